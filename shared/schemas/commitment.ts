@@ -1,0 +1,67 @@
+import { z } from "zod";
+import {
+  calendarDate, httpUrl, instant, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility,
+} from "./common.ts";
+
+export const owedBy = z.enum(["us", "partner"]);
+export const commitmentStatus = z.enum(["open", "done", "cancelled"]);
+export type OwedBy = z.infer<typeof owedBy>;
+export type CommitmentStatus = z.infer<typeof commitmentStatus>;
+
+const commitmentFields = {
+  title: shortText,
+  owed_by: owedBy,
+  owner_email: z.email().max(254).nullable(),
+  due_on: calendarDate.nullable(),
+  status: commitmentStatus,
+  completed_at: instant.nullable(),
+  source_url: httpUrl.nullable(),
+  visibility,
+};
+
+export const commitmentCreate = z
+  .strictObject({
+    ...commitmentFields,
+    owner_email: commitmentFields.owner_email.optional(),
+    due_on: commitmentFields.due_on.optional(),
+    status: commitmentStatus.default("open"),
+    completed_at: commitmentFields.completed_at.optional(),
+    source_url: commitmentFields.source_url.optional(),
+    visibility: visibility.default("private"),
+    created_at: instant.optional(),
+  })
+  .meta({ id: "CommitmentCreate" });
+export type CommitmentCreate = z.infer<typeof commitmentCreate>;
+
+export const commitmentPatch = nonEmptyPatch(z.strictObject(commitmentFields).partial()).meta({
+  id: "CommitmentPatch",
+});
+
+export const commitment = z
+  .object({
+    id: recordId("cmt"),
+    partner_id: recordId("ptr"),
+    title: z.string(),
+    owed_by: owedBy,
+    owner_email: z.string().nullable(),
+    due_on: calendarDate.nullable(),
+    status: commitmentStatus,
+    completed_at: utcTimestamp.nullable(),
+    source_url: z.string().nullable(),
+    meeting_id: z.string().nullable(),
+    visibility,
+    created_at: utcTimestamp,
+    updated_at: utcTimestamp,
+    version: z.number(),
+  })
+  .meta({ id: "Commitment" });
+export type Commitment = z.infer<typeof commitment>;
+
+export const commitmentListQuery = z.strictObject({
+  status: commitmentStatus.optional(),
+  owed_by: owedBy.optional(),
+  overdue: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
+  partner_id: recordId("ptr").optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(500).optional(),
+});

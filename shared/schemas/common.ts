@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+/** Record ids are a type prefix and 24 random base-32 characters: ptr_…, cmt_…. */
+export const recordId = (prefix: string) =>
+  z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{24}$`), `must be a ${prefix}_… id`);
+
+/**
+ * Any ISO 8601 instant with an offset is accepted (so history keeps its real
+ * times) and stored as UTC with a "Z", so text order is time order in SQL.
+ */
+export const instant = z.iso
+  .datetime({ offset: true })
+  .transform((value) => new Date(value).toISOString());
+
+/** An ISO 8601 UTC timestamp as the API returns it. */
+export const utcTimestamp = z.iso.datetime();
+
+/** A calendar date, "YYYY-MM-DD", that exists. */
+export const calendarDate = z.iso.date();
+
+export const email = z
+  .email()
+  .max(254)
+  .transform((value) => value.toLowerCase());
+
+export const httpUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2048);
+
+export const visibility = z.enum(["private", "shared"]);
+
+export const shortText = z.string().trim().min(1).max(200);
+export const longText = z.string().max(20_000);
+
+export const listEnvelope = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), next_cursor: z.string().nullable() });
+
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+export type ErrorBody = z.infer<typeof errorBody>;
+
+/** A PATCH body must change something: an empty object is a client bug. */
+export const nonEmptyPatch = <T extends z.ZodObject>(shape: T) =>
+  shape.refine((value) => Object.keys(value).length > 0, {
+    message: "send at least one field to change",
+  });

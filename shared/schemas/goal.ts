@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { calendarDate, instant, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility } from "./common.ts";
+
+export const milestone = z.strictObject({
+  title: shortText,
+  due_on: calendarDate.nullable().optional(),
+  done: z.boolean().default(false),
+});
+
+const goalFields = {
+  title: shortText,
+  metric: z.string().trim().min(1).max(100).nullable(),
+  target: z.number().finite().nullable(),
+  current: z.number().finite().nullable(),
+  due_on: calendarDate.nullable(),
+  milestones: z.array(milestone).max(50),
+  last_reviewed_at: instant.nullable(),
+  visibility,
+};
+
+export const goalCreate = z
+  .strictObject({
+    ...goalFields,
+    metric: goalFields.metric.optional(),
+    target: goalFields.target.optional(),
+    current: goalFields.current.optional(),
+    due_on: goalFields.due_on.optional(),
+    milestones: goalFields.milestones.default([]),
+    last_reviewed_at: goalFields.last_reviewed_at.optional(),
+    visibility: visibility.default("private"),
+    created_at: instant.optional(),
+  })
+  .meta({ id: "GoalCreate" });
+
+export const goalPatch = nonEmptyPatch(z.strictObject(goalFields).partial()).meta({ id: "GoalPatch" });
+
+export const goal = z
+  .object({
+    id: recordId("gol"),
+    partner_id: recordId("ptr"),
+    title: z.string(),
+    metric: z.string().nullable(),
+    target: z.number().nullable(),
+    current: z.number().nullable(),
+    due_on: calendarDate.nullable(),
+    milestones: z.array(z.object({ title: z.string(), due_on: z.string().nullable().optional(), done: z.boolean() })),
+    last_reviewed_at: utcTimestamp.nullable(),
+    visibility,
+    version: z.number(),
+    created_at: utcTimestamp,
+    updated_at: utcTimestamp,
+  })
+  .meta({ id: "Goal" });
+export type Goal = z.infer<typeof goal>;

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { calendarDate, email, httpUrl, instant, recordId, shortText, utcTimestamp, visibility } from "./common.ts";
+import { commitment, owedBy } from "./commitment.ts";
+import { interaction } from "./interaction.ts";
+
+export const actionItem = z.strictObject({
+  title: shortText,
+  owed_by: owedBy,
+  due_on: calendarDate.nullable().optional(),
+  owner_email: z.email().max(254).nullable().optional(),
+});
+
+export const meetingCreate = z
+  .strictObject({
+    title: shortText,
+    occurred_at: instant,
+    attendees: z.array(email).max(100).default([]),
+    agenda: z.string().max(20_000).default(""),
+    notes: z.string().max(50_000).default(""),
+    decisions: z.array(z.string().trim().min(1).max(2_000)).max(100).default([]),
+    action_items: z.array(actionItem).max(100).default([]),
+    source_url: httpUrl.nullable().optional(),
+    visibility: visibility.default("private"),
+  })
+  .meta({ id: "MeetingCreate" });
+export type MeetingCreate = z.infer<typeof meetingCreate>;
+
+export const meeting = z
+  .object({
+    id: recordId("mtg"),
+    partner_id: recordId("ptr"),
+    title: z.string(),
+    occurred_at: utcTimestamp,
+    attendees: z.array(z.string()),
+    agenda: z.string(),
+    notes: z.string(),
+    decisions: z.array(z.string()),
+    source_url: z.string().nullable(),
+    interaction_id: recordId("int"),
+    visibility,
+    version: z.number(),
+    created_at: utcTimestamp,
+  })
+  .meta({ id: "Meeting" });
+
+/** What one save of meeting notes wrote: all of it or none of it. */
+export const meetingCreated = z
+  .object({ meeting, interaction, commitments: z.array(commitment) })
+  .meta({ id: "MeetingCreated" });
+export type MeetingCreated = z.infer<typeof meetingCreated>;

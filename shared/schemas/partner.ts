@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { normalizeDomain } from "../domains.ts";
+import { isSalesforceId } from "../salesforce-id.ts";
+import {
+  calendarDate, httpUrl, longText, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility,
+} from "./common.ts";
+
+export const partnerKind = z.enum(["reseller", "msp", "si", "isv", "referral", "distributor"]);
+export const partnerStatus = z.enum(["prospect", "onboarding", "active", "dormant", "ended"]);
+export type PartnerKind = z.infer<typeof partnerKind>;
+export type PartnerStatus = z.infer<typeof partnerStatus>;
+
+/** A domain a partner owns; free-mail providers can never identify a partner. */
+export const partnerDomain = z.string().transform((value, ctx) => {
+  const result = normalizeDomain(value);
+  if (!result.ok) {
+    ctx.addIssue({ code: "custom", message: result.reason });
+    return z.NEVER;
+  }
+  return result.domain;
+});
+
+/** The written partnership plan: the reference point both sides agreed to. */
+export const partnershipPlan = z
+  .strictObject({
+    our_roles: z.array(shortText).max(20).optional(),
+    partner_roles: z.array(shortText).max(20).optional(),
+    terms: z
+      .strictObject({
+        margin_percent: z.number().min(0).max(100).optional(),
+        referral_fee_percent: z.number().min(0).max(100).optional(),
+        notes: longText.optional(),
+      })
+      .optional(),
+    rules_of_engagement: longText.optional(),
+    documents: z.array(z.strictObject({ title: shortText, url: httpUrl })).max(50).optional(),
+    renewal_on: calendarDate.optional(),
+  })
+  .meta({ id: "PartnershipPlan" });
+export type PartnershipPlan = z.infer<typeof partnershipPlan>;
+
+const salesforceAccountId = z
+  .string()
+  .refine(isSalesforceId, "must be a 15- or 18-character Salesforce id")
+  .refine((id) => id.startsWith("001"), "must be an Account id (starts with 001)");
+
+const partnerFields = {
+  name: shortText,
+  domains: z.array(partnerDomain).max(20),
+  salesforce_account_id: salesforceAccountId.nullable(),
+  hubspot_company_id: z.string().regex(/^[0-9]{1,20}$/, "must be a numeric HubSpot company id").nullable(),
+  kind: partnerKind,
+  tier: z.string().trim().min(1).max(50).nullable(),
+  status: partnerStatus,
+  cadence_days: z.int().min(1).max(365).nullable(),
+  owner_email: z.email().max(254).nullable(),
+  business_model: longText.nullable(),
+  objectives: longText.nullable(),
+  plan: partnershipPlan,
+  visibility,
+};
+
+export const partnerCreate = z
+  .strictObject({
+    ...partnerFields,
+    domains: partnerFields.domains.default([]),
+    salesforce_account_id: partnerFields.salesforce_account_id.optional(),
+    hubspot_company_id: partnerFields.hubspot_company_id.optional(),
+    tier: partnerFields.tier.optional(),
+    status: partnerFields.status.default("prospect"),
+    cadence_days: partnerFields.cadence_days.optional(),
+    owner_email: partnerFields.owner_email.optional(),
+    business_model: partnerFields.business_model.optional(),
+    objectives: partnerFields.objectives.optional(),
+    plan: partnerFields.plan.default({}),
+    visibility: visibility.default("private"),
+    created_at: z.iso.datetime({ offset: true }).optional(),
+  })
+  .meta({ id: "PartnerCreate" });
+export type PartnerCreate = z.infer<typeof partnerCreate>;
+
+export const partnerPatch = nonEmptyPatch(z.strictObject(partnerFields).partial()).meta({ id: "PartnerPatch" });
+export type PartnerPatch = z.infer<typeof partnerPatch>;
+
+export const partner = z
+  .object({
+    id: recordId("ptr"),
+    name: z.string(),
+    domains: z.array(z.string()),
+    salesforce_account_id: z.string().nullable(),
+    hubspot_company_id: z.string().nullable(),
+    kind: partnerKind,
+    tier: z.string().nullable(),
+    status: partnerStatus,
+    cadence_days: z.number().nullable(),
+    owner_email: z.string().nullable(),
+    business_model: z.string().nullable(),
+    objectives: z.string().nullable(),
+    plan: partnershipPlan,
+    visibility,
+    last_contact_at: utcTimestamp.nullable(),
+    version: z.number(),
+    created_at: utcTimestamp,
+    updated_at: utcTimestamp,
+  })
+  .meta({ id: "Partner" });
+export type Partner = z.infer<typeof partner>;
+
+export const partnerSort = z.enum(["name", "-name", "health", "-health", "last_contact", "-last_contact"]);
+export type PartnerSort = z.infer<typeof partnerSort>;
+
+export const partnerListQuery = z.strictObject({
+  q: z.string().trim().min(1).max(200).optional(),
+  status: partnerStatus.optional(),
+  sort: partnerSort.default("name"),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(500).optional(),
+});
