@@ -65,8 +65,10 @@ CREATE TABLE partners (
   health_score           REAL
 );
 CREATE INDEX partners_by_name ON partners (workspace_id, name COLLATE NOCASE, id);
-CREATE INDEX partners_by_last_contact ON partners (workspace_id, last_contact_at, id);
-CREATE INDEX partners_by_health ON partners (workspace_id, health_score, id);
+-- Lists sort never-contacted and unscored partners first in ascending order;
+-- the indexes hold the same expressions the queries sort by.
+CREATE INDEX partners_by_last_contact ON partners (workspace_id, COALESCE(last_contact_at, ''), id);
+CREATE INDEX partners_by_health ON partners (workspace_id, COALESCE(health_score, -1), id);
 CREATE INDEX partners_by_status ON partners (workspace_id, status);
 -- An archived partner lets go of its CRM ids (and its domains, below), so a
 -- new partner can take them; the audit log keeps what it had.
@@ -226,5 +228,5 @@ CREATE TABLE idempotency_keys (
 -- (see worker/db/stale-write-guard.ts); the CHECK fails and the whole batch
 -- rolls back.
 CREATE TABLE stale_write_guard (
-  ok INTEGER NOT NULL CHECK (ok = 0)
+  ok INTEGER NOT NULL CONSTRAINT stale_write CHECK (ok = 0)
 );

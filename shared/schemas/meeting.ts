@@ -48,3 +48,17 @@ export const meetingCreated = z
   .object({ meeting, interaction, commitments: z.array(commitment) })
   .meta({ id: "MeetingCreated" });
 export type MeetingCreated = z.infer<typeof meetingCreated>;
+
+/** Notes are edited after the meeting; when it happened and its action items are not (they are commitments by then). */
+export const meetingPatch = z
+  .strictObject({
+    title: shortText,
+    attendees: z.array(email).max(100),
+    agenda: z.string().max(20_000),
+    notes: z.string().max(50_000),
+    decisions: z.array(z.string().trim().min(1).max(2_000)).max(100),
+    visibility,
+  })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, { message: "send at least one field to change" })
+  .meta({ id: "MeetingPatch" });

@@ -19,10 +19,13 @@ export const referralCreate = z
     account_name: shortText,
     amount_minor: z.int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
     currency: currency.nullable().optional(),
-    stage: referralStage.default("submitted"),
+    // Defaults to the last stage of stage_history, or "submitted".
+    stage: referralStage.optional(),
+    // Defaults to the first entry of stage_history, or now.
     submitted_at: instant.optional(),
-    // Past stage changes, for importing history; each after the one before.
-    stage_history: z.array(z.strictObject({ stage: referralStage, at: instant })).max(20).optional(),
+    // Past stage changes, for importing history: starts with "submitted",
+    // each no earlier than the one before.
+    stage_history: z.array(z.strictObject({ stage: referralStage, at: instant })).min(1).max(20).optional(),
     notes: z.string().max(5_000).nullable().optional(),
     visibility: visibility.default("private"),
   })

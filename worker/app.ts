@@ -1,0 +1,84 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import type { AppEnv } from "./env.ts";
+import { ApiError } from "./http/api-error.ts";
+import { requireToken, requireWriteRoleForWrites } from "./http/auth.ts";
+import { errorResponse, validationError } from "./http/error-handler.ts";
+import { idempotency } from "./http/idempotency.ts";
+import { serverTiming } from "./http/server-timing.ts";
+import { registerChildResource } from "./routes/child-resource.ts";
+import { registerCommitmentListRoute } from "./routes/commitments.ts";
+import { commitmentsResource } from "./routes/commitments-resource.ts";
+import { contactsResource } from "./routes/contacts.ts";
+import { registerDocsRoutes } from "./routes/docs.ts";
+import { goalsResource } from "./routes/goals.ts";
+import { interactionsResource } from "./routes/interactions.ts";
+import { registerLookupRoute } from "./routes/lookup.ts";
+import { registerMeRoute } from "./routes/me.ts";
+import { meetingsResource, registerMeetingCreate } from "./routes/meetings.ts";
+import { registerPartnerRoutes } from "./routes/partners.ts";
+import { referralsResource } from "./routes/referrals.ts";
+
+export const maxBodyBytes = 256 * 1024;
+const publicPaths = new Set(["/v1/openapi.json", "/v1/docs"]);
+
+/** Browser extensions (the sidebar's background worker) and any origins the deployment lists. */
+function allowedOrigin(origin: string, configured: string | undefined): string | null {
+  if (/^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i.test(origin)) return origin;
+  const listed = (configured ?? "").split(",").map((value) => value.trim()).filter(Boolean);
+  return listed.includes(origin) ? origin : null;
+}
+
+export function createApp(): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error, result.target);
+    },
+  });
+  app.onError(errorResponse);
+  app.notFound((c) => c.json({ error: { code: "not_found", message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+
+  app.use("*", serverTiming);
+  app.use(
+    "*",
+    cors({
+      origin: (origin, c) => allowedOrigin(origin, c.env.ALLOWED_ORIGINS),
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match"],
+      allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+      exposeHeaders: ["ETag", "Location", "Server-Timing", "Idempotent-Replayed"],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new ApiError(413, "payload_too_large", `Request bodies are limited to ${maxBodyBytes / 1024} KB`);
+      },
+    }),
+  );
+
+  app.get("/healthz", (c) => c.json({ ok: true }));
+  registerDocsRoutes(app);
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API token from `npm run token -- create`",
+  });
+
+  app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : requireToken(c, next)));
+  app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : requireWriteRoleForWrites(c, next)));
+  app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : idempotency(c, next)));
+
+  registerMeRoute(app);
+  registerPartnerRoutes(app);
+  registerLookupRoute(app);
+  registerCommitmentListRoute(app);
+  registerMeetingCreate(app);
+  for (const resource of [contactsResource, interactionsResource, commitmentsResource, referralsResource, goalsResource, meetingsResource]) {
+    registerChildResource(app, resource as Parameters<typeof registerChildResource>[1]);
+  }
+  return app;
+}

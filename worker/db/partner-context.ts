@@ -1,0 +1,112 @@
+import { daysBetween, isOverdue } from "../../shared/calendar.ts";
+import type { LastContact, ReferralStageCounts, ReferralSummary } from "../../shared/schemas/lookup.ts";
+import type { Goal } from "../../shared/schemas/goal.ts";
+import type { Interaction } from "../../shared/schemas/interaction.ts";
+import type { Commitment } from "../../shared/schemas/commitment.ts";
+import type { Referral } from "../../shared/schemas/referral.ts";
+import { commitmentToApi, type CommitmentRow } from "../routes/commitments-resource.ts";
+import { goalToApi, type GoalRow } from "../routes/goals.ts";
+import { interactionToApi, type InteractionRow } from "../routes/interactions.ts";
+import { referralToApi, type ReferralRow } from "../routes/referrals.ts";
+import type { PartnerRow } from "./partner-record.ts";
+import type { TrackedDb } from "./tracked-db.ts";
+
+export interface PartnerContext {
+  last_contact: LastContact | null;
+  open_commitments: (Commitment & { overdue: boolean })[];
+  recent_interactions: Interaction[];
+  referrals: ReferralSummary;
+  goals: Goal[];
+}
+
+const recentInteractionCount = 5;
+const recentReferralCount = 5;
+const openCommitmentLimit = 50;
+const goalLimit = 20;
+
+interface StageCountRow {
+  direction: Referral["direction"];
+  stage: Referral["stage"];
+  currency: string | null;
+  count: number;
+  amount_minor: number | null;
+}
+
+function emptyCounts(): ReferralStageCounts {
+  return { total: 0, submitted: 0, accepted: 0, won: 0, lost: 0, rejected: 0, won_value: [] };
+}
+
+/**
+ * Everything the sidebar shows about each partner, read in one D1 round trip
+ * (a batch of small indexed queries per partner, none of which scans more
+ * than that partner's own rows).
+ */
+export async function loadPartnerContexts(db: TrackedDb, workspaceId: string, partners: PartnerRow[], now: Date): Promise<PartnerContext[]> {
+  const perPartner = 5;
+  const statements = partners.flatMap((partner) => [
+    db.prepare(
+      "SELECT * FROM interactions WHERE workspace_id = ? AND partner_id = ? ORDER BY occurred_at DESC LIMIT ?",
+      workspaceId, partner.id, recentInteractionCount,
+    ),
+    db.prepare(
+      `SELECT * FROM commitments WHERE workspace_id = ? AND partner_id = ? AND status = 'open'
+        ORDER BY due_on IS NULL, due_on, created_at LIMIT ?`,
+      workspaceId, partner.id, openCommitmentLimit,
+    ),
+    db.prepare(
+      `SELECT direction, stage, currency, COUNT(*) AS count, SUM(amount_minor) AS amount_minor
+         FROM referrals WHERE workspace_id = ? AND partner_id = ? GROUP BY direction, stage, currency`,
+      workspaceId, partner.id,
+    ),
+    db.prepare(
+      "SELECT * FROM referrals WHERE workspace_id = ? AND partner_id = ? ORDER BY submitted_at DESC LIMIT ?",
+      workspaceId, partner.id, recentReferralCount,
+    ),
+    db.prepare(
+      "SELECT * FROM goals WHERE workspace_id = ? AND partner_id = ? ORDER BY due_on IS NULL, due_on, created_at LIMIT ?",
+      workspaceId, partner.id, goalLimit,
+    ),
+  ]);
+  const results = await db.batch<Record<string, unknown>>(statements);
+  return partners.map((partner, index) => {
+    const at = (offset: number) => results[index * perPartner + offset]!.results;
+    const interactions = (at(0) as unknown as InteractionRow[]).map(interactionToApi);
+    const open = (at(1) as unknown as CommitmentRow[]).map((row) => ({ ...commitmentToApi(row), overdue: isOverdue(row.due_on, now) }));
+    return {
+      last_contact: lastContactOf(interactions[0], partner.cadence_days, now),
+      open_commitments: open,
+      recent_interactions: interactions,
+      referrals: summarizeReferrals(at(2) as unknown as StageCountRow[], (at(3) as unknown as ReferralRow[]).map(referralToApi)),
+      goals: (at(4) as unknown as GoalRow[]).map(goalToApi),
+    };
+  });
+}
+
+function lastContactOf(latest: Interaction | undefined, cadenceDays: number | null, now: Date): LastContact | null {
+  if (!latest) return null;
+  const daysSince = daysBetween(new Date(latest.occurred_at), now);
+  return {
+    at: latest.occurred_at,
+    kind: latest.kind,
+    direction: latest.direction,
+    summary: latest.summary,
+    participants: latest.participants,
+    days_since: daysSince,
+    cadence_days: cadenceDays,
+    overdue: cadenceDays !== null && daysSince > cadenceDays,
+  };
+}
+
+function summarizeReferrals(rows: StageCountRow[], recent: Referral[]): ReferralSummary {
+  const summary = { to_us: emptyCounts(), to_partner: emptyCounts(), recent };
+  for (const row of rows) {
+    const counts = summary[row.direction];
+    counts.total += row.count;
+    counts[row.stage] += row.count;
+    if (row.stage === "won" && row.currency && row.amount_minor !== null) {
+      counts.won_value.push({ currency: row.currency, amount_minor: row.amount_minor });
+    }
+  }
+  return summary;
+}
+

@@ -1,0 +1,80 @@
+import type { Partner, PartnershipPlan, PartnerKind, PartnerStatus } from "../../shared/schemas/partner.ts";
+import type { TrackedDb } from "./tracked-db.ts";
+
+export interface PartnerRow {
+  id: string;
+  workspace_id: string;
+  name: string;
+  kind: PartnerKind;
+  tier: string | null;
+  status: PartnerStatus;
+  cadence_days: number | null;
+  owner_email: string | null;
+  business_model: string | null;
+  objectives: string | null;
+  plan_json: string;
+  salesforce_account_id: string | null;
+  salesforce_key: string | null;
+  hubspot_company_id: string | null;
+  visibility: "private" | "shared";
+  version: number;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+  last_contact_at: string | null;
+  health_score: number | null;
+}
+
+export function partnerToApi(row: PartnerRow, domains: string[]): Partner {
+  return {
+    id: row.id,
+    name: row.name,
+    domains,
+    salesforce_account_id: row.salesforce_account_id,
+    hubspot_company_id: row.hubspot_company_id,
+    kind: row.kind,
+    tier: row.tier,
+    status: row.status,
+    cadence_days: row.cadence_days,
+    owner_email: row.owner_email,
+    business_model: row.business_model,
+    objectives: row.objectives,
+    plan: JSON.parse(row.plan_json) as PartnershipPlan,
+    visibility: row.visibility,
+    last_contact_at: row.last_contact_at,
+    version: row.version,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+/** A live (not archived) partner of this workspace, or null. */
+export function loadPartnerRow(db: TrackedDb, workspaceId: string, id: string): Promise<PartnerRow | null> {
+  return db.first<PartnerRow>(
+    "SELECT * FROM partners WHERE id = ? AND workspace_id = ? AND archived_at IS NULL",
+    id,
+    workspaceId,
+  );
+}
+
+/** Each partner's domains, for a page of partners, in one query. */
+export async function domainsOf(db: TrackedDb, workspaceId: string, partnerIds: string[]): Promise<Map<string, string[]>> {
+  const byPartner = new Map<string, string[]>(partnerIds.map((id) => [id, []]));
+  if (partnerIds.length === 0) return byPartner;
+  const rows = await db.all<{ partner_id: string; domain: string }>(
+    `SELECT partner_id, domain FROM partner_domains
+      WHERE workspace_id = ? AND partner_id IN (${partnerIds.map(() => "?").join(", ")})
+      ORDER BY domain`,
+    workspaceId,
+    ...partnerIds,
+  );
+  for (const row of rows) byPartner.get(row.partner_id)?.push(row.domain);
+  return byPartner;
+}
+
+export async function loadPartner(db: TrackedDb, workspaceId: string, id: string): Promise<{ row: PartnerRow; partner: Partner } | null> {
+  const row = await loadPartnerRow(db, workspaceId, id);
+  if (!row) return null;
+  const domains = (await domainsOf(db, workspaceId, [id])).get(id) ?? [];
+  return { row, partner: partnerToApi(row, domains) };
+}

@@ -1,0 +1,47 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../env.ts";
+import { ApiError, invalidField } from "../http/api-error.ts";
+import { commitWrite, type Write } from "./commit-write.ts";
+import { StaleWriteError } from "./stale-write-guard.ts";
+
+/** `If-Match: "3"`, `W/"3"` or `3` → 3; absent → undefined. */
+export function ifMatchVersion(c: Context<AppEnv>): number | undefined {
+  const header = c.req.header("If-Match");
+  if (header === undefined || header.trim() === "*") return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
+  if (!match) throw invalidField("If-Match", 'must be the ETag of the record, e.g. "3"');
+  return Number(match[1]);
+}
+
+const attempts = 5;
+
+/**
+ * Read, change, write with optimistic concurrency. With If-Match a change by
+ * someone else is 412; without it, the change is re-applied to the fresh
+ * record, so concurrent edits to different fields all land.
+ */
+export async function patchWithRetry<Row extends { version: number }>(
+  c: Context<AppEnv>,
+  load: () => Promise<Row | null>,
+  what: string,
+  buildWrite: (current: Row) => Promise<Write> | Write,
+): Promise<Response> {
+  const expected = ifMatchVersion(c);
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const current = await load();
+    if (!current) throw new ApiError(404, "not_found", `${what} not found`);
+    if (expected !== undefined && current.version !== expected) throw preconditionFailed(what, current.version);
+    try {
+      return await commitWrite(c, await buildWrite(current));
+    } catch (error) {
+      if (!(error instanceof StaleWriteError)) throw error;
+      if (expected !== undefined) throw preconditionFailed(what, undefined);
+    }
+  }
+  throw new ApiError(409, "conflict", `${what} is being changed by others right now; try again`);
+}
+
+function preconditionFailed(what: string, currentVersion: number | undefined): ApiError {
+  const now = currentVersion === undefined ? "" : ` (it is now version ${currentVersion})`;
+  return new ApiError(412, "precondition_failed", `${what} was changed by someone else${now}; reload it and apply your change again`);
+}

@@ -1,0 +1,34 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { MemberRole } from "../shared/schemas/me.ts";
+import type { TrackedDb } from "./db/tracked-db.ts";
+
+export interface Bindings {
+  DB: D1Database;
+  /** Comma-separated web origins allowed by CORS, besides browser extensions. */
+  ALLOWED_ORIGINS?: string;
+}
+
+export interface Caller {
+  workspaceId: string;
+  memberId: string;
+  email: string;
+  role: MemberRole;
+  tokenId: string;
+  tokenPrefix: string;
+}
+
+export interface PendingIdempotency {
+  key: string;
+  requestHash: string;
+}
+
+export interface Variables {
+  db: TrackedDb;
+  caller: Caller;
+  idempotency: PendingIdempotency | undefined;
+  /** The request's clock, read once so every row it writes agrees. */
+  now: Date;
+}
+
+export type AppEnv = { Bindings: Bindings; Variables: Variables };
+export type App = OpenAPIHono<AppEnv>;

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { errorBody } from "../../shared/schemas/common.ts";
+
+/** Pieces every route description repeats. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+
+const errorResponse = (description: string) => ({ content: { "application/json": { schema: errorBody } }, description });
+
+export const readErrors = {
+  400: errorResponse("Invalid input; issues[] names each bad field"),
+  401: errorResponse("Missing, unknown or revoked API token"),
+  404: errorResponse("No such record in this workspace"),
+} as const;
+
+export const writeErrors = {
+  ...readErrors,
+  403: errorResponse("The token's member is a viewer"),
+  409: errorResponse("Conflicts with another record, e.g. a domain another partner owns"),
+  412: errorResponse("If-Match named a version that is no longer current"),
+  413: errorResponse("Body larger than 256 KB"),
+  422: errorResponse("Idempotency-Key reused with a different request"),
+} as const;
+
+// A malformed id is as absent as another workspace's id: both are 404.
+export const idParam = z.object({ id: z.string().min(1).max(100) });
+
+export const security = [{ bearer: [] as string[] }];

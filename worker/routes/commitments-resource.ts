@@ -1,0 +1,68 @@
+import {
+  commitment, commitmentCreate, commitmentPatch, type Commitment,
+} from "../../shared/schemas/commitment.ts";
+import { invalidField } from "../http/api-error.ts";
+import type { ChildResource, ChildRow } from "./child-resource.ts";
+import { copyDefined } from "./child-resource.ts";
+
+export interface CommitmentRow extends ChildRow {
+  title: string;
+  owed_by: Commitment["owed_by"];
+  owner_email: string | null;
+  due_on: string | null;
+  status: Commitment["status"];
+  completed_at: string | null;
+  source_url: string | null;
+  meeting_id: string | null;
+  visibility: "private" | "shared";
+}
+
+export function commitmentToApi(row: CommitmentRow): Commitment {
+  return {
+    id: row.id, partner_id: row.partner_id, title: row.title, owed_by: row.owed_by, owner_email: row.owner_email,
+    due_on: row.due_on, status: row.status, completed_at: row.completed_at, source_url: row.source_url,
+    meeting_id: row.meeting_id, visibility: row.visibility, created_at: row.created_at, updated_at: row.updated_at,
+    version: row.version,
+  };
+}
+
+/**
+ * completed_at belongs to done promises only: marking one done stamps it
+ * (unless history supplies the real time), reopening or cancelling clears it.
+ */
+function completionTime(status: Commitment["status"], given: string | null | undefined, previous: string | null, now: string) {
+  if (status !== "done") {
+    if (given) throw invalidField("completed_at", `only a done commitment has a completion time (status is ${status})`);
+    return null;
+  }
+  return given ?? previous ?? now;
+}
+
+export const commitmentsResource: ChildResource<CommitmentRow, Commitment, typeof commitmentCreate, typeof commitmentPatch> = {
+  collection: "commitments",
+  entity: "commitment",
+  label: "Commitment",
+  tag: "Commitments",
+  table: "commitments",
+  prefix: "cmt",
+  listOrder: "created_at",
+  apiSchema: commitment,
+  createSchema: commitmentCreate,
+  patchSchema: commitmentPatch,
+  toApi: commitmentToApi,
+  insertColumns: (input, context) => ({
+    title: input.title, owed_by: input.owed_by, owner_email: input.owner_email ?? null, due_on: input.due_on ?? null,
+    status: input.status, completed_at: completionTime(input.status, input.completed_at, null, context.now),
+    source_url: input.source_url ?? null, meeting_id: null, visibility: input.visibility,
+    created_at: input.created_at ?? context.now,
+  }),
+  patchColumns(current, patch, context) {
+    const columns = copyDefined(patch);
+    if (patch.status !== undefined || patch.completed_at !== undefined) {
+      const status = patch.status ?? current.status;
+      const previous = current.status === "done" ? current.completed_at : null;
+      columns.completed_at = completionTime(status, patch.completed_at, previous, context.now);
+    }
+    return columns;
+  },
+};

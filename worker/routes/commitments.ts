@@ -1,0 +1,53 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { isOverdue, utcDate } from "../../shared/calendar.ts";
+import { listEnvelope } from "../../shared/schemas/common.ts";
+import { commitmentListQuery } from "../../shared/schemas/commitment.ts";
+import { openCommitment } from "../../shared/schemas/lookup.ts";
+import type { AppEnv } from "../env.ts";
+import { jsonResponse, readErrors, security } from "../http/openapi-parts.ts";
+import { decodeCursor, pageOf } from "../db/cursor.ts";
+import { commitmentToApi, type CommitmentRow } from "./commitments-resource.ts";
+
+// Undated promises sort after every dated one.
+const dueKey = "COALESCE(c.due_on, '9999-12-31')";
+
+export function registerCommitmentListRoute(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: "get", path: "/v1/commitments", tags: ["Commitments"], security,
+      summary: "Commitments across all partners, soonest due first",
+      description: "overdue=true keeps open commitments whose due date has passed (overdue means due before today, UTC).",
+      request: { query: commitmentListQuery },
+      responses: { 200: jsonResponse(listEnvelope(openCommitment), "A page of commitments"), ...readErrors },
+    }),
+    async (c) => {
+      const query = c.req.valid("query");
+      const db = c.get("db");
+      const { workspaceId } = c.get("caller");
+      const now = c.get("now");
+      const where = ["c.workspace_id = ?", "p.archived_at IS NULL"];
+      const params: unknown[] = [workspaceId];
+      const add = (clause: string, ...values: unknown[]) => {
+        where.push(clause);
+        params.push(...values);
+      };
+      if (query.status) add("c.status = ?", query.status);
+      if (query.owed_by) add("c.owed_by = ?", query.owed_by);
+      if (query.partner_id) add("c.partner_id = ?", query.partner_id);
+      if (query.overdue === true) add("c.status = 'open' AND c.due_on < ?", utcDate(now));
+      if (query.overdue === false) add("NOT (c.status = 'open' AND c.due_on IS NOT NULL AND c.due_on < ?)", utcDate(now));
+      if (query.cursor) {
+        const [key, id] = decodeCursor(query.cursor);
+        add(`(${dueKey} > ? OR (${dueKey} = ? AND c.id > ?))`, key, key, id);
+      }
+      const rows = await db.all<CommitmentRow>(
+        `SELECT c.* FROM commitments c JOIN partners p ON p.id = c.partner_id AND p.workspace_id = c.workspace_id
+          WHERE ${where.join(" AND ")} ORDER BY ${dueKey}, c.id LIMIT ?`,
+        ...params, query.limit + 1,
+      );
+      const page = pageOf(rows, query.limit, (row) => [row.due_on ?? "9999-12-31", row.id]);
+      const items = page.items.map((row) => ({ ...commitmentToApi(row), overdue: row.status === "open" && isOverdue(row.due_on, now) }));
+      return c.json({ items, next_cursor: page.nextCursor }, 200);
+    },
+  );
+}

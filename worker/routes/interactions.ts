@@ -1,0 +1,55 @@
+import { interaction, interactionCreate, interactionPatch, type Interaction } from "../../shared/schemas/interaction.ts";
+import type { ChildResource, ChildRow, WriteContext } from "./child-resource.ts";
+import { copyDefined } from "./child-resource.ts";
+
+export interface InteractionRow extends ChildRow {
+  kind: Interaction["kind"];
+  direction: Interaction["direction"];
+  occurred_at: string;
+  summary: string;
+  participants_json: string;
+  source_url: string | null;
+  meeting_id: string | null;
+  visibility: "private" | "shared";
+}
+
+export function interactionToApi(row: InteractionRow): Interaction {
+  return {
+    id: row.id, partner_id: row.partner_id, kind: row.kind, direction: row.direction, occurred_at: row.occurred_at,
+    summary: row.summary, participants: JSON.parse(row.participants_json) as string[], source_url: row.source_url,
+    meeting_id: row.meeting_id, visibility: row.visibility, version: row.version, created_at: row.created_at,
+  };
+}
+
+/** partners.last_contact_at is the newest interaction; recomputed so edits to old ones stay right. */
+export function refreshLastContact({ db, workspaceId, partnerId }: WriteContext): D1PreparedStatement[] {
+  return [
+    db.prepare(
+      `UPDATE partners SET last_contact_at =
+         (SELECT MAX(occurred_at) FROM interactions WHERE workspace_id = ? AND partner_id = ?)
+        WHERE id = ? AND workspace_id = ?`,
+      workspaceId, partnerId, partnerId, workspaceId,
+    ),
+  ];
+}
+
+export const interactionsResource: ChildResource<InteractionRow, Interaction, typeof interactionCreate, typeof interactionPatch> = {
+  collection: "interactions",
+  entity: "interaction",
+  label: "Interaction",
+  tag: "Interactions",
+  table: "interactions",
+  prefix: "int",
+  listOrder: "occurred_at",
+  apiSchema: interaction,
+  createSchema: interactionCreate,
+  patchSchema: interactionPatch,
+  toApi: interactionToApi,
+  insertColumns: (input, context) => ({
+    kind: input.kind, direction: input.direction, occurred_at: input.occurred_at, summary: input.summary,
+    participants_json: JSON.stringify([...new Set(input.participants)]), source_url: input.source_url ?? null,
+    meeting_id: null, visibility: input.visibility, created_at: context.now,
+  }),
+  patchColumns: (_current, patch) => copyDefined(patch, { participants: "participants_json" }, ["participants"]),
+  afterWrite: refreshLastContact,
+};

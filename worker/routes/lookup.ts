@@ -1,0 +1,106 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { candidateDomains, emailDomain } from "../../shared/domains.ts";
+import { isSalesforceId, salesforceKey } from "../../shared/salesforce-id.ts";
+import { lookupQuery, lookupResult, type LookupMatch, type MatchReason } from "../../shared/schemas/lookup.ts";
+import type { AppEnv } from "../env.ts";
+import { invalidField } from "../http/api-error.ts";
+import { jsonResponse, readErrors, security } from "../http/openapi-parts.ts";
+import { loadPartnerContexts } from "../db/partner-context.ts";
+import { domainsOf, partnerToApi, type PartnerRow } from "../db/partner-record.ts";
+
+const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const maxMatches = 10;
+// Record ids name one partner for certain; a shared email domain is the weakest sign.
+const strength: Record<MatchReason["type"], number> = { salesforce: 0, hubspot: 0, email: 1, domain: 2 };
+
+const placeholders = (values: unknown[]) => values.map(() => "?").join(", ");
+
+export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: "get", path: "/v1/lookup", tags: ["Lookup"], security,
+      summary: "Everything the sidebar shows for the people or record on screen",
+      description:
+        "Each of email, domain, salesforce and hubspot may be repeated. Email addresses match a partner's contacts exactly and its domains through the public-suffix list (jo@sales.acme.co.uk matches acme.co.uk); free-mail domains never match by domain. Salesforce ids match in their 15- or 18-character form. No match is 200 with an empty list.",
+      request: { query: lookupQuery },
+      responses: { 200: jsonResponse(lookupResult, "The matched partners with their context"), ...readErrors },
+    }),
+    async (c) => {
+      const query = c.req.valid("query");
+      const db = c.get("db");
+      const { workspaceId } = c.get("caller");
+      const reasons = new Map<string, MatchReason[]>();
+      const addReason = (partnerId: string, reason: MatchReason) => {
+        const list = reasons.get(partnerId) ?? [];
+        if (!list.some((r) => r.type === reason.type && r.value === reason.value)) list.push(reason);
+        reasons.set(partnerId, list);
+      };
+
+      const emails = query.email.map((value, index) => {
+        const email = value.toLowerCase();
+        if (!emailShape.test(email)) throw invalidField(`email.${index}`, `${value} is not an email address`);
+        return email;
+      });
+      const domainSources = new Map<string, string>(); // candidate domain → what was asked
+      for (const email of emails) for (const domain of candidateDomains(emailDomain(email)!)) domainSources.set(domain, email);
+      query.domain.forEach((value) => {
+        const host = value.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, "").split(/[/?#:]/, 1)[0]!;
+        for (const domain of candidateDomains(host)) domainSources.set(domain, value);
+      });
+      const salesforceKeys = query.salesforce.map((value, index) => {
+        if (!isSalesforceId(value)) throw invalidField(`salesforce.${index}`, `${value} is not a 15- or 18-character Salesforce id`);
+        return salesforceKey(value);
+      });
+      const hubspotIds = query.hubspot.map((value, index) => {
+        if (!/^[0-9]{1,20}$/.test(value)) throw invalidField(`hubspot.${index}`, `${value} is not a HubSpot company id`);
+        return value;
+      });
+
+      const lookups: D1PreparedStatement[] = [];
+      const kinds: ("email" | "domain" | "salesforce" | "hubspot")[] = [];
+      if (emails.length > 0) {
+        kinds.push("email");
+        lookups.push(db.prepare(`SELECT partner_id, email AS value FROM contacts WHERE workspace_id = ? AND email IN (${placeholders(emails)})`, workspaceId, ...emails));
+      }
+      const domains = [...domainSources.keys()];
+      if (domains.length > 0) {
+        kinds.push("domain");
+        lookups.push(db.prepare(`SELECT partner_id, domain AS value FROM partner_domains WHERE workspace_id = ? AND domain IN (${placeholders(domains)})`, workspaceId, ...domains));
+      }
+      if (salesforceKeys.length > 0) {
+        kinds.push("salesforce");
+        lookups.push(db.prepare(`SELECT id AS partner_id, salesforce_account_id AS value FROM partners WHERE workspace_id = ? AND salesforce_key IN (${placeholders(salesforceKeys)}) AND archived_at IS NULL`, workspaceId, ...salesforceKeys));
+      }
+      if (hubspotIds.length > 0) {
+        kinds.push("hubspot");
+        lookups.push(db.prepare(`SELECT id AS partner_id, hubspot_company_id AS value FROM partners WHERE workspace_id = ? AND hubspot_company_id IN (${placeholders(hubspotIds)}) AND archived_at IS NULL`, workspaceId, ...hubspotIds));
+      }
+      const found = await db.batch<{ partner_id: string; value: string }>(lookups);
+      found.forEach((result, index) => {
+        for (const row of result.results) addReason(row.partner_id, { type: kinds[index]!, value: row.value });
+      });
+      if (reasons.size === 0) return c.json({ matches: [] }, 200);
+
+      const ids = [...reasons.keys()];
+      const rows = await db.all<PartnerRow>(
+        `SELECT * FROM partners WHERE workspace_id = ? AND id IN (${placeholders(ids)}) AND archived_at IS NULL`,
+        workspaceId, ...ids,
+      );
+      const best = (row: PartnerRow) => Math.min(...reasons.get(row.id)!.map((reason) => strength[reason.type]));
+      rows.sort((a, b) => best(a) - best(b) || a.name.localeCompare(b.name));
+      const matched = rows.slice(0, maxMatches);
+      const now = c.get("now");
+      const [domainLists, contexts] = await Promise.all([
+        domainsOf(db, workspaceId, matched.map((row) => row.id)),
+        loadPartnerContexts(db, workspaceId, matched, now),
+      ]);
+      const matches: LookupMatch[] = matched.map((row, index) => ({
+        partner: partnerToApi(row, domainLists.get(row.id) ?? []),
+        matched_by: reasons.get(row.id)!,
+        health: null,
+        ...contexts[index]!,
+      }));
+      return c.json({ matches }, 200);
+    },
+  );
+}

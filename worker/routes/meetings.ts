@@ -1,0 +1,114 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { newId } from "../../shared/ids.ts";
+import { meeting, meetingCreate, meetingCreated, meetingPatch, type MeetingCreated } from "../../shared/schemas/meeting.ts";
+import type { AppEnv } from "../env.ts";
+import { notFound } from "../http/api-error.ts";
+import { idParam, jsonBody, jsonResponse, security, writeErrors } from "../http/openapi-parts.ts";
+import { respond } from "../http/respond.ts";
+import { commitWrite, type AuditEntry } from "../db/commit-write.ts";
+import { loadPartnerRow } from "../db/partner-record.ts";
+import { commitmentToApi, type CommitmentRow } from "./commitments-resource.ts";
+import { copyDefined, type ChildResource, type ChildRow } from "./child-resource.ts";
+import { interactionToApi, refreshLastContact, type InteractionRow } from "./interactions.ts";
+
+interface MeetingRow extends ChildRow {
+  title: string;
+  occurred_at: string;
+  attendees_json: string;
+  agenda: string;
+  notes: string;
+  decisions_json: string;
+  source_url: string | null;
+  interaction_id: string;
+  visibility: "private" | "shared";
+}
+
+const meetingToApi = (row: MeetingRow) => ({
+  id: row.id, partner_id: row.partner_id, title: row.title, occurred_at: row.occurred_at,
+  attendees: JSON.parse(row.attendees_json) as string[], agenda: row.agenda, notes: row.notes,
+  decisions: JSON.parse(row.decisions_json) as string[], source_url: row.source_url,
+  interaction_id: row.interaction_id, visibility: row.visibility, version: row.version, created_at: row.created_at,
+});
+
+/** Reading and editing meetings; creating one is the special route below. */
+export const meetingsResource: ChildResource<MeetingRow, ReturnType<typeof meetingToApi>, never, typeof meetingPatch> = {
+  collection: "meetings",
+  entity: "meeting",
+  label: "Meeting",
+  tag: "Meetings",
+  table: "meetings",
+  prefix: "mtg",
+  listOrder: "occurred_at",
+  apiSchema: meeting,
+  patchSchema: meetingPatch,
+  toApi: meetingToApi,
+  patchColumns: (_current, patch) =>
+    copyDefined(patch, { attendees: "attendees_json", decisions: "decisions_json" }, ["attendees", "decisions"]),
+};
+
+function insert(db: { prepare(sql: string, ...params: unknown[]): D1PreparedStatement }, table: string, row: object) {
+  const names = Object.keys(row);
+  return db.prepare(`INSERT INTO ${table} (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`, ...Object.values(row));
+}
+
+export function registerMeetingCreate(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: "post", path: "/v1/partners/{id}/meetings", tags: ["Meetings"], security,
+      summary: "Save meeting notes",
+      description: "Writes the meeting, its interaction (so last contact moves) and one commitment per action item, all or nothing.",
+      request: { params: idParam, body: jsonBody(meetingCreate) },
+      responses: { 201: jsonResponse(meetingCreated, "What was written"), ...writeErrors },
+    }),
+    async (c) => {
+      const partnerId = c.req.valid("param").id;
+      const input = c.req.valid("json");
+      const db = c.get("db");
+      const { workspaceId } = c.get("caller");
+      if (!(await loadPartnerRow(db, workspaceId, partnerId))) throw notFound("Partner");
+      const now = c.get("now").toISOString();
+      const base = { workspace_id: workspaceId, partner_id: partnerId, visibility: input.visibility, version: 1, created_at: now, updated_at: now };
+      const meetingId = newId("mtg");
+      const interactionId = newId("int");
+      const attendees = [...new Set(input.attendees)];
+      const meetingRow: MeetingRow = {
+        ...base, id: meetingId, title: input.title, occurred_at: input.occurred_at, attendees_json: JSON.stringify(attendees),
+        agenda: input.agenda, notes: input.notes, decisions_json: JSON.stringify(input.decisions),
+        source_url: input.source_url ?? null, interaction_id: interactionId,
+      };
+      const interactionRow: InteractionRow = {
+        ...base, id: interactionId, kind: "meeting", direction: "both", occurred_at: input.occurred_at,
+        summary: input.decisions.length > 0 ? `${input.title}. Decided: ${input.decisions.join("; ")}` : input.title,
+        participants_json: JSON.stringify(attendees), source_url: input.source_url ?? null, meeting_id: meetingId,
+      };
+      const commitmentRows: CommitmentRow[] = input.action_items.map((item) => ({
+        ...base, id: newId("cmt"), title: item.title, owed_by: item.owed_by, owner_email: item.owner_email ?? null,
+        due_on: item.due_on ?? null, status: "open", completed_at: null, source_url: input.source_url ?? null,
+        meeting_id: meetingId,
+      }));
+      const body: MeetingCreated = {
+        meeting: meetingToApi(meetingRow),
+        interaction: interactionToApi(interactionRow),
+        commitments: commitmentRows.map(commitmentToApi),
+      };
+      const audit: AuditEntry[] = [
+        { entity: "meeting", entityId: meetingId, action: "create", after: body.meeting },
+        { entity: "interaction", entityId: interactionId, action: "create", after: body.interaction },
+        ...body.commitments.map((after): AuditEntry => ({ entity: "commitment", entityId: after.id, action: "create", after })),
+      ];
+      c.header("Location", `/v1/meetings/${meetingId}`);
+      return respond(commitWrite(c, {
+        statements: [
+          insert(db, "meetings", meetingRow),
+          insert(db, "interactions", interactionRow),
+          ...commitmentRows.map((row) => insert(db, "commitments", row)),
+          ...refreshLastContact({ c, db, workspaceId, partnerId, now }),
+        ],
+        audit,
+        status: 201,
+        body,
+        version: 1,
+      }));
+    },
+  );
+}

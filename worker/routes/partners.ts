@@ -1,0 +1,236 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { salesforceKey } from "../../shared/salesforce-id.ts";
+import { listEnvelope } from "../../shared/schemas/common.ts";
+import {
+  partner, partnerCreate, partnerListQuery, partnerPatch, type PartnerCreate, type PartnerPatch, type PartnerSort,
+} from "../../shared/schemas/partner.ts";
+import { newId } from "../../shared/ids.ts";
+import type { AppEnv } from "../env.ts";
+import { conflictOnField, notFound } from "../http/api-error.ts";
+import { idParam, jsonBody, jsonResponse, readErrors, security, writeErrors } from "../http/openapi-parts.ts";
+import { respond } from "../http/respond.ts";
+import { commitWrite } from "../db/commit-write.ts";
+import { decodeCursor, pageOf } from "../db/cursor.ts";
+import { patchWithRetry } from "../db/patch-with-retry.ts";
+import { domainsOf, loadPartner, partnerToApi, type PartnerRow } from "../db/partner-record.ts";
+import { guardedUpdate } from "../db/stale-write-guard.ts";
+import type { TrackedDb } from "../db/tracked-db.ts";
+
+const tags = ["Partners"];
+
+/** Sort key expressions; each matches an index in the migration. */
+const sortKeys: Record<PartnerSort, { expression: string; descending: boolean; key: (row: PartnerRow) => string | number }> = {
+  name: { expression: "name COLLATE NOCASE", descending: false, key: (row) => row.name },
+  "-name": { expression: "name COLLATE NOCASE", descending: true, key: (row) => row.name },
+  last_contact: { expression: "COALESCE(last_contact_at, '')", descending: false, key: (row) => row.last_contact_at ?? "" },
+  "-last_contact": { expression: "COALESCE(last_contact_at, '')", descending: true, key: (row) => row.last_contact_at ?? "" },
+  health: { expression: "COALESCE(health_score, -1)", descending: false, key: (row) => row.health_score ?? -1 },
+  "-health": { expression: "COALESCE(health_score, -1)", descending: true, key: (row) => row.health_score ?? -1 },
+};
+
+/** Another live partner already holding one of these identifiers is a 409 naming the field. */
+async function assertIdentifiersFree(
+  db: TrackedDb,
+  workspaceId: string,
+  selfId: string | null,
+  fields: { domains?: string[]; salesforce_account_id?: string | null; hubspot_company_id?: string | null },
+): Promise<void> {
+  const domains = fields.domains ?? [];
+  if (domains.length > 0) {
+    const taken = await db.all<{ domain: string; name: string }>(
+      `SELECT d.domain, p.name FROM partner_domains d JOIN partners p ON p.id = d.partner_id
+        WHERE d.workspace_id = ? AND d.domain IN (${domains.map(() => "?").join(", ")}) AND d.partner_id IS NOT ?`,
+      workspaceId, ...domains, selfId,
+    );
+    const first = taken[0];
+    if (first) throw conflictOnField(`domains.${domains.indexOf(first.domain)}`, `${first.domain} already belongs to ${first.name}`);
+  }
+  if (fields.salesforce_account_id) {
+    const owner = await db.first<{ name: string }>(
+      `SELECT name FROM partners WHERE workspace_id = ? AND salesforce_key = ? AND archived_at IS NULL AND id IS NOT ?`,
+      workspaceId, salesforceKey(fields.salesforce_account_id), selfId,
+    );
+    if (owner) throw conflictOnField("salesforce_account_id", `this Salesforce account is already linked to ${owner.name}`);
+  }
+  if (fields.hubspot_company_id) {
+    const owner = await db.first<{ name: string }>(
+      `SELECT name FROM partners WHERE workspace_id = ? AND hubspot_company_id = ? AND archived_at IS NULL AND id IS NOT ?`,
+      workspaceId, fields.hubspot_company_id, selfId,
+    );
+    if (owner) throw conflictOnField("hubspot_company_id", `this HubSpot company is already linked to ${owner.name}`);
+  }
+}
+
+function domainInserts(db: TrackedDb, workspaceId: string, partnerId: string, domains: string[]): D1PreparedStatement[] {
+  return domains.map((domain) =>
+    db.prepare("INSERT INTO partner_domains (workspace_id, domain, partner_id) VALUES (?, ?, ?)", workspaceId, domain, partnerId),
+  );
+}
+
+/** API fields → columns, for the fields a create or patch may carry. */
+function partnerColumns(input: PartnerCreate | PartnerPatch): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  const copy = ["name", "kind", "tier", "status", "cadence_days", "owner_email", "business_model", "objectives", "hubspot_company_id", "visibility"] as const;
+  for (const field of copy) if (input[field] !== undefined) columns[field] = input[field];
+  if (input.plan !== undefined) columns.plan_json = JSON.stringify(input.plan);
+  if (input.salesforce_account_id !== undefined) {
+    columns.salesforce_account_id = input.salesforce_account_id;
+    columns.salesforce_key = input.salesforce_account_id === null ? null : salesforceKey(input.salesforce_account_id);
+  }
+  return columns;
+}
+
+export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: "post", path: "/v1/partners", tags, security, summary: "Add a partner",
+      request: { body: jsonBody(partnerCreate) },
+      responses: { 201: jsonResponse(partner, "The new partner"), ...writeErrors },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const db = c.get("db");
+      const { workspaceId } = c.get("caller");
+      const domains = [...new Set(input.domains)];
+      await assertIdentifiersFree(db, workspaceId, null, { ...input, domains });
+      const now = c.get("now").toISOString();
+      const createdAt = input.created_at ? new Date(input.created_at).toISOString() : now;
+      const id = newId("ptr");
+      const columns = { id, workspace_id: workspaceId, ...partnerColumns(input), version: 1, created_at: createdAt, updated_at: now };
+      const names = Object.keys(columns);
+      const row = {
+        salesforce_account_id: null, salesforce_key: null, hubspot_company_id: null, tier: null, cadence_days: null,
+        owner_email: null, business_model: null, objectives: null, archived_at: null, last_contact_at: null, health_score: null,
+        ...columns,
+      } as PartnerRow;
+      const body = partnerToApi(row, domains.sort());
+      c.header("Location", `/v1/partners/${id}`);
+      return respond(commitWrite(c, {
+        statements: [
+          db.prepare(`INSERT INTO partners (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`, ...Object.values(columns)),
+          ...domainInserts(db, workspaceId, id, domains),
+        ],
+        audit: [{ entity: "partner", entityId: id, action: "create", after: body }],
+        status: 201,
+        body,
+        version: 1,
+      }));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get", path: "/v1/partners", tags, security, summary: "List partners",
+      description: "Search by name or domain (q), filter by status, sort by name, health or last contact (prefix - for descending). Ascending last_contact puts never-contacted and longest-silent partners first.",
+      request: { query: partnerListQuery },
+      responses: { 200: jsonResponse(listEnvelope(partner), "A page of partners"), ...readErrors },
+    }),
+    async (c) => {
+      const query = c.req.valid("query");
+      const db = c.get("db");
+      const { workspaceId } = c.get("caller");
+      const sort = sortKeys[query.sort];
+      const where = ["workspace_id = ?", "archived_at IS NULL"];
+      const params: unknown[] = [workspaceId];
+      if (query.status) {
+        where.push("status = ?");
+        params.push(query.status);
+      }
+      if (query.q) {
+        const pattern = query.q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`);
+        where.push(`(name LIKE ? ESCAPE '\\' OR id IN (SELECT partner_id FROM partner_domains WHERE workspace_id = ? AND domain LIKE ? ESCAPE '\\'))`);
+        params.push(`%${pattern}%`, workspaceId, `${pattern}%`);
+      }
+      if (query.cursor) {
+        const [key, id] = decodeCursor(query.cursor);
+        const after = sort.descending ? "<" : ">";
+        where.push(`(${sort.expression} ${after} ? OR (${sort.expression} = ? AND id ${after} ?))`);
+        params.push(key, key, id);
+      }
+      const direction = sort.descending ? "DESC" : "ASC";
+      const rows = await db.all<PartnerRow>(
+        `SELECT * FROM partners WHERE ${where.join(" AND ")} ORDER BY ${sort.expression} ${direction}, id ${direction} LIMIT ?`,
+        ...params, query.limit + 1,
+      );
+      const page = pageOf(rows, query.limit, (row) => [sort.key(row), row.id]);
+      const domains = await domainsOf(db, workspaceId, page.items.map((row) => row.id));
+      return c.json({ items: page.items.map((row) => partnerToApi(row, domains.get(row.id) ?? [])), next_cursor: page.nextCursor }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get", path: "/v1/partners/{id}", tags, security, summary: "Get a partner",
+      request: { params: idParam },
+      responses: { 200: jsonResponse(partner, "The partner; its version is also the ETag"), ...readErrors },
+    }),
+    async (c) => {
+      const found = await loadPartner(c.get("db"), c.get("caller").workspaceId, c.req.valid("param").id);
+      if (!found) throw notFound("Partner");
+      c.header("ETag", `"${found.row.version}"`);
+      return c.json(found.partner, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch", path: "/v1/partners/{id}", tags, security, summary: "Change a partner",
+      description: "Send only the fields to change; domains, when sent, replace the list. If-Match with the ETag makes the change conditional (412 if someone changed it since).",
+      request: { params: idParam, body: jsonBody(partnerPatch) },
+      responses: { 200: jsonResponse(partner, "The changed partner"), ...writeErrors },
+    }),
+    async (c) => {
+      const patch = c.req.valid("json");
+      const db = c.get("db");
+      const { workspaceId } = c.get("caller");
+      const id = c.req.valid("param").id;
+      const domains = patch.domains ? [...new Set(patch.domains)].sort() : undefined;
+      return respond(patchWithRetry(c, () => loadPartner(db, workspaceId, id).then((found) => found && { ...found, version: found.row.version }), "Partner", async (current) => {
+        await assertIdentifiersFree(db, workspaceId, id, { ...patch, domains });
+        const now = c.get("now").toISOString();
+        const columns = partnerColumns(patch);
+        const updatedRow = { ...current.row, ...columns, version: current.row.version + 1, updated_at: now } as PartnerRow;
+        const after = partnerToApi(updatedRow, domains ?? current.partner.domains);
+        const statements = guardedUpdate(db, { table: "partners", id, workspaceId, expectedVersion: current.row.version, set: columns, now });
+        if (domains) {
+          statements.push(db.prepare("DELETE FROM partner_domains WHERE workspace_id = ? AND partner_id = ?", workspaceId, id));
+          statements.push(...domainInserts(db, workspaceId, id, domains));
+        }
+        return {
+          statements,
+          audit: [{ entity: "partner", entityId: id, action: "update", before: current.partner, after }],
+          status: 200,
+          body: after,
+          version: after.version,
+        };
+      }));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete", path: "/v1/partners/{id}", tags, security, summary: "Archive a partner",
+      description: "Archives the partner: it leaves lists and lookups and lets go of its domains and CRM ids; its history and audit trail are kept.",
+      request: { params: idParam },
+      responses: { 204: { description: "Archived" }, ...writeErrors },
+    }),
+    async (c) => {
+      const db = c.get("db");
+      const { workspaceId } = c.get("caller");
+      const id = c.req.valid("param").id;
+      return respond(patchWithRetry(c, () => loadPartner(db, workspaceId, id).then((found) => found && { ...found, version: found.row.version }), "Partner", (current) => {
+        const now = c.get("now").toISOString();
+        return {
+          statements: [
+            ...guardedUpdate(db, { table: "partners", id, workspaceId, expectedVersion: current.row.version, set: { archived_at: now }, now }),
+            db.prepare("DELETE FROM partner_domains WHERE workspace_id = ? AND partner_id = ?", workspaceId, id),
+          ],
+          audit: [{ entity: "partner", entityId: id, action: "archive", before: current.partner }],
+          status: 204,
+          body: null,
+        };
+      }));
+    },
+  );
+}
+
