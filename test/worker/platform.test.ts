@@ -1,0 +1,97 @@
+import { createScheduledController, env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { nightlyRefresh } from "../../worker/cron/nightly-refresh.ts";
+import worker from "../../worker/index.ts";
+import { acmePartner, api, newWorkspace } from "./api-client.ts";
+
+describe("health, identity and documentation", () => {
+  it("answers /healthz without a token", async () => {
+    const response = await api(null, "GET", "/healthz");
+    expect(response).toMatchObject({ status: 200, body: { ok: true } });
+    expect(response.headers.get("Server-Timing")).toMatch(/^db;dur=/);
+  });
+
+  it("tells a token who it belongs to", async () => {
+    const caller = await newWorkspace("admin");
+    const response = await api(caller, "GET", "/v1/me");
+    expect(response.body).toMatchObject({ member: { id: caller.memberId, email: caller.email, role: "admin" }, token: { id: caller.tokenId } });
+    expect(response.body.token.prefix).toBe(caller.token.slice(0, 12));
+    const used = await env.DB.prepare("SELECT last_used_at FROM api_tokens WHERE id = ?").bind(caller.tokenId).first<{ last_used_at: string }>();
+    expect(used!.last_used_at).toBeTruthy();
+  });
+
+  it("explains a missing or bad token", async () => {
+    const missing = await api(null, "GET", "/v1/partners");
+    expect(missing.status).toBe(401);
+    expect(missing.body.error.message).toMatch(/Authorization: Bearer/);
+    const wrong = await api(null, "GET", "/v1/partners", { headers: { Authorization: "Bearer mutual_0000000000000000000000000000000000000000" } });
+    expect(wrong.body.error.message).toMatch(/unknown or has been revoked/);
+  });
+
+  it("publishes an OpenAPI 3.1 document and a readable page, both without a token", async () => {
+    const document = await api(null, "GET", "/v1/openapi.json");
+    expect(document.status).toBe(200);
+    expect(document.body.openapi).toBe("3.1.0");
+    for (const path of ["/v1/partners", "/v1/partners/{id}", "/v1/lookup", "/v1/commitments", "/v1/partners/{id}/meetings", "/v1/referrals/{id}", "/v1/me"]) {
+      expect(Object.keys(document.body.paths)).toContain(path);
+    }
+    expect(document.body.components.schemas.Partner).toBeDefined();
+    const page = await api(null, "GET", "/v1/docs");
+    expect(page.status).toBe(200);
+    expect(page.headers.get("Content-Type")).toMatch(/text\/html/);
+    expect(page.body).toContain("/v1/lookup");
+    expect(page.body).not.toMatch(/<script/i);
+  });
+
+  it("answers unknown routes, wrong content types and malformed JSON with the error shape", async () => {
+    const caller = await newWorkspace();
+    const unknown = await api(caller, "GET", "/v1/nothing-here");
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
+    const malformed = await api(caller, "POST", "/v1/partners", { rawBody: "{\"name\": ", headers: { "Content-Type": "application/json" } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe("invalid_request");
+    const text = await api(caller, "POST", "/v1/partners", { rawBody: "name=Acme", headers: { "Content-Type": "text/plain" } });
+    expect(text.status).toBe(415);
+    expect(text.body.error.message).toBeTruthy();
+  });
+
+  it("lets browser extensions through CORS and keeps other origins out", async () => {
+    const preflight = await api(null, "OPTIONS", "/v1/lookup", {
+      headers: { Origin: "chrome-extension://abcdefghijklmnopabcdefghijklmnop", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization" },
+    });
+    expect(preflight.headers.get("Access-Control-Allow-Origin")).toBe("chrome-extension://abcdefghijklmnopabcdefghijklmnop");
+    const stranger = await api(null, "OPTIONS", "/v1/lookup", { headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "GET" } });
+    expect(stranger.headers.get("Access-Control-Allow-Origin")).toBeNull();
+  });
+});
+
+describe("nightly refresh", () => {
+  it("marks quiet active partners dormant, audits it, and leaves the rest alone", async () => {
+    const caller = await newWorkspace();
+    const quiet = (await api(caller, "POST", "/v1/partners", { body: { ...acmePartner, created_at: "2025-01-01T00:00:00Z" } })).body.id;
+    await api(caller, "POST", `/v1/partners/${quiet}/interactions`, { body: { kind: "email", direction: "inbound", occurred_at: "2026-01-01T00:00:00Z" } });
+    const lively = (await api(caller, "POST", "/v1/partners", { body: { name: "Globex", kind: "si", status: "active", cadence_days: 30, created_at: "2025-01-01T00:00:00Z" } })).body.id;
+    await api(caller, "POST", `/v1/partners/${lively}/interactions`, { body: { kind: "call", direction: "outbound", occurred_at: new Date().toISOString() } });
+    const prospect = (await api(caller, "POST", "/v1/partners", { body: { name: "Initech", kind: "isv", status: "prospect", created_at: "2025-01-01T00:00:00Z" } })).body.id;
+
+    const report = await nightlyRefresh(env.DB, new Date());
+    expect(report.markedDormant).toBeGreaterThanOrEqual(1);
+    const status = async (id: string) => (await api(caller, "GET", `/v1/partners/${id}`)).body;
+    expect(await status(quiet)).toMatchObject({ status: "dormant", version: 2 });
+    expect((await status(lively)).status).toBe("active");
+    expect((await status(prospect)).status).toBe("prospect");
+    const audit = await env.DB.prepare("SELECT action, actor_member_id FROM audit_log WHERE entity_id = ? AND action = 'system'").bind(quiet).first();
+    expect(audit).toEqual({ action: "system", actor_member_id: null });
+  });
+
+  it("runs from the Worker's scheduled handler", async () => {
+    const caller = await newWorkspace();
+    const quiet = (await api(caller, "POST", "/v1/partners", { body: { ...acmePartner, created_at: "2025-01-01T00:00:00Z" } })).body.id;
+    const waits: Promise<unknown>[] = [];
+    await worker.scheduled(createScheduledController({ scheduledTime: new Date(), cron: "17 3 * * *" }), env, {
+      waitUntil: (promise: Promise<unknown>) => waits.push(promise), passThroughOnException: () => {}, props: {},
+    } as unknown as ExecutionContext);
+    await Promise.all(waits);
+    expect((await api(caller, "GET", `/v1/partners/${quiet}`)).body.status).toBe("dormant");
+  });
+});
