@@ -33,8 +33,14 @@ export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
   if (error instanceof HTTPException) {
     // Hono's own (e.g. malformed JSON from the validator) carry plain messages.
     const status = error.status;
-    const code = status === 400 ? "invalid_request" : status === 413 ? "payload_too_large" : "http_error";
-    return c.json({ error: { code, message: error.message || "Bad request" } }, status);
+    if (status === 415) {
+      return c.json({ error: { code: "unsupported_media_type", message: "Send the body as JSON with Content-Type: application/json" } }, 415);
+    }
+    if (status === 400) {
+      const message = error.message || "Malformed request";
+      return c.json({ error: { code: "invalid_request", message, issues: [{ path: "(body)", message }] } }, 400);
+    }
+    return c.json({ error: { code: status === 413 ? "payload_too_large" : "http_error", message: error.message || "Request refused" } }, status);
   }
   console.error("unhandled error", c.req.method, c.req.path, error);
   return c.json({ error: { code: "internal", message: "Something went wrong on our side; nothing was saved." } }, 500);
