@@ -1,0 +1,167 @@
+/**
+ * `npm start`: the API on this machine with a demo workspace, no Cloudflare
+ * account needed. Applies migrations to the local D1 under MUTUAL_DATA_DIR
+ * (default .mutual/), seeds the demo workspace the first time, keeps one demo
+ * token in <data dir>/demo-token so restarts print the same one, then runs
+ * `wrangler dev` in the foreground until Ctrl-C.
+ */
+import type { ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { hashApiToken, tokenPattern } from "../shared/api-token.ts";
+import { buildDemoWorkspace, defaultDemoSlug, demoHistoryMonths, demoPartners, toInsertStatements } from "../shared/demo-data.ts";
+import { sqlLiteral } from "../shared/sql-literal.ts";
+import {
+  applyMigrations, dataDir, executeSql, executeSqlFile, localD1, queryRows, repoRoot, spawnWranglerAttached,
+} from "./local-d1.ts";
+import { newTokenSql } from "./token-rows.ts";
+
+const port = Number(process.env.PORT ?? 8787);
+const host = "127.0.0.1";
+const baseUrl = `http://${host}:${port}`;
+/** The running `wrangler dev`, stopped with us whatever way we exit. */
+let dev: ChildProcess | undefined;
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) fail(`PORT must be a port number, not "${process.env.PORT}"`);
+  await ensurePortFree(port);
+  const directory = dataDir();
+  mkdirSync(directory, { recursive: true });
+  console.log(`Data: ${directory}`);
+
+  console.log("Applying migrations…");
+  await applyMigrations(localD1);
+
+  const [{ count } = { count: 0 }] = await queryRows<{ count: number }>("SELECT count(*) AS count FROM workspaces", localD1);
+  if (count === 0) await seedDemoWorkspace();
+  const token = await ensureDemoToken(directory);
+
+  console.log(`Starting the API on ${baseUrl}…`);
+  dev = spawnWranglerAttached([
+    "dev", "--local", "--persist-to", directory, "--port", String(port), "--ip", host,
+    "--show-interactive-dev-session=false",
+  ]);
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      dev?.kill(signal);
+    });
+  }
+  const exited = new Promise<number>((resolve) => dev!.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
+  const ready = await Promise.race([waitForHealth(), exited.then(() => false)]);
+  if (!ready) {
+    if (stopping) process.exit(0);
+    fail(`wrangler dev stopped before ${baseUrl}/healthz answered; see its output above.`);
+  }
+  await printWelcome(token);
+  const code = await exited;
+  process.exit(stopping ? 0 : code);
+}
+
+async function seedDemoWorkspace(): Promise<void> {
+  console.log(`Seeding demo workspace (${demoPartners.length} partners, ${demoHistoryMonths} months of history)…`);
+  const statements = toInsertStatements(buildDemoWorkspace({ now: new Date() }));
+  const folder = mkdtempSync(join(tmpdir(), "mutual-seed-"));
+  const file = join(folder, "demo.sql");
+  try {
+    writeFileSync(file, statements.join("\n"));
+    await executeSqlFile(file, localD1);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The demo owner's token: the saved one if the database still accepts it,
+ * otherwise a new one (first run, a deleted file, or a database reset).
+ */
+async function ensureDemoToken(directory: string): Promise<string | null> {
+  const tokenFile = join(directory, "demo-token");
+  const saved = existsSync(tokenFile) ? readFileSync(tokenFile, "utf8").trim() : "";
+  if (tokenPattern.test(saved)) {
+    const live = await queryRows(
+      `SELECT t.id FROM api_tokens t JOIN workspaces w ON w.id = t.workspace_id
+       WHERE t.token_hash = ${sqlLiteral(await hashApiToken(saved))} AND t.revoked_at IS NULL
+         AND w.slug = ${sqlLiteral(defaultDemoSlug)}`,
+      localD1,
+    );
+    if (live.length > 0) return saved;
+  }
+  const [owner] = await queryRows<{ workspace_id: string; member_id: string }>(
+    `SELECT m.workspace_id, m.id AS member_id FROM members m JOIN workspaces w ON w.id = m.workspace_id
+     WHERE w.slug = ${sqlLiteral(defaultDemoSlug)} AND m.role = 'owner' ORDER BY m.created_at, m.id LIMIT 1`,
+    localD1,
+  );
+  if (!owner) return null;
+  const created = await newTokenSql({
+    workspaceId: owner.workspace_id, memberId: owner.member_id, label: "demo (npm start)", now: new Date(),
+  });
+  await executeSql(created.sql, localD1);
+  writeFileSync(tokenFile, `${created.token}\n`, { mode: 0o600 });
+  return created.token;
+}
+
+async function waitForHealth(timeoutMs = 120_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await answers("/healthz")) return true;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  fail(`${baseUrl}/healthz did not answer within ${timeoutMs / 1000} s.`);
+}
+
+async function answers(path: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(2_000) });
+    await response.arrayBuffer();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** Prints only what exists: each link is checked before it is shown. */
+async function printWelcome(token: string | null): Promise<void> {
+  const lines = ["", `Mutual API: ${baseUrl}`];
+  if (token) {
+    lines.push(`Demo token (workspace "${defaultDemoSlug}"): ${token}`);
+    const [example] = await queryRows<{ domain: string }>(
+      `SELECT d.domain FROM partner_domains d JOIN workspaces w ON w.id = d.workspace_id
+       WHERE w.slug = ${sqlLiteral(defaultDemoSlug)}
+       ORDER BY d.domain = ${sqlLiteral(demoPartners[0]!.domains[0]!)} DESC, d.domain LIMIT 1`,
+      localD1,
+    );
+    if (example) {
+      lines.push("Try:", `  curl -H "Authorization: Bearer ${token}" "${baseUrl}/v1/lookup?domain=${example.domain}"`);
+    }
+  } else {
+    lines.push(`No "${defaultDemoSlug}" workspace here; create a token with:`,
+      "  npm run token -- create --workspace <slug> --email <you@company.com>");
+  }
+  if (await answers("/v1/docs")) lines.push(`API reference: ${baseUrl}/v1/docs`);
+  const docsDir = join(repoRoot, "docs");
+  if (existsSync(docsDir) && readdirSync(docsDir).some((name) => name.endsWith(".md"))) {
+    lines.push(`Guides: ${docsDir}/`);
+  }
+  lines.push("Press Ctrl-C to stop.", "");
+  console.log(lines.join("\n"));
+}
+
+function ensurePortFree(portToCheck: number): Promise<void> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => fail(`Port ${portToCheck} on ${host} is in use; stop what runs there or set PORT=…`));
+    probe.listen(portToCheck, host, () => probe.close(() => resolve()));
+  });
+}
+
+function fail(message: string): never {
+  dev?.kill("SIGTERM");
+  console.error(`npm start: ${message}`);
+  process.exit(1);
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
