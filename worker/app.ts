@@ -2,17 +2,19 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import type { AppEnv } from "./env.ts";
-import { ApiError } from "./http/api-error.ts";
+import { ApiError, invalidField } from "./http/api-error.ts";
 import { requireToken, requireWriteRoleForWrites } from "./http/auth.ts";
 import { errorResponse, validationError } from "./http/error-handler.ts";
 import { idempotency } from "./http/idempotency.ts";
 import { serverTiming } from "./http/server-timing.ts";
+import { firstMalformedString } from "./http/well-formed-text.ts";
 import { registerChildResource } from "./routes/child-resource.ts";
 import { registerCommitmentListRoute } from "./routes/commitments.ts";
 import { commitmentsResource } from "./routes/commitments-resource.ts";
 import { contactsResource } from "./routes/contacts.ts";
 import { registerDocsRoutes } from "./routes/docs.ts";
 import { goalsResource } from "./routes/goals.ts";
+import { registerHealthRoutes } from "./routes/health.ts";
 import { interactionsResource } from "./routes/interactions.ts";
 import { registerLookupRoute } from "./routes/lookup.ts";
 import { registerMeRoute } from "./routes/me.ts";
@@ -34,6 +36,10 @@ export function createApp(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.error, result.target);
+      const malformed = firstMalformedString(result.data);
+      if (malformed) {
+        throw invalidField(malformed.join(".") || "(body)", "contains a broken character (an unpaired UTF-16 surrogate)");
+      }
     },
   });
   app.onError(errorResponse);
@@ -77,6 +83,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerLookupRoute(app);
   registerCommitmentListRoute(app);
   registerMeetingCreate(app);
+  registerHealthRoutes(app);
   for (const resource of [contactsResource, interactionsResource, commitmentsResource, referralsResource, goalsResource, meetingsResource]) {
     registerChildResource(app, resource as Parameters<typeof registerChildResource>[1]);
   }

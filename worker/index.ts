@@ -9,7 +9,7 @@ export default {
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(
       nightlyRefresh(env.DB, new Date(controller.scheduledTime)).then((report) =>
-        console.log(`nightly refresh: ${report.workspaces} workspaces, ${report.markedDormant} partners marked dormant`),
+        console.log(`nightly refresh: ${report.workspaces} workspaces, ${report.markedDormant} partners marked dormant, ${report.scored} scored`),
       ),
     );
   },

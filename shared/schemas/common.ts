@@ -8,15 +8,24 @@ export const recordId = (prefix: string) =>
  * Any ISO 8601 instant with an offset is accepted (so history keeps its real
  * times) and stored as UTC with a "Z", so text order is time order in SQL.
  */
+const earliest = Date.UTC(1900, 0, 1);
+const latest = Date.UTC(3000, 0, 1);
+// Not a date at all is the format check's to report; this one judges only real dates.
+const plausible = (value: string) => {
+  const time = Date.parse(value);
+  return Number.isNaN(time) || (time >= earliest && time < latest);
+};
+
 export const instant = z.iso
   .datetime({ offset: true })
+  .refine(plausible, "must be between the years 1900 and 2999")
   .transform((value) => new Date(value).toISOString());
 
 /** An ISO 8601 UTC timestamp as the API returns it. */
 export const utcTimestamp = z.iso.datetime();
 
 /** A calendar date, "YYYY-MM-DD", that exists. */
-export const calendarDate = z.iso.date();
+export const calendarDate = z.iso.date().refine((value) => plausible(`${value}T00:00:00Z`), "must be between the years 1900 and 2999");
 
 export const email = z
   .email()

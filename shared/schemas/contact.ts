@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, nonEmptyPatch, recordId, utcTimestamp, visibility } from "./common.ts";
+import { email, instant, nonEmptyPatch, recordId, utcTimestamp, visibility } from "./common.ts";
 
 const contactFields = {
   email,
@@ -16,7 +16,7 @@ export const contactCreate = z
     title: contactFields.title.optional(),
     phone: contactFields.phone.optional(),
     visibility: visibility.default("private"),
-    created_at: z.iso.datetime({ offset: true }).optional(),
+    created_at: instant.optional(),
   })
   .meta({ id: "ContactCreate" });
 

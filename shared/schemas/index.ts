@@ -9,3 +9,4 @@ export * from "./goal.ts";
 export * from "./meeting.ts";
 export * from "./lookup.ts";
 export * from "./me.ts";
+export * from "./health.ts";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { utcTimestamp } from "./common.ts";
 import { commitment } from "./commitment.ts";
 import { goal } from "./goal.ts";
+import { health } from "./health.ts";
 import { interaction, interactionDirection, interactionKind } from "./interaction.ts";
 import { partner } from "./partner.ts";
 import { referral } from "./referral.ts";
@@ -62,7 +63,7 @@ export const lookupMatch = z
   .object({
     partner,
     matched_by: z.array(matchReason),
-    health: z.null().describe("The partnership health score; null until it is computed"),
+    health: health.describe("The partnership health score: five traits, their signals and the next actions"),
     last_contact: lastContact.nullable(),
     open_commitments: z.array(openCommitment),
     recent_interactions: z.array(interaction),

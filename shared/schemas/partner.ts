@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { normalizeDomain } from "../domains.ts";
+import { health } from "./health.ts";
 import { isSalesforceId } from "../salesforce-id.ts";
 import {
-  calendarDate, httpUrl, longText, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility,
+  calendarDate, httpUrl, instant, longText, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility,
 } from "./common.ts";
 
 export const partnerKind = z.enum(["reseller", "msp", "si", "isv", "referral", "distributor"]);
@@ -74,7 +75,7 @@ export const partnerCreate = z
     objectives: partnerFields.objectives.optional(),
     plan: partnerFields.plan.default({}),
     visibility: visibility.default("private"),
-    created_at: z.iso.datetime({ offset: true }).optional(),
+    created_at: instant.optional(),
   })
   .meta({ id: "PartnerCreate" });
 export type PartnerCreate = z.infer<typeof partnerCreate>;
@@ -99,6 +100,7 @@ export const partner = z
     plan: partnershipPlan,
     visibility,
     last_contact_at: utcTimestamp.nullable(),
+    health: health.nullable().describe("The partnership health score with its explanation; null until first scored"),
     version: z.number(),
     created_at: utcTimestamp,
     updated_at: utcTimestamp,

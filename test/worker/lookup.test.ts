@@ -34,7 +34,11 @@ describe("GET /v1/lookup", () => {
     const match = matches[0]!;
     expect(match.partner.id).toBe(partnerId);
     expect(match.matched_by).toEqual([{ type: "domain", value: "acme.co.uk" }]);
-    expect(match.health).toBeNull();
+    // Scored on every write: the overdue promise we owe is the first thing to fix.
+    expect(match.health.version).toBeTruthy();
+    expect(match.health.traits.trust.signals.map((signal) => signal.text)).toContain("1 promise you owe Acme Cloud Partners is overdue (oldest due " + dateIn(-3) + ")");
+    expect(match.health.next_actions.map((action) => action.text)).toContain("Close the 1 overdue promise to Acme Cloud Partners");
+    expect(match.partner.health).toEqual(match.health);
     expect(match.last_contact).toMatchObject({ kind: "call", direction: "outbound", days_since: 41, cadence_days: 14, overdue: true, participants: ["jo@acme.co.uk"] });
     expect(match.open_commitments.map((c) => [c.title, c.owed_by, c.overdue])).toEqual([
       ["Send MDF approval", "us", true],

@@ -1,5 +1,7 @@
 import { dormancyCandidateCutoff, isDormant } from "../../shared/dormancy.ts";
 import { newId } from "../../shared/ids.ts";
+import { loadHealthSettings, refreshHealth } from "../db/health-store.ts";
+import type { PartnerRow } from "../db/partner-record.ts";
 import { staleWriteGuard } from "../db/stale-write-guard.ts";
 import { TrackedDb } from "../db/tracked-db.ts";
 
@@ -15,9 +17,13 @@ interface Candidate {
 // Stored responses only need to outlive a client's retries.
 const idempotencyKeyLifetimeMs = 7 * 86_400_000;
 
+// Partners scored per page: bounded memory whatever the workspace's size.
+const scoringPageSize = 450;
+
 export interface RefreshReport {
   workspaces: number;
   markedDormant: number;
+  scored: number;
 }
 
 /**
@@ -29,6 +35,7 @@ export async function nightlyRefresh(d1: D1Database, now: Date): Promise<Refresh
   const nowText = now.toISOString();
   const workspaces = await db.all<{ id: string }>("SELECT id FROM workspaces");
   let markedDormant = 0;
+  let scored = 0;
   for (const { id: workspaceId } of workspaces) {
     const candidates = await db.all<Candidate>(
       `SELECT id, status, cadence_days, last_contact_at, created_at, version FROM partners
@@ -57,10 +64,28 @@ export async function nightlyRefresh(d1: D1Database, now: Date): Promise<Refresh
         // Someone changed the partner since we read it; tomorrow's run looks again.
       }
     }
+    scored += await rescoreWorkspace(db, workspaceId, now);
     await db.run(
       "DELETE FROM idempotency_keys WHERE workspace_id = ? AND created_at < ?",
       workspaceId, new Date(now.getTime() - idempotencyKeyLifetimeMs).toISOString(),
     );
   }
-  return { workspaces: workspaces.length, markedDormant };
+  return { workspaces: workspaces.length, markedDormant, scored };
+}
+
+/** Time alone moves every score (decay, promises falling due), so all are recomputed and snapshotted. */
+async function rescoreWorkspace(db: TrackedDb, workspaceId: string, now: Date): Promise<number> {
+  const settings = await loadHealthSettings(db, workspaceId);
+  let after = "";
+  let count = 0;
+  for (;;) {
+    const page = await db.all<PartnerRow>(
+      "SELECT * FROM partners WHERE workspace_id = ? AND archived_at IS NULL AND id > ? ORDER BY id LIMIT ?",
+      workspaceId, after, scoringPageSize,
+    );
+    if (page.length === 0) return count;
+    await refreshHealth(db, workspaceId, page, now, settings);
+    count += page.length;
+    after = page[page.length - 1]!.id;
+  }
 }

@@ -35,7 +35,20 @@ export async function commitWrite(c: Context<AppEnv>, write: Write): Promise<Res
   const db = c.get("db");
   const caller = c.get("caller");
   const now = c.get("now").toISOString();
-  const statements = [...write.statements];
+  const statements: D1PreparedStatement[] = [];
+  const pending = c.get("idempotency");
+  if (pending && write.status !== 204) {
+    // First in the batch: a concurrent retry fails here, on the key, before
+    // any other constraint, and is answered with the stored response.
+    statements.push(
+      db.prepare(
+        `INSERT INTO idempotency_keys (workspace_id, key, request_hash, status, response_json, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        caller.workspaceId, pending.key, pending.requestHash, write.status, JSON.stringify(write.body), now,
+      ),
+    );
+  }
+  statements.push(...write.statements);
   for (const entry of write.audit) {
     statements.push(
       db.prepare(
@@ -45,16 +58,6 @@ export async function commitWrite(c: Context<AppEnv>, write: Write): Promise<Res
         entry.before === undefined ? null : JSON.stringify(entry.before),
         entry.after === undefined ? null : JSON.stringify(entry.after),
         now,
-      ),
-    );
-  }
-  const pending = c.get("idempotency");
-  if (pending && write.status !== 204) {
-    statements.push(
-      db.prepare(
-        `INSERT INTO idempotency_keys (workspace_id, key, request_hash, status, response_json, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-        caller.workspaceId, pending.key, pending.requestHash, write.status, JSON.stringify(write.body), now,
       ),
     );
   }

@@ -1,3 +1,4 @@
+import type { Health } from "../../shared/schemas/health.ts";
 import type { Partner, PartnershipPlan, PartnerKind, PartnerStatus } from "../../shared/schemas/partner.ts";
 import type { TrackedDb } from "./tracked-db.ts";
 
@@ -23,9 +24,11 @@ export interface PartnerRow {
   archived_at: string | null;
   last_contact_at: string | null;
   health_score: number | null;
+  health_json: string | null;
 }
 
-export function partnerToApi(row: PartnerRow, domains: string[]): Partner {
+/** `health` defaults to the stored score; readers pass a fresh one (db/health-store.ts). */
+export function partnerToApi(row: PartnerRow, domains: string[], health: Health | null = row.health_json ? (JSON.parse(row.health_json) as Health) : null): Partner {
   return {
     id: row.id,
     name: row.name,
@@ -42,6 +45,7 @@ export function partnerToApi(row: PartnerRow, domains: string[]): Partner {
     plan: JSON.parse(row.plan_json) as PartnershipPlan,
     visibility: row.visibility,
     last_contact_at: row.last_contact_at,
+    health,
     version: row.version,
     created_at: row.created_at,
     updated_at: row.updated_at,
@@ -60,15 +64,18 @@ export function loadPartnerRow(db: TrackedDb, workspaceId: string, id: string): 
 /** Each partner's domains, for a page of partners, in one query. */
 export async function domainsOf(db: TrackedDb, workspaceId: string, partnerIds: string[]): Promise<Map<string, string[]>> {
   const byPartner = new Map<string, string[]>(partnerIds.map((id) => [id, []]));
-  if (partnerIds.length === 0) return byPartner;
-  const rows = await db.all<{ partner_id: string; domain: string }>(
-    `SELECT partner_id, domain FROM partner_domains
-      WHERE workspace_id = ? AND partner_id IN (${partnerIds.map(() => "?").join(", ")})
-      ORDER BY domain`,
-    workspaceId,
-    ...partnerIds,
-  );
-  for (const row of rows) byPartner.get(row.partner_id)?.push(row.domain);
+  // D1 binds at most 100 parameters per query; one is the workspace id.
+  for (let start = 0; start < partnerIds.length; start += 90) {
+    const ids = partnerIds.slice(start, start + 90);
+    const rows = await db.all<{ partner_id: string; domain: string }>(
+      `SELECT partner_id, domain FROM partner_domains
+        WHERE workspace_id = ? AND partner_id IN (${ids.map(() => "?").join(", ")})
+        ORDER BY domain`,
+      workspaceId,
+      ...ids,
+    );
+    for (const row of rows) byPartner.get(row.partner_id)?.push(row.domain);
+  }
   return byPartner;
 }
 

@@ -13,7 +13,10 @@ export function ifMatchVersion(c: Context<AppEnv>): number | undefined {
   return Number(match[1]);
 }
 
-const attempts = 5;
+// Enough for a burst of simultaneous edits to one record to all land; each
+// retry waits a little longer, with jitter, so they stop colliding.
+const attempts = 12;
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * (attempt + 1)));
 
 /**
  * Read, change, write with optimistic concurrency. With If-Match a change by
@@ -36,6 +39,7 @@ export async function patchWithRetry<Row extends { version: number }>(
     } catch (error) {
       if (!(error instanceof StaleWriteError)) throw error;
       if (expected !== undefined) throw preconditionFailed(what, undefined);
+      await pause(attempt);
     }
   }
   throw new ApiError(409, "conflict", `${what} is being changed by others right now; try again`);

@@ -56,4 +56,11 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (replay) return replay;
   c.set("idempotency", pending);
   await next();
+  // A retry that raced the first request past the check above may have been
+  // refused by what the first one wrote (a domain now taken, say): if the
+  // first one has landed since, its answer is this request's answer too.
+  if (c.res.status >= 400) {
+    const replayed = await replayStoredResponse(c, pending).catch(() => null);
+    if (replayed) c.res = replayed;
+  }
 };

@@ -11,6 +11,7 @@ import { commitWrite } from "../db/commit-write.ts";
 import { decodeCursor, pageOf } from "../db/cursor.ts";
 import { loadPartnerRow } from "../db/partner-record.ts";
 import { patchWithRetry } from "../db/patch-with-retry.ts";
+import { rescoreAfterWrite } from "../db/rescore-after-write.ts";
 import { guardedUpdate } from "../db/stale-write-guard.ts";
 import type { TrackedDb } from "../db/tracked-db.ts";
 
@@ -53,6 +54,8 @@ export interface ChildResource<Row extends ChildRow, Api, Create extends z.ZodTy
   insertColumns?(input: z.output<Create>, context: WriteContext): Promise<Record<string, unknown>> | Record<string, unknown>;
   /** The columns a change sets; throws ApiError naming the field when it can't apply. */
   patchColumns(current: Row, patch: z.output<Patch>, context: WriteContext): Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Whether a write changes what the health score reads (contacts don't). */
+  affectsHealth: boolean;
   /** Statements that keep the partner's derived columns true after a write. */
   afterWrite?(context: WriteContext): D1PreparedStatement[];
 }
@@ -102,7 +105,7 @@ export function registerChildResource<Row extends ChildRow, Api, Create extends 
         const names = Object.keys(columns);
         const body = resource.toApi(columns as unknown as Row);
         c.header("Location", `/v1/${resource.collection}/${id}`);
-        return respond(commitWrite(c, {
+        return respond(rescoreAfterWrite(c, resource.affectsHealth ? partnerId : null, commitWrite(c, {
           statements: [
             context.db.prepare(
               `INSERT INTO ${resource.table} (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`,
@@ -114,7 +117,7 @@ export function registerChildResource<Row extends ChildRow, Api, Create extends 
           status: 201,
           body,
           version: 1,
-        }));
+        })));
       },
     );
   }
@@ -178,7 +181,9 @@ export function registerChildResource<Row extends ChildRow, Api, Create extends 
       const patch = c.req.valid("json" as never) as z.output<Patch>;
       const db = c.get("db");
       const { workspaceId } = c.get("caller");
-      return respond(patchWithRetry(c, () => loadRow(db, workspaceId, id), resource.label, async (current) => {
+      let partnerId: string | null = null;
+      const written = patchWithRetry(c, () => loadRow(db, workspaceId, id), resource.label, async (current) => {
+        partnerId = current.partner_id;
         const context = contextOf(c, current.partner_id);
         const columns = await resource.patchColumns(current, patch, context);
         const updated = { ...current, ...columns, version: current.version + 1, updated_at: context.now } as Row;
@@ -193,7 +198,8 @@ export function registerChildResource<Row extends ChildRow, Api, Create extends 
           body,
           version: updated.version,
         };
-      }));
+      });
+      return respond(written.then((response) => rescoreAfterWrite(c, resource.affectsHealth ? partnerId : null, Promise.resolve(response))));
     },
   );
 }

@@ -44,6 +44,7 @@ export const commitmentsResource: ChildResource<CommitmentRow, Commitment, typeo
   label: "Commitment",
   tag: "Commitments",
   table: "commitments",
+  affectsHealth: true,
   prefix: "cmt",
   listOrder: "created_at",
   apiSchema: commitment,

@@ -27,6 +27,7 @@ export const contactsResource: ChildResource<ContactRow, Contact, typeof contact
   label: "Contact",
   tag: "Contacts",
   table: "contacts",
+  affectsHealth: false,
   prefix: "con",
   listOrder: "created_at",
   apiSchema: contact,
@@ -41,7 +42,7 @@ export const contactsResource: ChildResource<ContactRow, Contact, typeof contact
     return {
       email: input.email, name: input.name ?? null, title: input.title ?? null, phone: input.phone ?? null,
       visibility: input.visibility,
-      created_at: input.created_at ? new Date(input.created_at).toISOString() : context.now,
+      created_at: input.created_at ?? context.now,
     };
   },
   async patchColumns(current, patch, context) {

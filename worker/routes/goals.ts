@@ -28,6 +28,7 @@ export const goalsResource: ChildResource<GoalRow, Goal, typeof goalCreate, type
   label: "Goal",
   tag: "Goals",
   table: "goals",
+  affectsHealth: true,
   prefix: "gol",
   listOrder: "created_at",
   apiSchema: goal,

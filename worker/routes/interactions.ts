@@ -39,6 +39,7 @@ export const interactionsResource: ChildResource<InteractionRow, Interaction, ty
   label: "Interaction",
   tag: "Interactions",
   table: "interactions",
+  affectsHealth: true,
   prefix: "int",
   listOrder: "occurred_at",
   apiSchema: interaction,

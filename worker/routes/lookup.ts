@@ -5,6 +5,7 @@ import { lookupQuery, lookupResult, type LookupMatch, type MatchReason } from ".
 import type { AppEnv } from "../env.ts";
 import { invalidField } from "../http/api-error.ts";
 import { jsonResponse, readErrors, security } from "../http/openapi-parts.ts";
+import { currentHealth } from "../db/health-store.ts";
 import { loadPartnerContexts } from "../db/partner-context.ts";
 import { domainsOf, partnerToApi, type PartnerRow } from "../db/partner-record.ts";
 
@@ -14,6 +15,13 @@ const maxMatches = 10;
 const strength: Record<MatchReason["type"], number> = { salesforce: 0, hubspot: 0, email: 1, domain: 2 };
 
 const placeholders = (values: unknown[]) => values.map(() => "?").join(", ");
+
+// D1 binds at most 100 parameters per query; one is the workspace id.
+function chunks<T>(values: T[], size = 90): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < values.length; start += size) result.push(values.slice(start, start + size));
+  return result;
+}
 
 export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
@@ -58,14 +66,13 @@ export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
 
       const lookups: D1PreparedStatement[] = [];
       const kinds: ("email" | "domain" | "salesforce" | "hubspot")[] = [];
-      if (emails.length > 0) {
+      for (const some of chunks(emails)) {
         kinds.push("email");
-        lookups.push(db.prepare(`SELECT partner_id, email AS value FROM contacts WHERE workspace_id = ? AND email IN (${placeholders(emails)})`, workspaceId, ...emails));
+        lookups.push(db.prepare(`SELECT partner_id, email AS value FROM contacts WHERE workspace_id = ? AND email IN (${placeholders(some)})`, workspaceId, ...some));
       }
-      const domains = [...domainSources.keys()];
-      if (domains.length > 0) {
+      for (const some of chunks([...domainSources.keys()])) {
         kinds.push("domain");
-        lookups.push(db.prepare(`SELECT partner_id, domain AS value FROM partner_domains WHERE workspace_id = ? AND domain IN (${placeholders(domains)})`, workspaceId, ...domains));
+        lookups.push(db.prepare(`SELECT partner_id, domain AS value FROM partner_domains WHERE workspace_id = ? AND domain IN (${placeholders(some)})`, workspaceId, ...some));
       }
       if (salesforceKeys.length > 0) {
         kinds.push("salesforce");
@@ -81,25 +88,26 @@ export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
       });
       if (reasons.size === 0) return c.json({ matches: [] }, 200);
 
-      const ids = [...reasons.keys()];
-      const rows = await db.all<PartnerRow>(
-        `SELECT * FROM partners WHERE workspace_id = ? AND id IN (${placeholders(ids)}) AND archived_at IS NULL`,
-        workspaceId, ...ids,
-      );
+      const rows: PartnerRow[] = [];
+      for (const ids of chunks([...reasons.keys()])) {
+        rows.push(...(await db.all<PartnerRow>(
+          `SELECT * FROM partners WHERE workspace_id = ? AND id IN (${placeholders(ids)}) AND archived_at IS NULL`,
+          workspaceId, ...ids,
+        )));
+      }
       const best = (row: PartnerRow) => Math.min(...reasons.get(row.id)!.map((reason) => strength[reason.type]));
       rows.sort((a, b) => best(a) - best(b) || a.name.localeCompare(b.name));
       const matched = rows.slice(0, maxMatches);
       const now = c.get("now");
-      const [domainLists, contexts] = await Promise.all([
+      const [domainLists, contexts, health] = await Promise.all([
         domainsOf(db, workspaceId, matched.map((row) => row.id)),
         loadPartnerContexts(db, workspaceId, matched, now),
+        currentHealth(db, workspaceId, matched, now),
       ]);
-      const matches: LookupMatch[] = matched.map((row, index) => ({
-        partner: partnerToApi(row, domainLists.get(row.id) ?? []),
-        matched_by: reasons.get(row.id)!,
-        health: null,
-        ...contexts[index]!,
-      }));
+      const matches: LookupMatch[] = matched.map((row, index) => {
+        const score = health.get(row.id)!;
+        return { partner: partnerToApi(row, domainLists.get(row.id) ?? [], score), matched_by: reasons.get(row.id)!, health: score, ...contexts[index]! };
+      });
       return c.json({ matches }, 200);
     },
   );

@@ -7,6 +7,7 @@ import { idParam, jsonBody, jsonResponse, security, writeErrors } from "../http/
 import { respond } from "../http/respond.ts";
 import { commitWrite, type AuditEntry } from "../db/commit-write.ts";
 import { loadPartnerRow } from "../db/partner-record.ts";
+import { rescoreAfterWrite } from "../db/rescore-after-write.ts";
 import { commitmentToApi, type CommitmentRow } from "./commitments-resource.ts";
 import { copyDefined, type ChildResource, type ChildRow } from "./child-resource.ts";
 import { interactionToApi, refreshLastContact, type InteractionRow } from "./interactions.ts";
@@ -37,6 +38,7 @@ export const meetingsResource: ChildResource<MeetingRow, ReturnType<typeof meeti
   label: "Meeting",
   tag: "Meetings",
   table: "meetings",
+  affectsHealth: true,
   prefix: "mtg",
   listOrder: "occurred_at",
   apiSchema: meeting,
@@ -97,7 +99,7 @@ export function registerMeetingCreate(app: OpenAPIHono<AppEnv>): void {
         ...body.commitments.map((after): AuditEntry => ({ entity: "commitment", entityId: after.id, action: "create", after })),
       ];
       c.header("Location", `/v1/meetings/${meetingId}`);
-      return respond(commitWrite(c, {
+      return respond(rescoreAfterWrite(c, partnerId, commitWrite(c, {
         statements: [
           insert(db, "meetings", meetingRow),
           insert(db, "interactions", interactionRow),
@@ -108,7 +110,7 @@ export function registerMeetingCreate(app: OpenAPIHono<AppEnv>): void {
         status: 201,
         body,
         version: 1,
-      }));
+      })));
     },
   );
 }

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { salesforceKey } from "../../shared/salesforce-id.ts";
 import { listEnvelope } from "../../shared/schemas/common.ts";
 import {
-  partner, partnerCreate, partnerListQuery, partnerPatch, type PartnerCreate, type PartnerPatch, type PartnerSort,
+  partner, partnerCreate, partnerListQuery, partnerPatch, type Partner, type PartnerCreate, type PartnerPatch, type PartnerSort,
 } from "../../shared/schemas/partner.ts";
 import { newId } from "../../shared/ids.ts";
 import type { AppEnv } from "../env.ts";
@@ -13,6 +13,7 @@ import { commitWrite } from "../db/commit-write.ts";
 import { decodeCursor, pageOf } from "../db/cursor.ts";
 import { patchWithRetry } from "../db/patch-with-retry.ts";
 import { domainsOf, loadPartner, partnerToApi, type PartnerRow } from "../db/partner-record.ts";
+import { currentHealth, healthWrites, loadHealthSettings, scoreEmpty, scoreWithFields } from "../db/health-store.ts";
 import { guardedUpdate } from "../db/stale-write-guard.ts";
 import type { TrackedDb } from "../db/tracked-db.ts";
 
@@ -61,6 +62,12 @@ async function assertIdentifiersFree(
   }
 }
 
+/** The audit log records what people changed; the score is derived and kept in snapshots. */
+function withoutHealth(partner: Partner): Omit<Partner, "health"> {
+  const { health: _derived, ...rest } = partner;
+  return rest;
+}
+
 function domainInserts(db: TrackedDb, workspaceId: string, partnerId: string, domains: string[]): D1PreparedStatement[] {
   return domains.map((domain) =>
     db.prepare("INSERT INTO partner_domains (workspace_id, domain, partner_id) VALUES (?, ?, ?)", workspaceId, domain, partnerId),
@@ -94,23 +101,25 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
       const domains = [...new Set(input.domains)];
       await assertIdentifiersFree(db, workspaceId, null, { ...input, domains });
       const now = c.get("now").toISOString();
-      const createdAt = input.created_at ? new Date(input.created_at).toISOString() : now;
+      const createdAt = input.created_at ?? now;
       const id = newId("ptr");
       const columns = { id, workspace_id: workspaceId, ...partnerColumns(input), version: 1, created_at: createdAt, updated_at: now };
       const names = Object.keys(columns);
       const row = {
         salesforce_account_id: null, salesforce_key: null, hubspot_company_id: null, tier: null, cadence_days: null,
         owner_email: null, business_model: null, objectives: null, archived_at: null, last_contact_at: null, health_score: null,
-        ...columns,
+        health_json: null, ...columns,
       } as PartnerRow;
-      const body = partnerToApi(row, domains.sort());
+      const health = scoreEmpty(row, c.get("now"), await loadHealthSettings(db, workspaceId));
+      const body = partnerToApi(row, domains.sort(), health);
       c.header("Location", `/v1/partners/${id}`);
       return respond(commitWrite(c, {
         statements: [
           db.prepare(`INSERT INTO partners (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`, ...Object.values(columns)),
           ...domainInserts(db, workspaceId, id, domains),
+          ...healthWrites(db, workspaceId, id, health),
         ],
-        audit: [{ entity: "partner", entityId: id, action: "create", after: body }],
+        audit: [{ entity: "partner", entityId: id, action: "create", after: withoutHealth(body) }],
         status: 201,
         body,
         version: 1,
@@ -154,7 +163,9 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
       );
       const page = pageOf(rows, query.limit, (row) => [sort.key(row), row.id]);
       const domains = await domainsOf(db, workspaceId, page.items.map((row) => row.id));
-      return c.json({ items: page.items.map((row) => partnerToApi(row, domains.get(row.id) ?? [])), next_cursor: page.nextCursor }, 200);
+      const health = await currentHealth(db, workspaceId, page.items, c.get("now"));
+      const items = page.items.map((row) => partnerToApi(row, domains.get(row.id) ?? [], health.get(row.id) ?? null));
+      return c.json({ items, next_cursor: page.nextCursor }, 200);
     },
   );
 
@@ -165,10 +176,13 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
       responses: { 200: jsonResponse(partner, "The partner; its version is also the ETag"), ...readErrors },
     }),
     async (c) => {
-      const found = await loadPartner(c.get("db"), c.get("caller").workspaceId, c.req.valid("param").id);
+      const db = c.get("db");
+      const { workspaceId } = c.get("caller");
+      const found = await loadPartner(db, workspaceId, c.req.valid("param").id);
       if (!found) throw notFound("Partner");
+      const health = (await currentHealth(db, workspaceId, [found.row], c.get("now"))).get(found.row.id) ?? null;
       c.header("ETag", `"${found.row.version}"`);
-      return c.json(found.partner, 200);
+      return c.json({ ...found.partner, health }, 200);
     },
   );
 
@@ -190,15 +204,18 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
         const now = c.get("now").toISOString();
         const columns = partnerColumns(patch);
         const updatedRow = { ...current.row, ...columns, version: current.row.version + 1, updated_at: now } as PartnerRow;
-        const after = partnerToApi(updatedRow, domains ?? current.partner.domains);
+        // Status and cadence move the score: the change and its new score land together.
+        const health = await scoreWithFields(db, workspaceId, updatedRow, c.get("now"));
+        const after = partnerToApi(updatedRow, domains ?? current.partner.domains, health);
         const statements = guardedUpdate(db, { table: "partners", id, workspaceId, expectedVersion: current.row.version, set: columns, now });
+        statements.push(...healthWrites(db, workspaceId, id, health));
         if (domains) {
           statements.push(db.prepare("DELETE FROM partner_domains WHERE workspace_id = ? AND partner_id = ?", workspaceId, id));
           statements.push(...domainInserts(db, workspaceId, id, domains));
         }
         return {
           statements,
-          audit: [{ entity: "partner", entityId: id, action: "update", before: current.partner, after }],
+          audit: [{ entity: "partner", entityId: id, action: "update", before: withoutHealth(current.partner), after: withoutHealth(after) }],
           status: 200,
           body: after,
           version: after.version,
@@ -225,7 +242,7 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
             ...guardedUpdate(db, { table: "partners", id, workspaceId, expectedVersion: current.row.version, set: { archived_at: now }, now }),
             db.prepare("DELETE FROM partner_domains WHERE workspace_id = ? AND partner_id = ?", workspaceId, id),
           ],
-          audit: [{ entity: "partner", entityId: id, action: "archive", before: current.partner }],
+          audit: [{ entity: "partner", entityId: id, action: "archive", before: withoutHealth(current.partner) }],
           status: 204,
           body: null,
         };

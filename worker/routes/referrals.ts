@@ -69,6 +69,7 @@ export const referralsResource: ChildResource<ReferralRow, Referral, typeof refe
   label: "Referral",
   tag: "Referrals",
   table: "referrals",
+  affectsHealth: true,
   prefix: "ref",
   listOrder: "submitted_at",
   apiSchema: referral,

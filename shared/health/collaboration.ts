@@ -1,0 +1,117 @@
+import type { PartnershipHistory } from "./history.ts";
+import { judged, negative, plural, positive, weightedMean, type ActionCandidate, type TraitAssessment } from "./assessment.ts";
+import { daysToAnswer } from "./referral-timing.ts";
+import { ageInDays, clamp, confidenceFrom, evidenceWeight, recencyWeight } from "./recency.ts";
+
+const quarterDays = 90;
+
+/** 100 up to `good` days, falling to 0 at `bad` days. */
+function speedScore(days: number, good: number, bad: number): number {
+  if (days <= good) return 100;
+  return clamp(100 * (1 - (days - good) / (bad - good)));
+}
+
+/**
+ * Two-way contact at the agreed rhythm, meetings that leave notes behind, and
+ * quick answers to what each side submits.
+ */
+export function assessCollaboration(history: PartnershipHistory, now: Date, cadenceDays: number): TraitAssessment {
+  const name = history.partner.name;
+  const signals = [];
+  const actions: ActionCandidate[] = [];
+
+  // Rhythm: days since the last contact against the cadence target.
+  let latest: string | null = null;
+  for (const interaction of history.interactions) {
+    if (latest === null || interaction.occurred_at > latest) latest = interaction.occurred_at;
+  }
+  const partnerAge = ageInDays(history.partner.created_at, now);
+  // Always counted once anything speaks to collaboration, so that more
+  // contact can only raise the trait, never change which parts it averages.
+  let rhythm = 0;
+  if (latest !== null) {
+    const daysSince = Math.floor(ageInDays(latest, now));
+    rhythm = speedScore(daysSince, cadenceDays, cadenceDays * 3);
+    const text = `Last contact ${plural(daysSince, "day")} ago; your cadence is ${cadenceDays} days`;
+    signals.push(daysSince <= cadenceDays ? positive(text) : negative(text));
+    if (daysSince > cadenceDays) {
+      actions.push({ text: `Get in touch with ${name}: last contact ${plural(daysSince, "day")} ago`, trait: "collaboration", gain: (100 - rhythm) * 0.35 });
+    }
+  } else if (partnerAge > cadenceDays) {
+    signals.push(negative(`No contact with ${name} logged yet`));
+    actions.push({ text: `Log your first conversation with ${name}`, trait: "collaboration", gain: 35 });
+  }
+
+  // Frequency and two-way flow over the last quarter, each side on its own:
+  // more contact from either side can only help.
+  const expectedPerQuarter = Math.max(1, quarterDays / cadenceDays);
+  const flow = { inbound: 0, outbound: 0 };
+  let evidence = 0;
+  for (const interaction of history.interactions) {
+    const weight = recencyWeight(interaction.occurred_at, now) || 0;
+    evidence += evidenceWeight(interaction.occurred_at, now);
+    if (ageInDays(interaction.occurred_at, now) > quarterDays) continue;
+    if (interaction.direction !== "outbound") flow.inbound += weight;
+    if (interaction.direction !== "inbound") flow.outbound += weight;
+  }
+  const contactThisQuarter = flow.inbound + flow.outbound > 0;
+  const sideScore = (amount: number) => clamp(100 * Math.min(1, amount / (expectedPerQuarter / 2)));
+  const twoWay = (sideScore(flow.inbound) + sideScore(flow.outbound)) / 2;
+  if (!contactThisQuarter) {
+    if (latest !== null) signals.push(negative(`No contact either way in the last ${quarterDays} days`));
+  } else if (flow.inbound < 0.5 && flow.outbound >= 1) {
+    signals.push(negative(`Contact has been one-way this quarter: nothing from ${name}`));
+  } else if (flow.outbound < 0.5 && flow.inbound >= 1) {
+    signals.push(negative(`Contact has been one-way this quarter: nothing from you to ${name}`));
+  } else {
+    signals.push(judged(`Contact both ways this quarter`, twoWay ?? 0, 70, 40));
+  }
+
+  // Meetings with notes: the rhythm practitioners call driving the agenda.
+  let meetingsWithNotes = 0;
+  for (const meeting of history.meetings) {
+    if (ageInDays(meeting.occurred_at, now) > quarterDays * 1.5) continue;
+    if (meeting.notes.trim() !== "" || meeting.decisions.length > 0) meetingsWithNotes += recencyWeight(meeting.occurred_at, now) || 0;
+  }
+  const meetings = partnerAge > quarterDays / 2 ? clamp(100 * Math.min(1, meetingsWithNotes)) : null;
+  if (meetings !== null && latest !== null) {
+    if (meetingsWithNotes === 0) {
+      signals.push(negative(`No meeting with notes in the last ${quarterDays * 1.5} days`));
+      actions.push({ text: `Hold a working meeting with ${name} and take notes`, trait: "collaboration", gain: (100 - meetings) * 0.15 });
+    } else {
+      signals.push(positive(`Meetings with notes and decisions in the last ${quarterDays * 1.5} days`));
+    }
+  }
+
+  // Answer speed, both ways, for referrals of the last two quarters.
+  const answer = { to_us: [] as number[], to_partner: [] as number[] };
+  for (const referral of history.referrals) {
+    if (ageInDays(referral.submitted_at, now) > quarterDays * 2) continue;
+    const { days, answered } = daysToAnswer(referral, now);
+    if (answered || days > 2) answer[referral.direction].push(days);
+  }
+  const average = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const responsiveness: number[] = [];
+  if (answer.to_us.length > 0) {
+    const days = Math.round(average(answer.to_us));
+    responsiveness.push(speedScore(days, 3, 30));
+    signals.push(judged(`${name}'s ${plural(answer.to_us.length, "referral")} of the last two quarters waited ${plural(days, "day")} on average for your answer`, speedScore(days, 3, 30), 80, 50));
+  }
+  if (answer.to_partner.length > 0) {
+    const days = Math.round(average(answer.to_partner));
+    responsiveness.push(speedScore(days, 3, 30));
+    signals.push(judged(`${name} answered your referrals in ${plural(days, "day")} on average`, speedScore(days, 3, 30), 80, 50));
+  }
+  const responseScore = responsiveness.length > 0 ? average(responsiveness) : null;
+
+  if (history.interactions.length === 0 && responsiveness.length === 0) {
+    return { score: null, confidence: 0, signals, actions };
+  }
+  const score = weightedMean([
+    { value: rhythm, weight: 0.35 },
+    { value: twoWay, weight: 0.3 },
+    { value: meetings, weight: 0.15 },
+    { value: responseScore, weight: 0.2 },
+  ]);
+  return { score, confidence: confidenceFrom(evidence + answer.to_us.length + answer.to_partner.length, 5), signals, actions };
+}

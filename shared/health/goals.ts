@@ -1,0 +1,71 @@
+import type { PartnershipHistory } from "./history.ts";
+import { judged, negative, plural, positive, weightedMean, type ActionCandidate, type TraitAssessment } from "./assessment.ts";
+import { ageInDays, clamp, confidenceFrom } from "./recency.ts";
+
+const reviewEveryDays = 90;
+
+/** Progress against where the goal should be by now, if it moved at an even pace from creation to due date. */
+function paceScore(goal: PartnershipHistory["goals"][number], now: Date): number | null {
+  if (goal.target === null || goal.current === null || goal.target === 0) return null;
+  const achieved = goal.current / goal.target;
+  if (!Number.isFinite(achieved)) return null;
+  if (!goal.due_on) return clamp(100 * achieved);
+  const start = Date.parse(goal.created_at);
+  const end = Date.parse(`${goal.due_on}T23:59:59Z`);
+  const elapsed = end > start ? Math.min(1, Math.max(0, (now.getTime() - start) / (end - start))) : 1;
+  const expected = Math.max(0.05, elapsed);
+  return clamp(100 * Math.min(1, achieved / expected));
+}
+
+/**
+ * Shared, measurable goals: defined at all, on pace, and reviewed together
+ * every quarter. An established partnership with none is a finding, not a blank.
+ */
+export function assessGoals(history: PartnershipHistory, now: Date): TraitAssessment {
+  const name = history.partner.name;
+  const established = ["active", "dormant"].includes(history.partner.status) && ageInDays(history.partner.created_at, now) > 60;
+  if (history.goals.length === 0) {
+    if (!established) return { score: null, confidence: 0, signals: [], actions: [] };
+    return {
+      score: 20,
+      confidence: 0.6,
+      signals: [negative(`No shared goals with ${name}`)],
+      actions: [{ text: `Agree a shared, measurable goal with ${name}`, trait: "goals", gain: 40 }],
+    };
+  }
+  const signals = [];
+  const actions: ActionCandidate[] = [];
+  const paces = history.goals.map((goal) => ({ goal, pace: paceScore(goal, now) }));
+  const measured = paces.filter((entry): entry is { goal: typeof entry.goal; pace: number } => entry.pace !== null);
+  const pace = measured.length > 0 ? measured.reduce((sum, entry) => sum + entry.pace, 0) / measured.length : null;
+  if (pace !== null) {
+    const behind = measured.filter((entry) => entry.pace < 70);
+    signals.push(
+      behind.length === 0
+        ? positive(`${plural(measured.length, "goal")} on pace`)
+        : negative(`${plural(behind.length, "goal")} behind pace: ${behind.map((entry) => entry.goal.title).slice(0, 2).join(", ")}`),
+    );
+  } else {
+    signals.push(negative(`Goals with ${name} have no target and progress to measure`));
+  }
+
+  let lastReview: string | null = null;
+  for (const goal of history.goals) {
+    if (goal.last_reviewed_at && (lastReview === null || goal.last_reviewed_at > lastReview)) lastReview = goal.last_reviewed_at;
+  }
+  let review: number;
+  if (lastReview === null) {
+    review = 0;
+    signals.push(negative(`Goals never reviewed together`));
+    actions.push({ text: `Book a goal review with ${name}`, trait: "goals", gain: 40 });
+  } else {
+    const days = Math.floor(ageInDays(lastReview, now));
+    review = days <= reviewEveryDays ? 100 : clamp(100 * (1 - (days - reviewEveryDays) / reviewEveryDays));
+    signals.push(judged(`Last goal review ${plural(days, "day")} ago`, review, 100, 50));
+    if (days > reviewEveryDays) {
+      actions.push({ text: `Book the quarterly goal review with ${name}, last one ${plural(days, "day")} ago`, trait: "goals", gain: (100 - review) * 0.4 });
+    }
+  }
+  const score = weightedMean([{ value: pace, weight: 0.6 }, { value: review, weight: 0.4 }])!;
+  return { score, confidence: 0.6 + 0.4 * confidenceFrom(history.goals.length, 1), signals, actions };
+}

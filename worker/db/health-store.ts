@@ -1,0 +1,101 @@
+import { defaultHealthSettings, formulaVersion } from "../../shared/health/formula.ts";
+import type { PartnershipHistory } from "../../shared/health/history.ts";
+import { scorePartnership } from "../../shared/health/score-partnership.ts";
+import { healthSettings, type Health, type HealthSettings } from "../../shared/schemas/health.ts";
+import { loadHistories } from "./partnership-history.ts";
+import type { PartnerRow } from "./partner-record.ts";
+import type { TrackedDb } from "./tracked-db.ts";
+
+// A stored score older than this is recomputed when read: time alone moves it
+// (decay, overdue dates), and the nightly job may not have run (local dev).
+const maxStoredAgeMs = 20 * 3_600_000;
+const statementsPerBatch = 100;
+
+export async function loadHealthSettings(db: TrackedDb, workspaceId: string): Promise<HealthSettings> {
+  const row = await db.first<{ settings_json: string }>("SELECT settings_json FROM workspaces WHERE id = ?", workspaceId);
+  const stored = row ? (JSON.parse(row.settings_json) as { health?: unknown }).health : undefined;
+  const parsed = healthSettings.safeParse(stored);
+  return parsed.success ? parsed.data : defaultHealthSettings;
+}
+
+export function storedHealth(row: PartnerRow): Health | null {
+  return row.health_json ? (JSON.parse(row.health_json) as Health) : null;
+}
+
+function isStale(health: Health | null, now: Date): boolean {
+  return health === null || health.version !== formulaVersion || now.getTime() - Date.parse(health.as_of) > maxStoredAgeMs;
+}
+
+/** Keeps the latest score on the partner (for sorting and the sidebar) and today's snapshot (for the trend). */
+export function healthWrites(db: TrackedDb, workspaceId: string, partnerId: string, health: Health): D1PreparedStatement[] {
+  return [
+    db.prepare("UPDATE partners SET health_score = ?, health_json = ? WHERE id = ? AND workspace_id = ?", health.score, JSON.stringify(health), partnerId, workspaceId),
+    db.prepare(
+      `INSERT INTO health_snapshots (workspace_id, partner_id, day, score, band, confidence, formula_version, traits_json, computed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (workspace_id, partner_id, day) DO UPDATE SET
+         score = excluded.score, band = excluded.band, confidence = excluded.confidence,
+         formula_version = excluded.formula_version, traits_json = excluded.traits_json, computed_at = excluded.computed_at`,
+      workspaceId, partnerId, health.as_of.slice(0, 10), health.score, health.band, health.confidence, health.version,
+      JSON.stringify(Object.fromEntries(Object.entries(health.traits).map(([trait, value]) => [trait, value.score]))),
+      health.as_of,
+    ),
+  ];
+}
+
+/** Scores one partner as it will be after a change to its own fields (history unchanged). */
+export async function scoreWithFields(db: TrackedDb, workspaceId: string, row: PartnerRow, now: Date): Promise<Health> {
+  const settings = await loadHealthSettings(db, workspaceId);
+  const history = (await loadHistories(db, workspaceId, [row], now)).get(row.id)!;
+  return scorePartnership(history, now, settings);
+}
+
+export function scoreEmpty(row: PartnerRow, now: Date, settings: HealthSettings): Health {
+  const history: PartnershipHistory = {
+    partner: { name: row.name, status: row.status, cadence_days: row.cadence_days, created_at: row.created_at },
+    interactions: [], commitments: [], referrals: [], goals: [], meetings: [],
+  };
+  return scorePartnership(history, now, settings);
+}
+
+/**
+ * Recomputes and stores the score of these partners: after a write to their
+ * history, at night, and when a read finds a stale one.
+ */
+export async function refreshHealth(db: TrackedDb, workspaceId: string, rows: PartnerRow[], now: Date, settings?: HealthSettings): Promise<Map<string, Health>> {
+  const scores = new Map<string, Health>();
+  if (rows.length === 0) return scores;
+  const effective = settings ?? (await loadHealthSettings(db, workspaceId));
+  const histories = await loadHistories(db, workspaceId, rows, now);
+  let pending: D1PreparedStatement[] = [];
+  for (const row of rows) {
+    const health = scorePartnership(histories.get(row.id)!, now, effective);
+    scores.set(row.id, health);
+    pending.push(...healthWrites(db, workspaceId, row.id, health));
+    if (pending.length >= statementsPerBatch) {
+      await db.batch(pending);
+      pending = [];
+    }
+  }
+  await db.batch(pending);
+  return scores;
+}
+
+/** The stored score of each partner, recomputing those that are missing or stale. */
+export async function currentHealth(db: TrackedDb, workspaceId: string, rows: PartnerRow[], now: Date): Promise<Map<string, Health>> {
+  const scores = new Map<string, Health>();
+  const stale: PartnerRow[] = [];
+  for (const row of rows) {
+    const health = storedHealth(row);
+    if (isStale(health, now)) stale.push(row);
+    else scores.set(row.id, health!);
+  }
+  for (const [id, health] of await refreshHealth(db, workspaceId, stale, now)) scores.set(id, health);
+  return scores;
+}
+
+/** Re-scores one partner after a write to its history; reads the row fresh. */
+export async function refreshPartnerHealth(db: TrackedDb, workspaceId: string, partnerId: string, now: Date): Promise<void> {
+  const row = await db.first<PartnerRow>("SELECT * FROM partners WHERE id = ? AND workspace_id = ? AND archived_at IS NULL", partnerId, workspaceId);
+  if (row) await refreshHealth(db, workspaceId, [row], now);
+}

@@ -1,0 +1,110 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
+
+import { healthHistory, healthSettings, traitWeights } from "../../shared/schemas/health.ts";
+import type { AppEnv } from "../env.ts";
+import { ApiError, notFound } from "../http/api-error.ts";
+import { idParam, jsonBody, jsonResponse, readErrors, security, writeErrors } from "../http/openapi-parts.ts";
+import { commitWrite } from "../db/commit-write.ts";
+import { loadHealthSettings } from "../db/health-store.ts";
+import { loadPartnerRow } from "../db/partner-record.ts";
+import { respond } from "../http/respond.ts";
+
+interface SnapshotRow {
+  day: string;
+  score: number | null;
+  band: "healthy" | "watch" | "at_risk" | "insufficient_data";
+  confidence: number;
+  formula_version: string;
+  traits_json: string;
+}
+
+const historyQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(730).default(180) });
+
+const settingsBody = z.strictObject({ health: healthSettings });
+const settingsPatch = z
+  .strictObject({
+    health: z.strictObject({ weights: traitWeights.partial(), default_cadence_days: healthSettings.shape.default_cadence_days }).partial(),
+  })
+  .meta({ id: "WorkspaceSettingsPatch" });
+
+export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: "get", path: "/v1/partners/{id}/health/history", tags: ["Health"], security,
+      summary: "A partner's daily health scores, oldest first",
+      description: "One point per day on which the score was computed (every write that changes the partner's history, and nightly). formula_changed marks the first point made by a new formula version: compare across it with care.",
+      request: { params: idParam, query: historyQuery },
+      responses: { 200: jsonResponse(healthHistory, "The trend"), ...readErrors },
+    }),
+    async (c) => {
+      const db = c.get("db");
+      const { workspaceId } = c.get("caller");
+      const partnerId = c.req.valid("param").id;
+      if (!(await loadPartnerRow(db, workspaceId, partnerId))) throw notFound("Partner");
+      const since = new Date(c.get("now").getTime() - c.req.valid("query").days * 86_400_000).toISOString().slice(0, 10);
+      const rows = await db.all<SnapshotRow>(
+        `SELECT day, score, band, confidence, formula_version, traits_json FROM health_snapshots
+          WHERE workspace_id = ? AND partner_id = ? AND day >= ? ORDER BY day`,
+        workspaceId, partnerId, since,
+      );
+      const items = rows.map((row, index) => ({
+        day: row.day, score: row.score, band: row.band, confidence: row.confidence, version: row.formula_version,
+        traits: JSON.parse(row.traits_json) as z.infer<typeof healthHistory>["items"][number]["traits"],
+        formula_changed: index > 0 && rows[index - 1]!.formula_version !== row.formula_version,
+      }));
+      return c.json({ partner_id: partnerId, items }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get", path: "/v1/workspace/settings", tags: ["Workspace"], security,
+      summary: "The workspace's health-score weights and default cadence",
+      responses: { 200: jsonResponse(settingsBody, "Current settings (defaults where never set)"), ...readErrors },
+    }),
+    async (c) => c.json({ health: await loadHealthSettings(c.get("db"), c.get("caller").workspaceId) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch", path: "/v1/workspace/settings", tags: ["Workspace"], security,
+      summary: "Change the health-score weights or default cadence (owners and admins)",
+      description: "Weights are relative (0–10 each, at least one above 0). Every partner is re-scored with the new settings the next time it is read, and nightly.",
+      request: { body: jsonBody(settingsPatch) },
+      responses: { 200: jsonResponse(settingsBody, "The new settings"), ...writeErrors },
+    }),
+    async (c) => {
+      const caller = c.get("caller");
+      if (caller.role !== "owner" && caller.role !== "admin") {
+        throw new ApiError(403, "forbidden", "Only owners and admins change workspace settings");
+      }
+      const db = c.get("db");
+      const patch = c.req.valid("json");
+      const current = await loadHealthSettings(db, caller.workspaceId);
+      const merged = settingsBody.safeParse({
+        health: {
+          weights: { ...current.weights, ...patch.health?.weights },
+          default_cadence_days: patch.health?.default_cadence_days ?? current.default_cadence_days,
+        },
+      });
+      if (!merged.success) {
+        throw new ApiError(400, "invalid_request", "health.weights: at least one trait needs a weight above 0", [
+          { path: "health.weights", message: "at least one trait needs a weight above 0" },
+        ]);
+      }
+      const workspace = await db.first<{ settings_json: string }>("SELECT settings_json FROM workspaces WHERE id = ?", caller.workspaceId);
+      const settings = { ...(JSON.parse(workspace?.settings_json ?? "{}") as object), health: merged.data.health };
+      return respond(commitWrite(c, {
+        statements: [
+          db.prepare("UPDATE workspaces SET settings_json = ? WHERE id = ?", JSON.stringify(settings), caller.workspaceId),
+          // Stored scores were made with the old weights: re-score on next read.
+          db.prepare("UPDATE partners SET health_json = NULL WHERE workspace_id = ?", caller.workspaceId),
+        ],
+        audit: [{ entity: "workspace", entityId: caller.workspaceId, action: "update", before: { health: current }, after: { health: merged.data.health } }],
+        status: 200,
+        body: { health: merged.data.health },
+      }));
+    },
+  );
+}
