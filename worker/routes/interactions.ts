@@ -51,6 +51,7 @@ export const interactionsResource: ChildResource<InteractionRow, Interaction, ty
     participants_json: JSON.stringify([...new Set(input.participants)]), source_url: input.source_url ?? null,
     meeting_id: null, visibility: input.visibility, created_at: context.now,
   }),
-  patchColumns: (_current, patch) => copyDefined(patch, { participants: "participants_json" }, ["participants"]),
+  patchColumns: (_current, patch) =>
+    copyDefined({ ...patch, ...(patch.participants ? { participants: [...new Set(patch.participants)] } : {}) }, { participants: "participants_json" }, ["participants"]),
   afterWrite: refreshLastContact,
 };
