@@ -1,8 +1,8 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
-// Two kinds of test: pure logic and scripts in Node, the API inside workerd
-// against a real D1 with the real migrations.
+// Pure logic and scripts in Node; page adapters against saved pages in
+// happy-dom; the API inside workerd against a real D1 with the real migrations.
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +11,13 @@ export default defineConfig({
           name: "shared",
           include: ["test/shared/**/*.test.ts"],
           environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "extension",
+          include: ["test/extension/**/*.test.ts", "test/extension/**/*.test.tsx"],
+          environment: "happy-dom",
         },
       },
       {

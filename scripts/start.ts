@@ -5,7 +5,7 @@
  * token in <data dir>/demo-token so restarts print the same one, then runs
  * `wrangler dev` in the foreground until Ctrl-C.
  */
-import type { ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -38,6 +38,8 @@ async function main(): Promise<void> {
   if (count === 0) await seedDemoWorkspace();
   const token = await ensureDemoToken(directory);
 
+  const extensionDir = token ? await buildSignedInExtension(token) : null;
+
   console.log(`Starting the API on ${baseUrl}…`);
   dev = spawnWranglerAttached([
     "dev", "--local", "--persist-to", directory, "--port", String(port), "--ip", host,
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
     if (stopping) process.exit(0);
     fail(`wrangler dev stopped before ${baseUrl}/healthz answered; see its output above.`);
   }
-  await printWelcome(token);
+  await printWelcome(token, extensionDir);
   const code = await exited;
   process.exit(stopping ? 0 : code);
 }
@@ -123,8 +125,28 @@ async function answers(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * Builds the Chrome extension with the local API's URL and the demo token as
+ * its defaults, so it works as soon as it is loaded. The token stays in this
+ * machine's build folder (.output/, git-ignored).
+ */
+async function buildSignedInExtension(token: string): Promise<string | null> {
+  console.log("Building the browser extension…");
+  const wxt = join(repoRoot, "node_modules", ".bin", "wxt");
+  const built = spawnSync(wxt, ["build"], {
+    cwd: repoRoot,
+    env: { ...process.env, WXT_MUTUAL_API_URL: baseUrl, WXT_MUTUAL_API_TOKEN: token },
+    encoding: "utf8",
+  });
+  if (built.status !== 0) {
+    console.error(`The extension did not build; the API still starts.\n${built.stdout}${built.stderr}`);
+    return null;
+  }
+  return join(repoRoot, ".output", "chrome-mv3");
+}
+
 /** Prints only what exists: each link is checked before it is shown. */
-async function printWelcome(token: string | null): Promise<void> {
+async function printWelcome(token: string | null, extensionDir: string | null): Promise<void> {
   const lines = ["", `Mutual API: ${baseUrl}`];
   if (token) {
     lines.push(`Demo token (workspace "${defaultDemoSlug}"): ${token}`);
@@ -145,6 +167,13 @@ async function printWelcome(token: string | null): Promise<void> {
   const docsDir = join(repoRoot, "docs");
   if (existsSync(docsDir) && readdirSync(docsDir).some((name) => name.endsWith(".md"))) {
     lines.push(`Guides: ${docsDir}/`);
+  }
+  if (extensionDir && existsSync(join(extensionDir, "manifest.json"))) {
+    lines.push(
+      `Browser extension (signed in to this API): ${extensionDir}`,
+      "  Chrome: chrome://extensions → Developer mode → Load unpacked → choose that folder,",
+      "  then open a Gmail thread with someone from a demo partner, or a partner's Salesforce Account.",
+    );
   }
   lines.push("Press Ctrl-C to stop.", "");
   console.log(lines.join("\n"));

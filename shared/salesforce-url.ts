@@ -4,9 +4,9 @@
  * Visualforce. The DOM is only used for the record's name.
  */
 
-// A record id: 3-character key prefix, a pod character, "0", then 10 more
+// A record id: 3-character key prefix, 2-character pod, a reserved "0", then 9 more
 // (15 in all), optionally with the 3-character checksum.
-const recordIdPattern = /^[a-zA-Z0-9]{4}0[a-zA-Z0-9]{10}(?:[a-zA-Z0-9]{3})?$/;
+const recordIdPattern = /^[a-zA-Z0-9]{5}0[a-zA-Z0-9]{9}(?:[a-zA-Z0-9]{3})?$/;
 
 export interface SalesforceRecordRef {
   recordId: string;

@@ -29,6 +29,11 @@ describe("Lightning record pages", () => {
     });
   });
 
+  it("reads ids from orgs with two-character pods", () => {
+    expect(salesforceRecordFromUrl("https://acme.lightning.force.com/lightning/r/Account/0015g00000XyZabAAB/view")?.recordId).toBe("0015g00000XyZabAAB");
+    expect(salesforceRecordFromUrl("https://acme.my.salesforce.com/001Hn00001AbCdEIAV")?.recordId).toBe("001Hn00001AbCdEIAV");
+  });
+
   it("knows which records are Accounts", () => {
     expect(isAccountRecord(salesforceRecordFromUrl("https://acme.lightning.force.com/lightning/r/Account/001U0000004JEu4IAG/view")!)).toBe(true);
     expect(isAccountRecord(salesforceRecordFromUrl("https://acme.lightning.force.com/lightning/r/Contact/003U0000004JEu4IAG/view")!)).toBe(false);

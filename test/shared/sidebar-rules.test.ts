@@ -68,3 +68,18 @@ describe("partner candidates on a page", () => {
     expect(partnerCandidates(["me@gmail.com", "friend@gmail.com"], "me@gmail.com").emails).toEqual(["friend@gmail.com"]);
   });
 });
+
+import { websiteHost } from "../../shared/website-host.ts";
+
+describe("websiteHost", () => {
+  it.each([
+    ["https://www.Acme.co.uk/about", "acme.co.uk"],
+    ["acme.com", "acme.com"],
+    ["http://sales.acme.io:8080/x?y", "sales.acme.io"],
+    ["  WWW.ACME.COM.  ", "acme.com"],
+  ])("%s → %s", (input, host) => expect(websiteHost(input)).toBe(host));
+
+  it.each(["", "not a website", "http://localhost", "192.168.0.1", "<script>alert(1)</script>"])("rejects %j", (input) => {
+    expect(websiteHost(input)).toBeNull();
+  });
+});

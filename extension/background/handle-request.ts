@@ -1,0 +1,127 @@
+import { browser } from "wxt/browser";
+import { z } from "zod";
+import { partnerCandidates } from "../../shared/page-people.ts";
+import type { LookupResult } from "../../shared/schemas/lookup.ts";
+import { lookupInput, request, settingsInput, writeAction, type CachedLookup, type ErrorInfo, type Reply } from "../messaging/protocol.ts";
+import { ApiUnreachable, callApi, errorOf } from "./api-client.ts";
+import { checkConnection } from "./connection-check.ts";
+import { cachedLookup, forgetAll, lookupKey, storeLookup } from "./lookup-cache.ts";
+import { discard, enqueue, flush, pendingWrites, sendNow } from "./outbox.ts";
+import { describeSettings, loadSettings, saveSettings } from "./settings.ts";
+
+const fail = (code: string, message: string, issues?: ErrorInfo["issues"]): Reply<never> => ({
+  ok: false, error: { code, message, ...(issues ? { issues } : {}) },
+});
+
+function invalid(error: z.ZodError): Reply<never> {
+  const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+  const first = issues[0];
+  return fail("invalid_request", first ? `${first.path || "input"}: ${first.message}` : "Invalid input", issues);
+}
+
+const notConnected = () => fail("not_configured", "Mutual is not connected: add the API URL and token on its options page.");
+const unreachable = (apiUrl: string) => fail("unreachable", `Can't reach the Mutual API at ${apiUrl}.`);
+
+/** Where each write goes in the API. */
+function route(write: z.output<typeof writeAction>): { method: "POST" | "PATCH"; path: string; partnerId: string | null } {
+  switch (write.action) {
+    case "createCommitment": return { method: "POST", path: `/v1/partners/${write.partnerId}/commitments`, partnerId: write.partnerId };
+    case "patchCommitment": return { method: "PATCH", path: `/v1/commitments/${write.commitmentId}`, partnerId: write.partnerId };
+    case "createMeeting": return { method: "POST", path: `/v1/partners/${write.partnerId}/meetings`, partnerId: write.partnerId };
+    case "createInteraction": return { method: "POST", path: `/v1/partners/${write.partnerId}/interactions`, partnerId: write.partnerId };
+    case "createPartner": return { method: "POST", path: "/v1/partners", partnerId: null };
+    case "createContact": return { method: "POST", path: `/v1/partners/${write.partnerId}/contacts`, partnerId: write.partnerId };
+    case "patchPartner": return { method: "PATCH", path: `/v1/partners/${write.partnerId}`, partnerId: write.partnerId };
+    case "patchReferral": return { method: "PATCH", path: `/v1/referrals/${write.referralId}`, partnerId: write.partnerId };
+  }
+}
+
+export async function handleRequest(raw: unknown): Promise<Reply<unknown>> {
+  const parsed = request.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const message = parsed.data;
+  switch (message.type) {
+    case "lookup": {
+      const input = lookupInput.parse(message.query);
+      const people = partnerCandidates(input.emails, input.ownAddress);
+      const query = { emails: people.emails, domains: input.domains, salesforce: input.salesforce };
+      if (query.emails.length + query.domains.length + query.salesforce.length === 0) {
+        return { ok: true, data: { data: { matches: [] }, fetchedAt: new Date().toISOString(), fromCache: false, people } satisfies CachedLookup<LookupResult> };
+      }
+      const key = lookupKey(query);
+      if (message.mode === "cache") {
+        const entry = await cachedLookup(key);
+        return { ok: true, data: entry ? ({ ...entry, fromCache: true, people } satisfies CachedLookup<LookupResult>) : null };
+      }
+      const settings = await loadSettings();
+      if (!settings) return notConnected();
+      const params = new URLSearchParams();
+      for (const email of query.emails) params.append("email", email);
+      for (const domain of query.domains) params.append("domain", domain);
+      for (const id of query.salesforce) params.append("salesforce", id);
+      try {
+        const response = await callApi(settings, `/v1/lookup?${params}`);
+        if (response.status !== 200) return { ok: false, error: errorOf(response) };
+        const fetchedAt = new Date().toISOString();
+        await storeLookup(key, response.body as LookupResult, fetchedAt);
+        return { ok: true, data: { data: response.body as LookupResult, fetchedAt, fromCache: false, people } satisfies CachedLookup<LookupResult> };
+      } catch (error) {
+        if (error instanceof ApiUnreachable) return unreachable(settings.apiUrl);
+        throw error;
+      }
+    }
+    case "write": {
+      const write = writeAction.safeParse(message.write);
+      if (!write.success) return invalid(write.error);
+      const target = route(write.data);
+      // The raw body, as typed: the API applies the same schema and its defaults.
+      const body = (message.write as { body: unknown }).body;
+      const entry = await enqueue({ label: message.label, partnerId: target.partnerId, method: target.method, path: target.path, body });
+      const sent = await sendNow(entry);
+      return { ok: true, data: { result: sent.result, response: sent.response ?? null, error: sent.error ?? null, id: entry.id } };
+    }
+    case "outbox":
+      return { ok: true, data: await pendingWrites() };
+    case "flushOutbox":
+      await flush(true);
+      return { ok: true, data: await pendingWrites() };
+    case "discardWrite":
+      await discard(message.id);
+      return { ok: true, data: await pendingWrites() };
+    case "getSettings":
+      return { ok: true, data: await describeSettings() };
+    case "saveSettings": {
+      const settings = settingsInput.safeParse(message.settings);
+      if (!settings.success) return invalid(settings.error);
+      const report = await checkConnection(settings.data);
+      // Saved even when the API is down right now, but never a URL that is someone else's server.
+      if (report.state === "wrong_url" || report.state === "bad_token") return fail(report.state, report.message);
+      await saveSettings(settings.data);
+      await forgetAll();
+      void flush(true);
+      return { ok: true, data: report };
+    }
+    case "testConnection": {
+      if (message.settings !== undefined) {
+        const settings = settingsInput.safeParse(message.settings);
+        if (!settings.success) return invalid(settings.error);
+        return { ok: true, data: await checkConnection(settings.data) };
+      }
+      return { ok: true, data: await checkConnection(await loadSettings()) };
+    }
+    case "openOptions":
+      await browser.runtime.openOptionsPage();
+      return { ok: true, data: null };
+    case "api": {
+      const settings = await loadSettings();
+      if (!settings) return notConnected();
+      try {
+        const response = await callApi(settings, message.path);
+        return response.status === 200 ? { ok: true, data: response.body } : { ok: false, error: errorOf(response) };
+      } catch (error) {
+        if (error instanceof ApiUnreachable) return unreachable(settings.apiUrl);
+        throw error;
+      }
+    }
+  }
+}

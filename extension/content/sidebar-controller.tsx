@@ -1,0 +1,140 @@
+import { render } from "preact";
+import { browser } from "wxt/browser";
+import type { ContentScriptContext } from "wxt/utils/content-script-context";
+import { createShadowRootUi } from "wxt/utils/content-script-ui/shadow-root";
+import type { LookupResult } from "../../shared/schemas/lookup.ts";
+import type { CachedLookup, LookupInput } from "../messaging/protocol.ts";
+import { send } from "../messaging/send.ts";
+import type { PageContext } from "../sites/page-context.ts";
+import { Sidebar } from "../sidebar/Sidebar.tsx";
+import type { PageFacts } from "../sidebar/PartnerCard.tsx";
+import { collapsed, lookupState, noPeople, openForm, pageContext, type LookupState } from "../sidebar/store.ts";
+import { onWriteLanded, refreshOutbox } from "../sidebar/submit-write.ts";
+import sidebarCss from "../sidebar/sidebar.css?inline";
+
+/** One site adapter: reads the page (waiting, bounded, for it to render) into a context. */
+export type ReadPage = (signal: AbortSignal) => Promise<PageContext>;
+
+const collapsedKey = "sidebarCollapsed";
+
+function queryFor(context: PageContext): LookupInput | null {
+  if (context.kind === "gmail-thread") {
+    return context.emails.length > 0 ? { emails: context.emails, ownAddress: context.ownAddress } : null;
+  }
+  if (context.kind === "salesforce-record") {
+    return { salesforce: [context.recordId], domains: context.websiteDomain ? [context.websiteDomain] : [] };
+  }
+  return null;
+}
+
+function pageFacts(context: PageContext | null, people: string[]): PageFacts {
+  if (context?.kind === "gmail-thread") {
+    return { sourceUrl: context.url, people, ownAddress: context.ownAddress, salesforceAccountId: null };
+  }
+  if (context?.kind === "salesforce-record") {
+    return { sourceUrl: context.url, people: [], ownAddress: null, salesforceAccountId: context.recordId };
+  }
+  return { sourceUrl: location.href, people: [], ownAddress: null, salesforceAccountId: null };
+}
+
+/** What "Add partner" is prefilled with when nobody on the page is a known partner. */
+function unknownCompany(context: PageContext | null, people: LookupState["people"]) {
+  if (context?.kind === "gmail-thread") {
+    const domain = people.companyDomains[0];
+    if (!domain) return null;
+    const label = domain.split(".")[0]!;
+    const atCompany = (email: string) => people.companyDomains.some((d) => email.endsWith(`@${d}`) || email.endsWith(`.${d}`));
+    return { name: label[0]!.toUpperCase() + label.slice(1), domains: people.companyDomains, contacts: people.emails.filter(atCompany) };
+  }
+  if (context?.kind === "salesforce-record") {
+    return { name: context.name ?? "", domains: context.websiteDomain ? [context.websiteDomain] : [], contacts: [] };
+  }
+  return null;
+}
+
+function App({ onToggle }: { onToggle: () => void }) {
+  const context = pageContext.value;
+  const people = lookupState.value.people;
+  return <Sidebar page={pageFacts(context, people.emails)} unknownCompany={unknownCompany(context, people)} onToggle={onToggle} />;
+}
+
+/**
+ * Paints from the local cache at once (stale-while-revalidate), then asks the
+ * API and repaints. An API that can't be reached leaves the cached picture up
+ * with a note, rather than an empty sidebar.
+ */
+async function lookUp(query: LookupInput, signal: AbortSignal): Promise<void> {
+  lookupState.value = { status: "loading", data: null, fromCache: false, fetchedAt: null, error: null, people: lookupState.value.people };
+  const cached = await send<CachedLookup<LookupResult> | null>({ type: "lookup", query, mode: "cache" });
+  if (signal.aborted) return;
+  if (cached.ok && cached.data) {
+    lookupState.value = { status: "loading", data: cached.data.data, fromCache: true, fetchedAt: cached.data.fetchedAt, error: null, people: cached.data.people };
+  }
+  const fresh = await send<CachedLookup<LookupResult>>({ type: "lookup", query, mode: "network" });
+  if (signal.aborted) return;
+  lookupState.value = fresh.ok
+    ? { status: "ready", data: fresh.data.data, fromCache: false, fetchedAt: fresh.data.fetchedAt, error: null, people: fresh.data.people }
+    : { ...lookupState.value, status: lookupState.value.data ? "ready" : "error", error: fresh.error };
+}
+
+export async function runSidebar(ctx: ContentScriptContext, readPage: ReadPage): Promise<void> {
+  const stored = await browser.storage.local.get(collapsedKey);
+  collapsed.value = stored[collapsedKey] === true;
+  const toggle = () => {
+    collapsed.value = !collapsed.value;
+    void browser.storage.local.set({ [collapsedKey]: collapsed.value });
+  };
+
+  const ui = await createShadowRootUi(ctx, {
+    name: "mutual-sidebar",
+    position: "inline",
+    anchor: "body",
+    append: "last",
+    css: sidebarCss,
+    // Typing in our forms must never trigger Gmail's single-key shortcuts.
+    isolateEvents: ["keydown", "keyup", "keypress", "input"],
+    onMount: (container) => {
+      render(<App onToggle={toggle} />, container);
+      return container;
+    },
+    onRemove: (container) => {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+
+  let current: AbortController | null = null;
+  let lastQuery: LookupInput | null = null;
+  const refresh = async () => {
+    current?.abort();
+    const controller = new AbortController();
+    current = controller;
+    ctx.onInvalidated(() => controller.abort());
+    const context = await readPage(controller.signal);
+    if (controller.signal.aborted) return;
+    pageContext.value = context;
+    openForm.value = openForm.value?.form === "addPartner" ? null : openForm.value;
+    lastQuery = queryFor(context);
+    if (lastQuery) await lookUp(lastQuery, controller.signal);
+    else lookupState.value = { status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople };
+  };
+  onWriteLanded(() => {
+    if (lastQuery && current) void lookUp(lastQuery, current.signal);
+  });
+
+  ctx.addEventListener(window, "wxt:locationchange", () => void refresh());
+  ctx.addEventListener(window, "hashchange", () => void refresh());
+  browser.runtime.onMessage.addListener((message: { type?: string }, _sender, sendResponse) => {
+    if (message.type === "toggleSidebar") toggle();
+    if (message.type === "currentPartner") {
+      const matches = lookupState.value.data?.matches ?? [];
+      sendResponse({
+        partners: matches.map((m) => ({ name: m.partner.name, score: m.health.score, band: m.health.band })),
+        state: pageContext.value?.kind === "nothing-to-show" ? "Nothing to show on this page." : "No partner on this page.",
+      });
+    }
+    return false;
+  });
+  void refreshOutbox();
+  await refresh();
+}

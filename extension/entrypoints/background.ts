@@ -1,0 +1,32 @@
+import { browser } from "wxt/browser";
+import { defineBackground } from "wxt/utils/define-background";
+import { handleRequest } from "../background/handle-request.ts";
+import { flush, isOutboxAlarm } from "../background/outbox.ts";
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    handleRequest(message)
+      .then(sendResponse)
+      .catch((error: unknown) => {
+        console.error("Mutual background error", error);
+        sendResponse({ ok: false, error: { code: "internal", message: error instanceof Error ? error.message : String(error) } });
+      });
+    return true; // answer asynchronously
+  });
+
+  // Anything left unsent by a previous run goes out as soon as we wake.
+  browser.runtime.onStartup.addListener(() => void flush(true));
+  browser.runtime.onInstalled.addListener(() => void flush(true));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (isOutboxAlarm(alarm)) void flush();
+  });
+  void flush();
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === "toggle-sidebar" && tab?.id !== undefined) {
+      browser.tabs.sendMessage(tab.id, { type: "toggleSidebar" }).catch(() => {
+        // No sidebar on this page.
+      });
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import type { ConnectionReport, ErrorInfo } from "../../messaging/protocol.ts";
+import { send } from "../../messaging/send.ts";
+import "../../pages/pages.css";
+
+type Status = { kind: "idle" } | { kind: "checking" } | { kind: "report"; report: ConnectionReport } | { kind: "error"; error: ErrorInfo };
+
+function statusText(status: Status): { text: string; tone: string } | null {
+  if (status.kind === "idle") return null;
+  if (status.kind === "checking") return { text: "Checking…", tone: "checking" };
+  if (status.kind === "error") {
+    const issues = status.error.issues?.map((issue) => `${issue.path === "apiUrl" ? "API URL" : issue.path === "token" ? "API token" : issue.path}: ${issue.message}`);
+    return { text: issues?.length ? issues.join("; ") : status.error.message, tone: "problem" };
+  }
+  return { text: status.report.message, tone: status.report.state === "connected" ? "connected" : "problem" };
+}
+
+function Options() {
+  const [apiUrl, setApiUrl] = useState("");
+  const [token, setToken] = useState("");
+  const [savedToken, setSavedToken] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+
+  useEffect(() => {
+    void send<{ apiUrl: string; tokenPrefix: string | null }>({ type: "getSettings" }).then((reply) => {
+      if (!reply.ok) return;
+      setApiUrl(reply.data.apiUrl);
+      setSavedToken(reply.data.tokenPrefix);
+      if (reply.data.apiUrl && reply.data.tokenPrefix) {
+        setStatus({ kind: "checking" });
+        void send<ConnectionReport>({ type: "testConnection" }).then((r) => setStatus(r.ok ? { kind: "report", report: r.data } : { kind: "error", error: r.error }));
+      }
+    });
+  }, []);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setStatus({ kind: "checking" });
+    const reply = await send<ConnectionReport>({ type: "saveSettings", settings: { apiUrl, token } });
+    if (!reply.ok) return setStatus({ kind: "error", error: reply.error });
+    setSavedToken(`${token.slice(0, 12)}…`);
+    setToken("");
+    setStatus({ kind: "report", report: { ...reply.data, message: `Saved. ${reply.data.message}` } });
+  };
+  const test = async () => {
+    setStatus({ kind: "checking" });
+    const reply = await send<ConnectionReport>(token ? { type: "testConnection", settings: { apiUrl, token } } : { type: "testConnection" });
+    setStatus(reply.ok ? { kind: "report", report: reply.data } : { kind: "error", error: reply.error });
+  };
+  const shown = statusText(status);
+
+  return (
+    <main>
+      <h1>Mutual settings</h1>
+      <p class="muted">Mutual shows your team's partner data beside Gmail and Salesforce. It needs your team's API address and a personal API token (<code>npm run token -- create …</code>).</p>
+      <form onSubmit={save}>
+        <label for="api-url">API URL</label>
+        <input id="api-url" type="url" required placeholder="http://127.0.0.1:8787" value={apiUrl} onInput={(e) => setApiUrl(e.currentTarget.value)} />
+        <label for="api-token">API token</label>
+        <input id="api-token" type="password" autocomplete="off" required={!savedToken} placeholder={savedToken ? `Saved: ${savedToken} (leave empty to keep)` : "mutual_…"} value={token} onInput={(e) => setToken(e.currentTarget.value)} />
+        <div>
+          <button type="submit" class="primary" disabled={!token}>Save</button>
+          <button type="button" onClick={test}>Test connection</button>
+        </div>
+      </form>
+      {shown && <p class={`status ${shown.tone}`} role="status">{shown.text}</p>}
+    </main>
+  );
+}
+
+render(<Options />, document.getElementById("app")!);

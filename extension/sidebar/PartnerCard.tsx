@@ -1,0 +1,71 @@
+import { buildMeetingAgenda } from "../../shared/meeting-agenda.ts";
+import type { LookupMatch } from "../../shared/schemas/lookup.ts";
+import { CommitmentList } from "./CommitmentList.tsx";
+import { GoalList } from "./GoalList.tsx";
+import { HealthPanel } from "./HealthPanel.tsx";
+import { ReferralList } from "./ReferralList.tsx";
+import { LogPromiseForm } from "./forms/LogPromiseForm.tsx";
+import { MeetingNotesForm } from "./forms/MeetingNotesForm.tsx";
+import { TouchpointForm } from "./forms/TouchpointForm.tsx";
+import { openForm } from "./store.ts";
+import { submitWrite } from "./submit-write.ts";
+
+export interface PageFacts {
+  sourceUrl: string;
+  people: string[];
+  ownAddress: string | null;
+  /** On a Salesforce Account: its id, to offer linking a partner matched by domain only. */
+  salesforceAccountId: string | null;
+}
+
+const kindLabels = { reseller: "Reseller", msp: "MSP", si: "Systems integrator", isv: "ISV / technology", referral: "Referral partner", distributor: "Distributor" } as const;
+
+function lastContactText(match: LookupMatch): string {
+  const contact = match.last_contact;
+  if (!contact) return "No contact logged yet";
+  const days = contact.days_since === 0 ? "today" : contact.days_since === 1 ? "yesterday" : `${contact.days_since} days ago`;
+  return `${days}${contact.cadence_days ? ` · cadence ${contact.cadence_days} days` : ""}`;
+}
+
+export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFacts }) {
+  const { partner } = match;
+  const form = openForm.value?.partnerId === partner.id ? openForm.value.form : null;
+  const close = () => (openForm.value = null);
+  const open = (which: "promise" | "meeting" | "touchpoint") => (openForm.value = { form: which, partnerId: partner.id });
+  const linkable = page.salesforceAccountId !== null && !match.matched_by.some((reason) => reason.type === "salesforce");
+  const agenda = buildMeetingAgenda({
+    partnerName: partner.name,
+    now: new Date(),
+    openCommitments: match.open_commitments,
+    pendingReferrals: match.referrals.recent.filter((r) => r.stage === "submitted" || r.stage === "accepted"),
+    goals: match.goals,
+  });
+
+  return (
+    <article class="partner" aria-label={partner.name}>
+      <header>
+        <h2>{partner.name}</h2>
+        <p class="muted">{kindLabels[partner.kind]}{partner.tier ? ` · ${partner.tier}` : ""} · {partner.status}</p>
+        <p class={match.last_contact?.overdue ? "last-contact overdue" : "last-contact"}>Last contact: {lastContactText(match)}</p>
+      </header>
+      {linkable && (
+        <button type="button" class="link-account" onClick={() => void submitWrite(
+          { action: "patchPartner", partnerId: partner.id, body: { salesforce_account_id: page.salesforceAccountId } },
+          `Linked this account to ${partner.name}`,
+        )}>Link this account</button>
+      )}
+      <div class="actions" role="group" aria-label={`Actions for ${partner.name}`}>
+        <button type="button" aria-expanded={form === "promise"} onClick={() => open("promise")}>Log a promise</button>
+        <button type="button" aria-expanded={form === "meeting"} onClick={() => open("meeting")}>Meeting notes</button>
+        <button type="button" aria-expanded={form === "touchpoint"} onClick={() => open("touchpoint")}>Log touchpoint</button>
+      </div>
+      {form === "promise" && <LogPromiseForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} ownerEmail={page.ownAddress} onDone={close} />}
+      {form === "meeting" && <MeetingNotesForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={[...(page.ownAddress ? [page.ownAddress] : []), ...page.people]} agenda={agenda} onDone={close} />}
+      {form === "touchpoint" && <TouchpointForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} participants={page.people} onDone={close} />}
+      <HealthPanel health={match.health} />
+      <CommitmentList partnerId={partner.id} partnerName={partner.name} commitments={match.open_commitments} />
+      <ReferralList partnerId={partner.id} partnerName={partner.name} referrals={match.referrals} />
+      <GoalList goals={match.goals} />
+    </article>
+  );
+}

@@ -1,0 +1,45 @@
+import type { LookupMatch } from "../../shared/schemas/lookup.ts";
+import type { ReferralStage } from "../../shared/schemas/referral.ts";
+import { submitWrite } from "./submit-write.ts";
+
+type Referrals = LookupMatch["referrals"];
+const stages: ReferralStage[] = ["submitted", "accepted", "won", "lost", "rejected"];
+
+function money(amountMinor: number | null, currency: string | null): string {
+  if (amountMinor === null || !currency) return "";
+  try {
+    return new Intl.NumberFormat(undefined, { style: "currency", currency, maximumFractionDigits: 0 }).format(amountMinor / 100);
+  } catch {
+    return `${currency} ${amountMinor / 100}`;
+  }
+}
+
+export function ReferralList({ partnerId, partnerName, referrals }: { partnerId: string; partnerName: string; referrals: Referrals }) {
+  const counts = (side: Referrals["to_us"]) => `${side.total} total · ${side.won} won · ${side.submitted + side.accepted} open`;
+  return (
+    <section aria-label="Referrals">
+      <h3>Referrals</h3>
+      <p class="muted">From {partnerName}: {counts(referrals.to_us)}</p>
+      <p class="muted">To {partnerName}: {counts(referrals.to_partner)}</p>
+      {referrals.recent.length > 0 && (
+        <ul class="referrals">
+          {referrals.recent.map((referral) => (
+            <li key={referral.id}>
+              <span class="title">{referral.account_name}</span>{" "}
+              <span class="muted">{referral.direction === "to_us" ? "from them" : "from you"} {money(referral.amount_minor, referral.currency)}</span>
+              <label class="inline">
+                <span class="visually-hidden">Stage of {referral.account_name}</span>
+                <select value={referral.stage} onChange={(e) => void submitWrite(
+                  { action: "patchReferral", partnerId, referralId: referral.id, body: { stage: e.currentTarget.value as ReferralStage } },
+                  `${referral.account_name} moved to ${e.currentTarget.value}`,
+                )}>
+                  {stages.map((stage) => <option key={stage} value={stage}>{stage}</option>)}
+                </select>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

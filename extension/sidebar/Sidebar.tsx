@@ -1,0 +1,115 @@
+import { send } from "../messaging/send.ts";
+import type { PendingWrite } from "../messaging/protocol.ts";
+import { HealthBadge } from "./HealthPanel.tsx";
+import { PartnerCard, type PageFacts } from "./PartnerCard.tsx";
+import { AddPartnerForm } from "./forms/AddPartnerForm.tsx";
+import { announcement, collapsed, lookupState, openForm, outbox, pageContext } from "./store.ts";
+import { refreshOutbox } from "./submit-write.ts";
+
+export interface SidebarProps {
+  page: PageFacts;
+  /** Prefill for "Add partner" when nobody on the page is a known partner. */
+  unknownCompany: { name: string; domains: string[]; contacts: string[] } | null;
+  onToggle: () => void;
+}
+
+function PendingWrites({ writes }: { writes: PendingWrite[] }) {
+  if (writes.length === 0) return null;
+  return (
+    <section class="pending" aria-label="Waiting to sync">
+      <h3>Saved here, waiting to sync</h3>
+      <ul>
+        {writes.map((write) => (
+          <li key={write.id} class={write.failed ? "failed" : ""}>
+            <span>{write.label}</span>
+            <span class="muted">{write.failed ? `Refused: ${write.failed.message}` : "saved, will sync"}</span>
+            {write.failed && (
+              <button type="button" onClick={async () => {
+                const reply = await send<PendingWrite[]>({ type: "discardWrite", id: write.id });
+                if (reply.ok) outbox.value = reply.data;
+              }}>Discard</button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={async () => {
+        await send({ type: "flushOutbox" });
+        await refreshOutbox();
+      }}>Retry now</button>
+    </section>
+  );
+}
+
+function Body({ page, unknownCompany }: Omit<SidebarProps, "onToggle">) {
+  const context = pageContext.value;
+  const state = lookupState.value;
+  if (context?.kind === "unreadable") {
+    return <p class="notice" role="status">Mutual couldn't read this page ({context.reason}). The site may have changed its layout; the sidebar will work again once Mutual is updated.</p>;
+  }
+  if (!context || context.kind === "nothing-to-show") {
+    return <p class="muted">Open an email thread or a partner's Account to see the partnership here.</p>;
+  }
+  if (state.error?.code === "not_configured") {
+    return (
+      <div class="notice" role="status">
+        <p>Connect Mutual to your team's API to see partners here.</p>
+        <button type="button" onClick={() => void send({ type: "openOptions" })}>Open settings</button>
+      </div>
+    );
+  }
+  const matches = state.data?.matches ?? [];
+  return (
+    <>
+      {state.status === "loading" && !state.data && <p class="muted" role="status">Looking up partners…</p>}
+      {state.error && (
+        <p class="notice" role="status">
+          {state.error.message}{state.data ? " Showing what was saved on this computer." : ""}
+        </p>
+      )}
+      {state.fromCache && state.status === "loading" && <p class="muted refreshing">Refreshing…</p>}
+      {matches.map((match) => <PartnerCard key={match.partner.id} match={match} page={page} />)}
+      {state.status === "ready" && matches.length === 0 && (
+        unknownCompany
+          ? (openForm.value?.form === "addPartner"
+            ? <AddPartnerForm {...unknownCompany} salesforceAccountId={page.salesforceAccountId} draftKey={unknownCompany.domains.join(",") || unknownCompany.name} onDone={() => (openForm.value = null)} />
+            : (
+              <div class="empty">
+                <p>{unknownCompany.name || unknownCompany.domains.join(", ")} isn't a partner yet.</p>
+                <button type="button" class="primary" onClick={() => (openForm.value = { form: "addPartner", partnerId: null })}>Add partner</button>
+              </div>
+            ))
+          : <p class="muted">Nobody here is from a partner company.</p>
+      )}
+    </>
+  );
+}
+
+/**
+ * The sidebar: a slim tab with the score when collapsed, the whole picture
+ * when open. Lives in a shadow root; keys typed here never reach the page.
+ */
+export function Sidebar({ page, unknownCompany, onToggle }: SidebarProps) {
+  const first = lookupState.value.data?.matches[0] ?? null;
+  if (collapsed.value) {
+    return (
+      <button type="button" class="tab" onClick={onToggle} aria-expanded="false" aria-label={`Open Mutual${first ? `: ${first.partner.name}` : ""}`}>
+        <span class="tab-logo" aria-hidden="true">M</span>
+        {first && <HealthBadge health={first.health} />}
+      </button>
+    );
+  }
+  return (
+    <aside class="panel" aria-label="Mutual partner context">
+      <header class="panel-head">
+        <strong>Mutual</strong>
+        <button type="button" onClick={onToggle} aria-expanded="true" aria-label="Collapse Mutual (Alt+Shift+M)">Collapse</button>
+      </header>
+      <div class="panel-body">
+        <PendingWrites writes={outbox.value.filter((write) => write.partnerId === null || (lookupState.value.data?.matches ?? []).some((m) => m.partner.id === write.partnerId))} />
+        <Body page={page} unknownCompany={unknownCompany} />
+      </div>
+      <p class="visually-hidden" role="status" aria-live="polite">{announcement.value}</p>
+      {announcement.value && <p class="toast" aria-hidden="true">{announcement.value}</p>}
+    </aside>
+  );
+}

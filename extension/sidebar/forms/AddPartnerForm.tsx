@@ -1,0 +1,104 @@
+import { useState } from "preact/hooks";
+import type { ErrorInfo } from "../../messaging/protocol.ts";
+import { FieldError, FormError, fieldMessage } from "../FieldError.tsx";
+import { submitWrite } from "../submit-write.ts";
+import { useDraft } from "../use-draft.ts";
+
+export interface AddPartnerFormProps {
+  /** Prefill: the company's domain(s) and name as the page shows them. */
+  domains: string[];
+  name: string;
+  contacts: string[];
+  salesforceAccountId: string | null;
+  draftKey: string;
+  onDone: () => void;
+}
+
+interface PartnerDraft {
+  name: string;
+  domains: string;
+  people: string[];
+  kind: "reseller" | "msp" | "si" | "isv" | "referral" | "distributor";
+  status: "prospect" | "onboarding" | "active";
+}
+
+const kinds = [["reseller", "Reseller"], ["msp", "MSP"], ["si", "Systems integrator"], ["isv", "ISV / technology"], ["referral", "Referral"], ["distributor", "Distributor"]] as const;
+
+/** "Add partner" for a company the API doesn't know yet, prefilled from the page. */
+export function AddPartnerForm({ domains, name, contacts, salesforceAccountId, draftKey, onDone }: AddPartnerFormProps) {
+  const [draft, update, clear] = useDraft<PartnerDraft>(`partner:${draftKey}`, () => ({ name, domains: domains.join(", "), people: contacts, kind: "reseller", status: "prospect" }));
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setSaving(true);
+    const outcome = await submitWrite(
+      {
+        action: "createPartner",
+        body: {
+          name: draft.name,
+          kind: draft.kind,
+          status: draft.status,
+          domains: draft.domains.split(/[,\s]+/).map((d) => d.trim()).filter(Boolean),
+          ...(salesforceAccountId ? { salesforce_account_id: salesforceAccountId } : {}),
+        },
+      },
+      `Partner "${draft.name}"`,
+    );
+    if (outcome.state === "failed") {
+      setSaving(false);
+      return setError(outcome.error);
+    }
+    // The people in the thread become the partner's contacts once it exists.
+    const created = outcome.state === "synced" ? (outcome.response as { id?: string } | null)?.id : undefined;
+    if (created) {
+      for (const email of draft.people) {
+        await submitWrite({ action: "createContact", partnerId: created, body: { email } }, `Contact ${email}`);
+      }
+    }
+    setSaving(false);
+    await clear();
+    onDone();
+  };
+
+  return (
+    <form class="form" onSubmit={submit} aria-label="Add partner">
+      <h3>Add partner</h3>
+      <label for="partner-name">Company name</label>
+      <input id="partner-name" value={draft.name} required maxLength={200} onInput={(e) => update({ name: e.currentTarget.value })} />
+      <FieldError id="partner-name-error" message={fieldMessage(error, "body.name", "name")} />
+      <label for="partner-domains">Email / web domains</label>
+      <input id="partner-domains" value={draft.domains} onInput={(e) => update({ domains: e.currentTarget.value })} />
+      <FieldError id="partner-domains-error" message={fieldMessage(error, "body.domains", "domains")} />
+      <label for="partner-kind">Kind</label>
+      <select id="partner-kind" value={draft.kind} onChange={(e) => update({ kind: e.currentTarget.value as PartnerDraft["kind"] })}>
+        {kinds.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+      </select>
+      <label for="partner-status">Stage</label>
+      <select id="partner-status" value={draft.status} onChange={(e) => update({ status: e.currentTarget.value as PartnerDraft["status"] })}>
+        <option value="prospect">Prospect</option>
+        <option value="onboarding">Onboarding</option>
+        <option value="active">Active</option>
+      </select>
+      {contacts.length > 0 && (
+        <fieldset>
+          <legend>Add as contacts</legend>
+          {contacts.map((email) => (
+            <label class="inline" key={email}>
+              <input type="checkbox" checked={draft.people.includes(email)}
+                onChange={(e) => update({ people: e.currentTarget.checked ? [...draft.people, email] : draft.people.filter((p) => p !== email) })} />
+              {" "}{email}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <FieldError id="partner-sf-error" message={fieldMessage(error, "body.salesforce_account_id", "salesforce_account_id")} />
+      <FormError error={error} />
+      <div class="form-actions">
+        <button type="submit" class="primary" disabled={saving}>{saving ? "Saving…" : "Add partner"}</button>
+        <button type="button" onClick={onDone}>Close</button>
+      </div>
+    </form>
+  );
+}

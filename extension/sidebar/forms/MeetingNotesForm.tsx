@@ -1,0 +1,118 @@
+import { useState } from "preact/hooks";
+import { localToday } from "../../../shared/due-date-picks.ts";
+import type { ErrorInfo } from "../../messaging/protocol.ts";
+import { FieldError, FormError, fieldMessage } from "../FieldError.tsx";
+import { submitWrite } from "../submit-write.ts";
+import { useDraft } from "../use-draft.ts";
+
+export interface MeetingNotesFormProps {
+  partnerId: string;
+  partnerName: string;
+  sourceUrl: string;
+  attendees: string[];
+  agenda: string;
+  onDone: () => void;
+}
+
+interface ActionItemDraft {
+  title: string;
+  owedBy: "us" | "partner";
+  dueOn: string;
+}
+
+interface MeetingDraft {
+  title: string;
+  date: string;
+  attendees: string;
+  agenda: string;
+  notes: string;
+  decisions: string;
+  actionItems: ActionItemDraft[];
+}
+
+const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter(Boolean);
+
+/** One click from the thread: partner, people and today's date filled in, an agenda from what is open. */
+export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees, agenda, onDone }: MeetingNotesFormProps) {
+  const [draft, update, clear] = useDraft<MeetingDraft>(`meeting:${partnerId}`, () => ({
+    title: `Meeting with ${partnerName}`, date: localToday(new Date()), attendees: attendees.join(", "), agenda,
+    notes: "", decisions: "", actionItems: [],
+  }));
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const setItem = (index: number, change: Partial<ActionItemDraft>) =>
+    update({ actionItems: draft.actionItems.map((item, i) => (i === index ? { ...item, ...change } : item)) });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setSaving(true);
+    const outcome = await submitWrite(
+      {
+        action: "createMeeting",
+        partnerId,
+        body: {
+          title: draft.title,
+          // Noon local time: the day the user picked, whatever their time zone.
+          occurred_at: new Date(`${draft.date}T12:00:00`).toISOString(),
+          attendees: draft.attendees.split(/[,\s;]+/).map((a) => a.trim()).filter(Boolean),
+          agenda: draft.agenda,
+          notes: draft.notes,
+          decisions: lines(draft.decisions),
+          action_items: draft.actionItems.filter((item) => item.title.trim()).map((item) => ({
+            title: item.title, owed_by: item.owedBy, ...(item.dueOn ? { due_on: item.dueOn } : {}),
+          })),
+          source_url: sourceUrl,
+        },
+      },
+      `Meeting notes "${draft.title}"`,
+    );
+    setSaving(false);
+    if (outcome.state === "failed") return setError(outcome.error);
+    await clear();
+    onDone();
+  };
+
+  return (
+    <form class="form" onSubmit={submit} aria-label={`Meeting notes with ${partnerName}`}>
+      <h3>Meeting notes</h3>
+      <label for="meeting-title">Title</label>
+      <input id="meeting-title" value={draft.title} required maxLength={200} onInput={(e) => update({ title: e.currentTarget.value })} />
+      <FieldError id="meeting-title-error" message={fieldMessage(error, "body.title", "title")} />
+      <label for="meeting-date">Date</label>
+      <input id="meeting-date" type="date" value={draft.date} required onInput={(e) => update({ date: e.currentTarget.value })} />
+      <FieldError id="meeting-date-error" message={fieldMessage(error, "body.occurred_at", "occurred_at")} />
+      <label for="meeting-attendees">Attendees</label>
+      <input id="meeting-attendees" value={draft.attendees} onInput={(e) => update({ attendees: e.currentTarget.value })} />
+      <FieldError id="meeting-attendees-error" message={fieldMessage(error, "body.attendees", "attendees")} />
+      <label for="meeting-agenda">Agenda</label>
+      <textarea id="meeting-agenda" rows={5} value={draft.agenda} onInput={(e) => update({ agenda: e.currentTarget.value })} />
+      <label for="meeting-notes">Notes</label>
+      <textarea id="meeting-notes" rows={5} value={draft.notes} onInput={(e) => update({ notes: e.currentTarget.value })} />
+      <label for="meeting-decisions">Decisions (one per line)</label>
+      <textarea id="meeting-decisions" rows={3} value={draft.decisions} onInput={(e) => update({ decisions: e.currentTarget.value })} />
+      <fieldset>
+        <legend>Action items (each becomes a promise)</legend>
+        {draft.actionItems.map((item, index) => (
+          <div class="action-item" key={index}>
+            <label for={`action-${index}-title`}>Action {index + 1}</label>
+            <input id={`action-${index}-title`} value={item.title} onInput={(e) => setItem(index, { title: e.currentTarget.value })} />
+            <select aria-label={`Who owes action ${index + 1}`} value={item.owedBy} onChange={(e) => setItem(index, { owedBy: e.currentTarget.value as "us" | "partner" })}>
+              <option value="us">We do</option>
+              <option value="partner">{partnerName}</option>
+            </select>
+            <input type="date" aria-label={`Action ${index + 1} due`} value={item.dueOn} onInput={(e) => setItem(index, { dueOn: e.currentTarget.value })} />
+            <button type="button" aria-label={`Remove action ${index + 1}`} onClick={() => update({ actionItems: draft.actionItems.filter((_, i) => i !== index) })}>Remove</button>
+            <FieldError id={`action-${index}-error`} message={fieldMessage(error, `body.action_items.${index}`, `action_items.${index}`)} />
+          </div>
+        ))}
+        <button type="button" onClick={() => update({ actionItems: [...draft.actionItems, { title: "", owedBy: "us", dueOn: "" }] })}>Add action item</button>
+      </fieldset>
+      <FormError error={error} />
+      <div class="form-actions">
+        <button type="submit" class="primary" disabled={saving}>{saving ? "Saving…" : "Save notes"}</button>
+        <button type="button" onClick={onDone}>Close</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from "preact/hooks";
+import { localToday } from "../../../shared/due-date-picks.ts";
+import type { ErrorInfo } from "../../messaging/protocol.ts";
+import { FieldError, FormError, fieldMessage } from "../FieldError.tsx";
+import { submitWrite } from "../submit-write.ts";
+import { useDraft } from "../use-draft.ts";
+
+export interface TouchpointFormProps {
+  partnerId: string;
+  partnerName: string;
+  sourceUrl: string;
+  participants: string[];
+  onDone: () => void;
+}
+
+interface TouchpointDraft {
+  kind: "call" | "meeting" | "event" | "note";
+  direction: "inbound" | "outbound" | "both";
+  date: string;
+  summary: string;
+}
+
+export function TouchpointForm({ partnerId, partnerName, sourceUrl, participants, onDone }: TouchpointFormProps) {
+  const [draft, update, clear] = useDraft<TouchpointDraft>(`touchpoint:${partnerId}`, () => ({ kind: "call", direction: "both", date: localToday(new Date()), summary: "" }));
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setSaving(true);
+    const today = draft.date === localToday(new Date());
+    const outcome = await submitWrite(
+      {
+        action: "createInteraction",
+        partnerId,
+        body: {
+          kind: draft.kind, direction: draft.direction, summary: draft.summary, participants, source_url: sourceUrl,
+          occurred_at: (today ? new Date() : new Date(`${draft.date}T12:00:00`)).toISOString(),
+        },
+      },
+      `${draft.kind[0]!.toUpperCase()}${draft.kind.slice(1)} with ${partnerName}`,
+    );
+    setSaving(false);
+    if (outcome.state === "failed") return setError(outcome.error);
+    await clear();
+    onDone();
+  };
+
+  return (
+    <form class="form" onSubmit={submit} aria-label={`Log a touchpoint with ${partnerName}`}>
+      <h3>Log touchpoint</h3>
+      <label for="touch-kind">Kind</label>
+      <select id="touch-kind" value={draft.kind} onChange={(e) => update({ kind: e.currentTarget.value as TouchpointDraft["kind"] })}>
+        <option value="call">Call</option>
+        <option value="meeting">Meeting</option>
+        <option value="event">Event</option>
+        <option value="note">Note</option>
+      </select>
+      <label for="touch-direction">Who reached out</label>
+      <select id="touch-direction" value={draft.direction} onChange={(e) => update({ direction: e.currentTarget.value as TouchpointDraft["direction"] })}>
+        <option value="both">Both sides</option>
+        <option value="outbound">We did</option>
+        <option value="inbound">{partnerName} did</option>
+      </select>
+      <label for="touch-date">Date</label>
+      <input id="touch-date" type="date" value={draft.date} required onInput={(e) => update({ date: e.currentTarget.value })} />
+      <FieldError id="touch-date-error" message={fieldMessage(error, "body.occurred_at", "occurred_at")} />
+      <label for="touch-summary">Summary</label>
+      <textarea id="touch-summary" rows={3} value={draft.summary} onInput={(e) => update({ summary: e.currentTarget.value })} />
+      <FieldError id="touch-summary-error" message={fieldMessage(error, "body.summary", "summary")} />
+      <FormError error={error} />
+      <div class="form-actions">
+        <button type="submit" class="primary" disabled={saving}>{saving ? "Saving…" : "Save touchpoint"}</button>
+        <button type="button" onClick={onDone}>Close</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import { send } from "../messaging/send.ts";
+import type { ErrorInfo, PendingWrite, WriteAction } from "../messaging/protocol.ts";
+import { announcement, outbox } from "./store.ts";
+
+export type WriteOutcome =
+  | { state: "synced"; response: unknown }
+  | { state: "queued" }
+  | { state: "failed"; error: ErrorInfo };
+
+let refreshPage: () => void = () => {};
+
+/** The content script tells the sidebar how to re-read the partner after a write. */
+export function onWriteLanded(refresh: () => void): void {
+  refreshPage = refresh;
+}
+
+export async function refreshOutbox(): Promise<void> {
+  const reply = await send<PendingWrite[]>({ type: "outbox" });
+  if (reply.ok) outbox.value = reply.data;
+}
+
+/**
+ * Hands a write to the background's outbox. "synced": the API has it.
+ * "queued": saved in the extension, will sync when the API answers.
+ * "failed": refused, with the fields named; the form keeps what was typed.
+ */
+export async function submitWrite(write: WriteAction, label: string): Promise<WriteOutcome> {
+  const reply = await send<{ result: "synced" | "queued" | "refused"; response: unknown; error: ErrorInfo | null }>({ type: "write", write, label });
+  await refreshOutbox();
+  if (!reply.ok) {
+    announcement.value = `Not saved: ${reply.error.message}`;
+    return { state: "failed", error: reply.error };
+  }
+  if (reply.data.result === "refused") {
+    const error = reply.data.error ?? { code: "refused", message: "The API refused this change." };
+    announcement.value = `Not saved: ${error.message}`;
+    return { state: "failed", error };
+  }
+  if (reply.data.result === "queued") {
+    announcement.value = `${label}: saved, will sync when Mutual's API answers.`;
+    return { state: "queued" };
+  }
+  announcement.value = `${label}: saved.`;
+  refreshPage();
+  return { state: "synced", response: reply.data.response };
+}
