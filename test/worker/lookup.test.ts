@@ -88,6 +88,14 @@ describe("GET /v1/lookup", () => {
     expect(response.body.matches[0].matched_by).toEqual([{ type: "domain", value: "globex.com" }, { type: "salesforce", value: "0015g00000ABCDE" }]);
   });
 
+  it("forgets an archived partner's people", async () => {
+    const caller = await newWorkspace();
+    const partnerId = await acmeWithHistory(caller);
+    await api(caller, "DELETE", `/v1/partners/${partnerId}`);
+    const response = await api(caller, "GET", "/v1/lookup?email=sam.personal@gmail.com");
+    expect(response.body).toEqual({ matches: [] });
+  });
+
   it("names the bad parameter and asks for at least one", async () => {
     const caller = await newWorkspace();
     const none = await api(caller, "GET", "/v1/lookup");

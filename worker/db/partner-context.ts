@@ -36,40 +36,45 @@ function emptyCounts(): ReferralStageCounts {
   return { total: 0, submitted: 0, accepted: 0, won: 0, lost: 0, rejected: 0, won_value: [] };
 }
 
+/** Statements read per partner by contextStatements, in this order. */
+export const contextStatementsPerPartner = 5;
+
 /**
- * Everything the sidebar shows about each partner, read in one D1 round trip
- * (a batch of small indexed queries per partner, none of which scans more
- * than that partner's own rows).
+ * The small indexed queries behind each partner's sidebar context, none of
+ * which scans more than that partner's own rows. The caller runs them in one
+ * batch (one D1 round trip), together with whatever else it needs.
  */
-export async function loadPartnerContexts(db: TrackedDb, workspaceId: string, partners: PartnerRow[], now: Date): Promise<PartnerContext[]> {
-  const perPartner = 5;
-  const statements = partners.flatMap((partner) => [
+export function contextStatements(db: TrackedDb, workspaceId: string, partnerIds: string[]): D1PreparedStatement[] {
+  return partnerIds.flatMap((partnerId) => [
     db.prepare(
       "SELECT * FROM interactions WHERE workspace_id = ? AND partner_id = ? ORDER BY occurred_at DESC LIMIT ?",
-      workspaceId, partner.id, recentInteractionCount,
+      workspaceId, partnerId, recentInteractionCount,
     ),
     db.prepare(
       `SELECT * FROM commitments WHERE workspace_id = ? AND partner_id = ? AND status = 'open'
         ORDER BY due_on IS NULL, due_on, created_at LIMIT ?`,
-      workspaceId, partner.id, openCommitmentLimit,
+      workspaceId, partnerId, openCommitmentLimit,
     ),
     db.prepare(
       `SELECT direction, stage, currency, COUNT(*) AS count, SUM(amount_minor) AS amount_minor
          FROM referrals WHERE workspace_id = ? AND partner_id = ? GROUP BY direction, stage, currency`,
-      workspaceId, partner.id,
+      workspaceId, partnerId,
     ),
     db.prepare(
       "SELECT * FROM referrals WHERE workspace_id = ? AND partner_id = ? ORDER BY submitted_at DESC LIMIT ?",
-      workspaceId, partner.id, recentReferralCount,
+      workspaceId, partnerId, recentReferralCount,
     ),
     db.prepare(
       "SELECT * FROM goals WHERE workspace_id = ? AND partner_id = ? ORDER BY due_on IS NULL, due_on, created_at LIMIT ?",
-      workspaceId, partner.id, goalLimit,
+      workspaceId, partnerId, goalLimit,
     ),
   ]);
-  const results = await db.batch<Record<string, unknown>>(statements);
+}
+
+/** Turns contextStatements' results (in the same partner order) into each partner's context. */
+export function assembleContexts(results: D1Result<Record<string, unknown>>[], partners: PartnerRow[], now: Date): PartnerContext[] {
   return partners.map((partner, index) => {
-    const at = (offset: number) => results[index * perPartner + offset]!.results;
+    const at = (offset: number) => results[index * contextStatementsPerPartner + offset]!.results;
     const interactions = (at(0) as unknown as InteractionRow[]).map(interactionToApi);
     const open = (at(1) as unknown as CommitmentRow[]).map((row) => ({ ...commitmentToApi(row), overdue: isOverdue(row.due_on, now) }));
     return {

@@ -6,8 +6,8 @@ import type { AppEnv } from "../env.ts";
 import { invalidField } from "../http/api-error.ts";
 import { jsonResponse, readErrors, security } from "../http/openapi-parts.ts";
 import { currentHealth } from "../db/health-store.ts";
-import { loadPartnerContexts } from "../db/partner-context.ts";
-import { domainsOf, partnerToApi, type PartnerRow } from "../db/partner-record.ts";
+import { assembleContexts, contextStatements } from "../db/partner-context.ts";
+import { partnerToApi, type PartnerRow } from "../db/partner-record.ts";
 
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const maxMatches = 10;
@@ -68,7 +68,11 @@ export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
       const kinds: ("email" | "domain" | "salesforce" | "hubspot")[] = [];
       for (const some of chunks(emails)) {
         kinds.push("email");
-        lookups.push(db.prepare(`SELECT partner_id, email AS value FROM contacts WHERE workspace_id = ? AND email IN (${placeholders(some)})`, workspaceId, ...some));
+        lookups.push(db.prepare(
+          `SELECT c.partner_id, c.email AS value FROM contacts c JOIN partners p ON p.id = c.partner_id
+            WHERE c.workspace_id = ? AND c.email IN (${placeholders(some)}) AND p.archived_at IS NULL`,
+          workspaceId, ...some,
+        ));
       }
       for (const some of chunks([...domainSources.keys()])) {
         kinds.push("domain");
@@ -88,25 +92,27 @@ export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
       });
       if (reasons.size === 0) return c.json({ matches: [] }, 200);
 
-      const rows: PartnerRow[] = [];
-      for (const ids of chunks([...reasons.keys()])) {
-        rows.push(...(await db.all<PartnerRow>(
-          `SELECT * FROM partners WHERE workspace_id = ? AND id IN (${placeholders(ids)}) AND archived_at IS NULL`,
-          workspaceId, ...ids,
-        )));
-      }
-      const best = (row: PartnerRow) => Math.min(...reasons.get(row.id)!.map((reason) => strength[reason.type]));
-      rows.sort((a, b) => best(a) - best(b) || a.name.localeCompare(b.name));
-      const matched = rows.slice(0, maxMatches);
-      const now = c.get("now");
-      const [domainLists, contexts, health] = await Promise.all([
-        domainsOf(db, workspaceId, matched.map((row) => row.id)),
-        loadPartnerContexts(db, workspaceId, matched, now),
-        currentHealth(db, workspaceId, matched, now),
+      // Strongest matches first; the page shows at most maxMatches partners.
+      const best = (id: string) => Math.min(...reasons.get(id)!.map((reason) => strength[reason.type]));
+      const ids = [...reasons.keys()].sort((a, b) => best(a) - best(b) || a.localeCompare(b)).slice(0, maxMatches);
+      // One round trip for the partners, their domains and everything the sidebar shows of them.
+      const [partnerResult, domainResult, ...contextResults] = await db.batch<Record<string, unknown>>([
+        db.prepare(`SELECT * FROM partners WHERE workspace_id = ? AND id IN (${placeholders(ids)}) AND archived_at IS NULL`, workspaceId, ...ids),
+        db.prepare(`SELECT partner_id, domain FROM partner_domains WHERE workspace_id = ? AND partner_id IN (${placeholders(ids)})`, workspaceId, ...ids),
+        ...contextStatements(db, workspaceId, ids),
       ]);
-      const matches: LookupMatch[] = matched.map((row, index) => {
+      const rowsById = new Map((partnerResult!.results as unknown as PartnerRow[]).map((row) => [row.id, row]));
+      const domainLists = new Map<string, string[]>();
+      for (const row of domainResult!.results as { partner_id: string; domain: string }[]) {
+        domainLists.set(row.partner_id, [...(domainLists.get(row.partner_id) ?? []), row.domain].sort());
+      }
+      const now = c.get("now");
+      const contexts = new Map(assembleContexts(contextResults, ids.map((id) => rowsById.get(id) ?? ({ id, cadence_days: null } as PartnerRow)), now).map((context, index) => [ids[index]!, context]));
+      const matched = ids.flatMap((id) => rowsById.get(id) ?? []).sort((a, b) => best(a.id) - best(b.id) || a.name.localeCompare(b.name));
+      const health = await currentHealth(db, workspaceId, matched, now);
+      const matches: LookupMatch[] = matched.map((row) => {
         const score = health.get(row.id)!;
-        return { partner: partnerToApi(row, domainLists.get(row.id) ?? [], score), matched_by: reasons.get(row.id)!, health: score, ...contexts[index]! };
+        return { partner: partnerToApi(row, domainLists.get(row.id) ?? [], score), matched_by: reasons.get(row.id)!, health: score, ...contexts.get(row.id)! };
       });
       return c.json({ matches }, 200);
     },
