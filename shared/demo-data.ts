@@ -74,7 +74,7 @@ export function* demoTableChunks(options: DemoOptions, partnersPerChunk = 500): 
     // Each partner has its own stream, so partner 5 is the same whatever the count.
     const random = seededRandom(deriveSeed(seed, index));
     const partner = demoPartners[index] ?? syntheticPartner(index, random);
-    appendPartnerHistory(chunk, partner, { workspaceId, team, nowMs, random });
+    appendPartnerHistory(chunk, partner, { workspaceId, team, nowMs, random, index });
     if (++inChunk === partnersPerChunk) {
       yield chunk;
       chunk = emptyDemoTables();

@@ -15,6 +15,17 @@ export interface HistoryContext {
   team: readonly string[];
   nowMs: number;
   random: SeededRandom;
+  /** The partner's position in the workspace: part of every id, so ids never repeat. */
+  index: number;
+}
+
+const idAlphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+
+/** Fixed-width base 32, in the ids' alphabet. */
+function base32(value: number, width: number): string {
+  let text = "";
+  for (let rest = value, i = 0; i < width; i++, rest = Math.floor(rest / 32)) text = idAlphabet.charAt(rest % 32) + text;
+  return text;
 }
 
 const dayMs = 86_400_000;
@@ -24,9 +35,14 @@ const dayMs = 86_400_000;
  * before `now` except due dates and renewals, which may lie ahead.
  */
 export function appendPartnerHistory(tables: DemoTables, partner: DemoPartner, context: HistoryContext): void {
-  const { workspaceId, team, nowMs, random } = context;
+  const { workspaceId, team, nowMs, random, index } = context;
   const profile = partner.profile;
-  const newId = (prefix: IdPrefix) => `${prefix}_${random.text(24)}`;
+  // Unique by construction (partner index, then a counter), random after:
+  // seeded streams of different partners can overlap, so random alone repeats
+  // ids at 100k partners.
+  let counter = 0;
+  // (24 random characters are still drawn, so the rest of the data is unchanged.)
+  const newId = (prefix: IdPrefix) => `${prefix}_${base32(index, 6)}${base32(counter++, 3)}${random.text(24).slice(9)}`;
   /** A working-hours instant on the day `daysAgo` days before now, never after now. */
   const instantDaysAgo = (daysAgo: number): number => {
     const day = Math.floor((nowMs - daysAgo * dayMs) / dayMs) * dayMs;

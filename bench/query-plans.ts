@@ -1,0 +1,95 @@
+/**
+ * EXPLAIN QUERY PLAN for every statement of the lookup path, run by wrangler
+ * (workerd's SQLite, the one the server uses) against a seeded local D1.
+ *
+ * A plan fails when its reads grow with the workspace: a SCAN of a table
+ * (with or without an index: both visit every row), or a SEARCH of a
+ * per-partner table bounded only by columns every row of a workspace shares
+ * (every index leads with workspace_id, so "(workspace_id=?)" alone reads
+ * the whole workspace).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { sqlLiteral, type SqlValue } from "../shared/sql-literal.ts";
+import { executeSql, localD1, repoRoot } from "../scripts/local-d1.ts";
+import { type LookupStatement, lookupStatements, type PlanValues } from "./lookup-sql.ts";
+
+/** Tables with rows per partner (or per event): any read of them must be bounded by one. */
+const perPartnerTables = new Set([
+  "partners", "partner_domains", "contacts", "interactions", "meetings", "commitments",
+  "referrals", "goals", "health_snapshots", "audit_log",
+]);
+/** Columns that pick out a few rows; a SEARCH of a per-partner table must use one. */
+const selectiveColumns = new Set(["rowid", "id", "partner_id", "email", "domain", "salesforce_key", "hubspot_company_id", "token_hash", "entity_id"]);
+
+export interface PlanProblem { line: string; reason: string }
+
+export interface ExplainedStatement {
+  statement: LookupStatement;
+  plan: string[];
+  problems: PlanProblem[];
+}
+
+/** Statements whose SQL no longer appears in the file they were copied from. */
+export function staleCopies(statements = lookupStatements): string[] {
+  const normalize = (sql: string) => sql.replace(/\$\{[^}]*\}/g, "?").replace(/\s+/g, " ").trim();
+  const sources = new Map<string, string>();
+  return statements.flatMap((statement) => {
+    if (!sources.has(statement.source)) sources.set(statement.source, normalize(readFileSync(join(repoRoot, statement.source), "utf8")));
+    // The whole string literal, quotes included: a clause added or dropped at either end counts.
+    const sql = normalize(statement.sql);
+    const source = sources.get(statement.source)!;
+    return source.includes(`\`${sql}\``) || source.includes(`"${sql}"`)
+      ? []
+      : [`"${statement.name}" is no longer in ${statement.source}; update bench/lookup-sql.ts to what the worker runs now`];
+  });
+}
+
+/** One wrangler call for all statements; the database must not be open in another writer. */
+export async function explainLookupPath(values: PlanValues, statements = lookupStatements): Promise<ExplainedStatement[]> {
+  const sql = statements.map((statement) => `EXPLAIN QUERY PLAN ${withLiterals(statement, values)};`).join("\n");
+  const results = await executeSql(sql, localD1);
+  if (results.length !== statements.length) {
+    throw new Error(`EXPLAIN QUERY PLAN returned ${results.length} results for ${statements.length} statements`);
+  }
+  return statements.map((statement, index) => {
+    const rows = results[index]!.results as { id: number; parent: number; detail: string }[];
+    const plan = indentPlan(rows);
+    return { statement, plan, problems: rows.flatMap((row) => planProblems(row.detail)) };
+  });
+}
+
+/** D1's `--command` takes no bound parameters, so values go in as SQL literals. */
+function withLiterals(statement: LookupStatement, values: PlanValues): string {
+  const params = statement.params(values);
+  const parts = statement.sql.split("?");
+  if (parts.length - 1 !== params.length) {
+    throw new Error(`"${statement.name}" has ${parts.length - 1} placeholders but ${params.length} values`);
+  }
+  const literal = (value: SqlValue | SqlValue[]) => (Array.isArray(value) ? value.map(sqlLiteral).join(", ") : sqlLiteral(value));
+  return parts.map((part, index) => (index === 0 ? part : literal(params[index - 1]!) + part)).join("");
+}
+
+function indentPlan(rows: { id: number; parent: number; detail: string }[]): string[] {
+  const depth = new Map<number, number>([[0, 0]]);
+  return rows.map((row) => {
+    const level = (depth.get(row.parent) ?? 0) + 1;
+    depth.set(row.id, level);
+    return `${"  ".repeat(level - 1)}${row.detail}`;
+  });
+}
+
+export function planProblems(line: string): PlanProblem[] {
+  const scan = /^SCAN (\S+)(.*)$/.exec(line);
+  if (scan && scan[1] !== "CONSTANT") {
+    return [{ line, reason: `reads every row of ${scan[1]}${/USING (COVERING )?INDEX/.test(scan[2]!) ? " (through an index)" : " (full table scan)"}` }];
+  }
+  const search = /^SEARCH (\S+) USING (?:COVERING )?INDEX \S+ \((.*)\)/.exec(line);
+  if (search && perPartnerTables.has(search[1]!)) {
+    const columns = search[2]!.split(" AND ").map((term) => term.replace(/[=<>].*$/, "").trim());
+    if (!columns.some((column) => selectiveColumns.has(column))) {
+      return [{ line, reason: `bounded only by ${columns.join(", ")}, no partner or key column: reads grow with the workspace` }];
+    }
+  }
+  return [];
+}
