@@ -36,6 +36,20 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      {
+        // The built extension in Chromium against `wrangler dev`: one API and
+        // one build per run (global setup), one browser per file, files one
+        // at a time (a test stops and restarts the shared API).
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["./test/e2e/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

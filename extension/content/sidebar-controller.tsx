@@ -3,13 +3,13 @@ import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { createShadowRootUi } from "wxt/utils/content-script-ui/shadow-root";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
-import type { CachedLookup, LookupInput } from "../messaging/protocol.ts";
+import type { CachedLookup, LookupInput, PendingWrite } from "../messaging/protocol.ts";
 import { send } from "../messaging/send.ts";
 import type { PageContext } from "../sites/page-context.ts";
 import { Sidebar } from "../sidebar/Sidebar.tsx";
 import type { PageFacts } from "../sidebar/PartnerCard.tsx";
-import { collapsed, lookupState, noPeople, openForm, pageContext, type LookupState } from "../sidebar/store.ts";
-import { onWriteLanded, refreshOutbox } from "../sidebar/submit-write.ts";
+import { collapsed, lookupState, noPeople, openForm, outbox, pageContext, type LookupState } from "../sidebar/store.ts";
+import { refreshOutbox } from "../sidebar/submit-write.ts";
 import sidebarCss from "../sidebar/sidebar.css?inline";
 
 /** One site adapter: reads the page (waiting, bounded, for it to render) into a context. */
@@ -118,9 +118,6 @@ export async function runSidebar(ctx: ContentScriptContext, readPage: ReadPage):
     if (lastQuery) await lookUp(lastQuery, controller.signal);
     else lookupState.value = { status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople };
   };
-  onWriteLanded(() => {
-    if (lastQuery && current) void lookUp(lastQuery, current.signal);
-  });
 
   ctx.addEventListener(window, "wxt:locationchange", () => void refresh());
   ctx.addEventListener(window, "hashchange", () => void refresh());
@@ -135,6 +132,19 @@ export async function runSidebar(ctx: ContentScriptContext, readPage: ReadPage):
     }
     return false;
   });
+  // The background sends queued writes on its own schedule: follow the
+  // outbox, and re-read the partner when one of ours has landed.
+  ctx.addEventListener(window, "focus", () => void refreshOutbox());
+  const onStorage = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+    if (area !== "local" || !changes.outbox) return;
+    const before = (changes.outbox.oldValue as PendingWrite[] | undefined) ?? [];
+    const after = (changes.outbox.newValue as PendingWrite[] | undefined) ?? [];
+    outbox.value = after;
+    const landed = before.some((write) => !write.failed && !after.some((remaining) => remaining.id === write.id));
+    if (landed && lastQuery && current) void lookUp(lastQuery, current.signal);
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
   void refreshOutbox();
   await refresh();
 }

@@ -22,7 +22,8 @@ async function readSalesforce(signal: AbortSignal) {
 
 export default defineContentScript({
   matches: ["https://*.lightning.force.com/*", "https://*.my.salesforce.com/*"],
-  cssInjectionMode: "ui",
+  // The sidebar passes its CSS to its shadow root itself.
+  cssInjectionMode: "manual",
   async main(ctx) {
     await runSidebar(ctx, readSalesforce);
   },

@@ -36,7 +36,7 @@ export const writeAction = z.discriminatedUnion("action", [
 export type WriteAction = z.input<typeof writeAction>;
 
 export const settingsInput = z.object({
-  apiUrl: z.string().trim().url("must be a URL such as http://127.0.0.1:8787"),
+  apiUrl: z.string().trim().url("must be a URL such as http://127.0.0.1:8787").transform((url) => url.replace(/\/+$/, "")),
   token: z.string().trim().regex(/^mutual_[0-9a-z]{40}$/, "must be a Mutual API token (mutual_ and 40 letters or digits)"),
 });
 

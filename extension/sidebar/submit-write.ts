@@ -7,13 +7,6 @@ export type WriteOutcome =
   | { state: "queued" }
   | { state: "failed"; error: ErrorInfo };
 
-let refreshPage: () => void = () => {};
-
-/** The content script tells the sidebar how to re-read the partner after a write. */
-export function onWriteLanded(refresh: () => void): void {
-  refreshPage = refresh;
-}
-
 export async function refreshOutbox(): Promise<void> {
   const reply = await send<PendingWrite[]>({ type: "outbox" });
   if (reply.ok) outbox.value = reply.data;
@@ -40,7 +33,7 @@ export async function submitWrite(write: WriteAction, label: string): Promise<Wr
     announcement.value = `${label}: saved, will sync when Mutual's API answers.`;
     return { state: "queued" };
   }
+  // The partner is re-read when the outbox entry goes (content/sidebar-controller.tsx).
   announcement.value = `${label}: saved.`;
-  refreshPage();
   return { state: "synced", response: reply.data.response };
 }

@@ -1,0 +1,90 @@
+/**
+ * Reading Gmail: the sidebar beside an open thread shows the thread's partner
+ * from the real API, and follows Gmail's hash navigation without a reload.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ExtensionBrowser, useExtensionBrowser } from "./harness/browser.ts";
+import { e2eEnv } from "./harness/context.ts";
+import { expectAbsent, expectText, expectVisible, textOf } from "./harness/expect.ts";
+import { thread, threadUrl } from "./harness/mailbox.ts";
+
+const env = e2eEnv();
+const { acme, globex } = env.seed;
+let browser: ExtensionBrowser | undefined;
+useExtensionBrowser(() => browser);
+
+beforeAll(async () => {
+  browser = await ExtensionBrowser.launch(env);
+  await browser.signIn();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("Gmail sidebar", () => {
+  it("shows Acme Cloud Partners beside thread A, with its health badge and the overdue promise we owe", async () => {
+    const b = browser!;
+    await b.openThread("A");
+    const card = b.partnerCard(acme.name);
+    await expectVisible(card, `the "${acme.name}" card`);
+    expect(await textOf(card.getByRole("heading", { level: 2 }))).toBe(acme.name);
+    await expectText(card, "Reseller · Gold · active", "the card's kind line");
+    await expectText(card, "Last contact: 20 days ago · cadence 14 days", "the card's last contact");
+
+    // The health badge: "<score> · <band>", with the score spelled out for screen readers.
+    const badge = card.getByRole("region", { name: "Partnership health" }).locator(".badge");
+    await expectVisible(badge, "the health badge");
+    expect(await badge.getAttribute("aria-label")).toMatch(/^Health (\d+|not scored), (Healthy|Watch|At risk|Not enough history yet)$/);
+    expect(await textOf(badge)).toMatch(/^(\d+|–) · (Healthy|Watch|At risk|Not enough history yet)$/);
+
+    // "You owe": the seeded overdue promise, marked overdue since its due date.
+    const commitments = card.getByRole("region", { name: "Open commitments" });
+    const youOwe = commitments.locator(".commitment-group").filter({ has: b.page.getByRole("heading", { name: "You owe", exact: true }) });
+    const overdue = youOwe.locator("li", { hasText: acme.overdueTitle });
+    await expectVisible(overdue, `"${acme.overdueTitle}" under "You owe"`);
+    expect(await textOf(overdue)).toContain(`overdue since ${acme.overdueDueOn}`);
+    await expectVisible(commitments.getByRole("heading", { name: `${acme.name} owes`, exact: true }), `the "${acme.name} owes" list`);
+
+    // The referral and the goal come from the same lookup.
+    await expectText(card.getByRole("region", { name: "Referrals" }), acme.referralAccount, "the referrals");
+    await expectText(card.getByRole("region", { name: "Shared goals" }), acme.goalTitle, "the goals");
+    for (const action of ["Log a promise", "Meeting notes", "Log touchpoint"]) {
+      await expectVisible(card.getByRole("button", { name: action, exact: true }), `the "${action}" button`);
+    }
+
+    // Thread A's first message body mentions someone at Globex: message bodies are
+    // the sender's markup, never people on the thread, so Globex must not match.
+    expect(thread("A").messages[0]!.bodyPerson?.email).toBe("priya@globex-systems.com");
+    await expectAbsent(b.partnerCard(globex.name), `the "${globex.name}" card`, 1_000);
+    expect(await b.sidebar().getByRole("article").count()).toBe(1);
+  });
+
+  it("follows Gmail's hash navigation from thread A to thread B without a reload", async () => {
+    const b = browser!;
+    await b.openThread("A");
+    await expectVisible(b.partnerCard(acme.name), `the "${acme.name}" card`);
+    // A marker that only survives if the page is not reloaded.
+    await b.page.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
+
+    // What Gmail's "Older"/"Newer" arrows and its thread list do: change the hash; Gmail then renders.
+    await b.page.evaluate((id) => (location.hash = `#inbox/${id}`), thread("B").id);
+
+    const card = b.partnerCard(globex.name);
+    await expectVisible(card, `the "${globex.name}" card`, 15_000);
+    await expectAbsent(b.partnerCard(acme.name), `the "${acme.name}" card`, 5_000);
+    const theyOwe = card.locator(".commitment-group").filter({ has: b.page.getByRole("heading", { name: `${globex.name} owes`, exact: true }) });
+    await expectText(theyOwe, globex.theirPromiseTitle, `the "${globex.name} owes" list`);
+    // It stays on Globex: a late re-read of the old thread must not flip it back.
+    await b.page.waitForTimeout(2_000);
+    expect(await b.sidebar().getByRole("article").allInnerTexts()).toEqual([expect.stringContaining(globex.name)]);
+
+    expect(await b.page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+    expect(b.page.url()).toBe(threadUrl("B"));
+
+    // And back with the browser's Back (the same hashchange to Gmail).
+    await b.page.goBack();
+    await expectVisible(b.partnerCard(acme.name), `the "${acme.name}" card after Back`, 15_000);
+    await expectAbsent(b.partnerCard(globex.name), `the "${globex.name}" card after Back`, 5_000);
+    expect(await b.page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+  });
+});
