@@ -35,14 +35,14 @@ export function ensurePortFree(port: number): Promise<void> {
   });
 }
 
-export async function startDevServer(input: { bundle: string; dataDir: string; port: number; logFile: string }): Promise<DevServer> {
+export async function startDevServer(input: { bundle: string; dataDir: string; port: number; logFile: string; extraArgs?: string[] }): Promise<DevServer> {
   await ensurePortFree(input.port);
   const baseUrl = `http://${loopback}:${input.port}`;
   const log = openSync(input.logFile, "a");
   const child = spawn(wranglerBin(), [
     "dev", input.bundle, "--config", join(repoRoot, "wrangler.toml"), "--no-bundle",
     "--local", "--persist-to", input.dataDir, "--port", String(input.port), "--ip", loopback,
-    "--show-interactive-dev-session=false", "--log-level", "warn",
+    "--show-interactive-dev-session=false", "--log-level", "warn", ...(input.extraArgs ?? []),
   ], {
     cwd: repoRoot,
     env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },

@@ -3,20 +3,12 @@
  * this bench owns only the text between its two markers, so other benches
  * (health score, extension) can keep their own sections in the same file.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { writeMarkedSection } from "./marked-section.ts";
 import { lookupKinds } from "./lookup-queries.ts";
 import type { SizeResult } from "./lookup-bench.ts";
 import type { MachineInfo } from "./machine-info.ts";
 import type { ExplainedStatement } from "./query-plans.ts";
 
-export const sectionStart = "<!-- bench:lookup:start -->";
-export const sectionEnd = "<!-- bench:lookup:end -->";
-const intro = `# Benchmarks
-
-Figures measured on one machine, each section by its own command. Every
-section sits between its own marker comments and is rewritten only by its
-bench, so sections can be added and refreshed independently.
-`;
 
 export interface Checks {
   planSize: number | null;
@@ -153,17 +145,5 @@ export function formatDuration(seconds: number): string {
 
 /** Replaces this bench's section of the file, or adds it (and the file) if missing. */
 export function writeSection(file: string, section: string): void {
-  const block = `${sectionStart}\n${section.trim()}\n${sectionEnd}`;
-  if (!existsSync(file)) {
-    writeFileSync(file, `${intro}\n${block}\n`);
-    return;
-  }
-  const text = readFileSync(file, "utf8");
-  const start = text.indexOf(sectionStart);
-  const end = text.indexOf(sectionEnd);
-  if (start >= 0 && end > start) {
-    writeFileSync(file, `${text.slice(0, start)}${block}${text.slice(end + sectionEnd.length)}`);
-  } else {
-    writeFileSync(file, `${text.trimEnd()}\n\n${block}\n`);
-  }
+  writeMarkedSection(file, "lookup", section);
 }

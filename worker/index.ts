@@ -6,11 +6,9 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
-  async scheduled(controller, env, ctx) {
-    ctx.waitUntil(
-      nightlyRefresh(env.DB, new Date(controller.scheduledTime)).then((report) =>
-        console.log(`nightly refresh: ${report.workspaces} workspaces, ${report.markedDormant} partners marked dormant, ${report.scored} scored`),
-      ),
-    );
+  // Awaited rather than handed to waitUntil, so the run's end is the handler's end.
+  async scheduled(controller, env) {
+    const report = await nightlyRefresh(env.DB, new Date(controller.scheduledTime));
+    console.log(`nightly refresh: ${report.workspaces} workspaces, ${report.markedDormant} partners marked dormant, ${report.scored} scored`);
   },
 } satisfies ExportedHandler<Bindings>;

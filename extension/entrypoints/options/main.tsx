@@ -21,10 +21,14 @@ function Options() {
   const [token, setToken] = useState("");
   const [savedToken, setSavedToken] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
+  // The fields stay disabled until the saved settings are in, so what someone
+  // types first is never overwritten by them.
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
     void send<{ apiUrl: string; tokenPrefix: string | null }>({ type: "getSettings" }).then((reply) => {
-      if (!reply.ok) return;
+      setLoaded(true);
+      if (!reply.ok) return setStatus({ kind: "error", error: reply.error });
       setApiUrl(reply.data.apiUrl);
       setSavedToken(reply.data.tokenPrefix);
       if (reply.data.apiUrl && reply.data.tokenPrefix) {
@@ -56,9 +60,9 @@ function Options() {
       <p class="muted">Mutual shows your team's partner data beside Gmail and Salesforce. It needs your team's API address and a personal API token (<code>npm run token -- create …</code>).</p>
       <form onSubmit={save}>
         <label for="api-url">API URL</label>
-        <input id="api-url" type="url" required placeholder="http://127.0.0.1:8787" value={apiUrl} onInput={(e) => setApiUrl(e.currentTarget.value)} />
+        <input id="api-url" type="url" required disabled={!loaded} placeholder="http://127.0.0.1:8787" value={apiUrl} onInput={(e) => setApiUrl(e.currentTarget.value)} />
         <label for="api-token">API token</label>
-        <input id="api-token" type="password" autocomplete="off" required={!savedToken} placeholder={savedToken ? `Saved: ${savedToken} (leave empty to keep)` : "mutual_…"} value={token} onInput={(e) => setToken(e.currentTarget.value)} />
+        <input id="api-token" type="password" autocomplete="off" disabled={!loaded} required={!savedToken} placeholder={savedToken ? `Saved: ${savedToken} (leave empty to keep)` : "mutual_…"} value={token} onInput={(e) => setToken(e.currentTarget.value)} />
         <div>
           <button type="submit" class="primary" disabled={!token}>Save</button>
           <button type="button" onClick={test}>Test connection</button>
