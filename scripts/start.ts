@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     if (stopping) process.exit(0);
     fail(`wrangler dev stopped before ${baseUrl}/healthz answered; see its output above.`);
   }
+  await scorePartnerships();
   await printWelcome(token, extensionDir);
   const code = await exited;
   process.exit(stopping ? 0 : code);
@@ -143,6 +144,21 @@ async function buildSignedInExtension(token: string): Promise<string | null> {
     return null;
   }
   return join(repoRoot, ".output", "chrome-mv3");
+}
+
+/**
+ * Runs the nightly job once: local dev has no cron, and freshly seeded
+ * partners have no score yet (lists sort by it).
+ */
+async function scorePartnerships(): Promise<void> {
+  console.log("Scoring partnerships (the nightly job, run once now)…");
+  try {
+    const response = await fetch(`${baseUrl}/cdn-cgi/local/scheduled?cron=17+3+*+*+*`, { signal: AbortSignal.timeout(300_000) });
+    await response.arrayBuffer();
+    if (!response.ok) console.warn(`The nightly job answered HTTP ${response.status}; scores appear as partners are read.`);
+  } catch (error) {
+    console.warn(`The nightly job did not run (${error instanceof Error ? error.message : String(error)}); scores appear as partners are read.`);
+  }
 }
 
 /** Prints only what exists: each link is checked before it is shown. */
