@@ -58,6 +58,25 @@ function App({ onToggle }: { onToggle: () => void }) {
   return <Sidebar page={pageFacts(context, people.emails)} unknownCompany={unknownCompany(context, people)} onToggle={onToggle} />;
 }
 
+/** Where the page's record or thread is, for the performance marks below. */
+function pageUrl(context: PageContext | null): string {
+  return context && "url" in context ? context.url : location.href;
+}
+
+/**
+ * A User Timing mark once the frame after this render has been painted (the
+ * task after the next animation frame), for bench/extension-paint.ts; the
+ * page's own timeline shows it. `frameAt` is when that frame's callbacks ran
+ * (the render is done by then). One frame callback and one timer per paint.
+ */
+function markPainted(name: "mutual:painted-cache" | "mutual:painted-fresh"): void {
+  const url = pageUrl(pageContext.value);
+  requestAnimationFrame(() => {
+    const frameAt = performance.now();
+    setTimeout(() => performance.mark(name, { detail: { url, frameAt } }), 0);
+  });
+}
+
 /**
  * Paints from the local cache at once (stale-while-revalidate), then asks the
  * API and repaints. An API that can't be reached leaves the cached picture up
@@ -67,14 +86,17 @@ async function lookUp(query: LookupInput, signal: AbortSignal): Promise<void> {
   lookupState.value = { status: "loading", data: null, fromCache: false, fetchedAt: null, error: null, people: lookupState.value.people };
   const cached = await send<CachedLookup<LookupResult> | null>({ type: "lookup", query, mode: "cache" });
   if (signal.aborted) return;
+  performance.mark("mutual:cache-answered", { detail: { url: pageUrl(pageContext.value), hit: cached.ok && !!cached.data } });
   if (cached.ok && cached.data) {
     lookupState.value = { status: "loading", data: cached.data.data, fromCache: true, fetchedAt: cached.data.fetchedAt, error: null, people: cached.data.people };
+    markPainted("mutual:painted-cache");
   }
   const fresh = await send<CachedLookup<LookupResult>>({ type: "lookup", query, mode: "network" });
   if (signal.aborted) return;
   lookupState.value = fresh.ok
     ? { status: "ready", data: fresh.data.data, fromCache: false, fetchedAt: fresh.data.fetchedAt, error: null, people: fresh.data.people }
     : { ...lookupState.value, status: lookupState.value.data ? "ready" : "error", error: fresh.error };
+  if (fresh.ok) markPainted("mutual:painted-fresh");
 }
 
 export async function runSidebar(ctx: ContentScriptContext, readPage: ReadPage): Promise<void> {
@@ -112,6 +134,7 @@ export async function runSidebar(ctx: ContentScriptContext, readPage: ReadPage):
     ctx.onInvalidated(() => controller.abort());
     const context = await readPage(controller.signal);
     if (controller.signal.aborted) return;
+    performance.mark("mutual:page-read", { detail: { kind: context.kind, url: pageUrl(context) } });
     pageContext.value = context;
     openForm.value = openForm.value?.form === "addPartner" ? null : openForm.value;
     lastQuery = queryFor(context);
@@ -119,7 +142,9 @@ export async function runSidebar(ctx: ContentScriptContext, readPage: ReadPage):
     else lookupState.value = { status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople };
   };
 
-  ctx.addEventListener(window, "wxt:locationchange", () => void refresh());
+  // WXT announces a pushState navigation from the Navigation API's "navigate"
+  // event, before the new URL is in `location`: read the page a task later.
+  ctx.addEventListener(window, "wxt:locationchange", () => void ctx.setTimeout(() => void refresh(), 0));
   ctx.addEventListener(window, "hashchange", () => void refresh());
   browser.runtime.onMessage.addListener((message: { type?: string }, _sender, sendResponse) => {
     if (message.type === "toggleSidebar") toggle();

@@ -1,0 +1,157 @@
+/**
+ * Chromium for bench/extension-paint.ts, with or without the built extension,
+ * the Gmail pages routed at https://mail.google.com/ (so the content script's
+ * `matches` apply for real), and a recorder in the page's own world that
+ * notes when an open thread's messages enter the DOM and every long task.
+ * The extension's marks (extension/content/sidebar-controller.tsx:
+ * mutual:page-read, mutual:painted-cache, mutual:painted-fresh) land in the
+ * same performance timeline, so all times share one clock.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+export const chromiumPath = process.env.MUTUAL_E2E_CHROMIUM ?? "/usr/bin/chromium";
+
+/** chrome.* as the extension's own pages see it (only what the bench calls). */
+interface ChromeApi {
+  storage: { local: { set(items: Record<string, unknown>): Promise<void>; get(keys: string | string[]): Promise<Record<string, unknown>> } };
+}
+declare const chrome: ChromeApi;
+
+export interface ThreadShown { t: number; id: string; href: string }
+export interface LongTask { start: number; duration: number }
+export interface Mark { name: string; startTime: number; url: string | null; frameAt: number | null }
+export interface Timeline { shown: ThreadShown[]; longTasks: LongTask[]; marks: Mark[] }
+
+/** Runs in the page's main world before its scripts: when a thread's messages appear, and long tasks. */
+function recorder(): void {
+  const bench = { shown: [] as ThreadShown[], longTasks: [] as LongTask[] };
+  (window as unknown as { __mutualBench: typeof bench }).__mutualBench = bench;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: "longtask", buffered: true });
+  } catch {
+    // no Long Tasks API: the timeline says so by having none
+  }
+  let last = "";
+  // A microtask after the mutation that put the first message in the main pane: within the task that drew it.
+  const check = () => {
+    const first = document.querySelector("div[role=main] div.adn[data-message-id]");
+    const id = first?.getAttribute("data-message-id") ?? "";
+    if (id === last) return;
+    last = id;
+    if (id) bench.shown.push({ t: performance.now(), id, href: location.href });
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["role"] });
+}
+
+export class BenchBrowser {
+  readonly context: BrowserContext;
+  /** The Gmail tab the bench drives. */
+  readonly page: Page;
+  readonly extensionId: string | null;
+  private readonly userDataDir: string;
+  private storagePage: Page | undefined;
+
+  // No parameter properties: Node runs this file by stripping types only.
+  private constructor(context: BrowserContext, page: Page, extensionId: string | null, userDataDir: string) {
+    this.context = context;
+    this.page = page;
+    this.extensionId = extensionId;
+    this.userDataDir = userDataDir;
+  }
+
+  /** Chromium with the unpacked extension at `extensionPath`, or none when it is null. */
+  static async launch(extensionPath: string | null, pages: Record<string, string>): Promise<BenchBrowser> {
+    const userDataDir = mkdtempSync(join(tmpdir(), "mutual-bench-chromium-"));
+    let context: BrowserContext | undefined;
+    try {
+      context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: chromiumPath,
+        headless: false,
+        viewport: { width: 1400, height: 900 },
+        args: [
+          "--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-component-update",
+          "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+          ...(extensionPath ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : []),
+        ],
+      });
+      let extensionId: string | null = null;
+      if (extensionPath) {
+        const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
+        extensionId = /^chrome-extension:\/\/([a-p]{32})\//.exec(worker.url())?.[1] ?? null;
+        if (!extensionId) throw new Error(`unexpected extension service worker URL: ${worker.url()}`);
+      }
+      // Each page at its own path of Gmail's origin, with Gmail's Trusted Types policy.
+      await context.route("https://mail.google.com/**", (route) => {
+        const path = new URL(route.request().url()).pathname;
+        const body = pages[path];
+        if (body === undefined) return route.fulfill({ status: 404, body: "no such bench page" });
+        return route.fulfill({
+          status: 200, contentType: "text/html; charset=utf-8",
+          headers: { "Content-Security-Policy": "require-trusted-types-for 'script'" }, body,
+        });
+      });
+      await context.addInitScript(recorder);
+      const page = context.pages()[0] ?? (await context.newPage());
+      return new BenchBrowser(context, page, extensionId, userDataDir);
+    } catch (error) {
+      await context?.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** The extension's storage, through a page of its own origin that sends no messages (its manifest.json). */
+  private async extensionPage(): Promise<Page> {
+    if (!this.extensionId) throw new Error("this browser has no extension");
+    if (this.storagePage && !this.storagePage.isClosed()) return this.storagePage;
+    this.storagePage = await this.context.newPage();
+    await this.storagePage.goto(`chrome-extension://${this.extensionId}/manifest.json`);
+    // The measured tab must be the one on screen: hidden tabs get no animation frames.
+    await this.page.bringToFront();
+    return this.storagePage;
+  }
+
+  async signIn(apiUrl: string, apiToken: string): Promise<void> {
+    const page = await this.extensionPage();
+    await page.evaluate((items) => chrome.storage.local.set(items), { apiUrl, apiToken });
+  }
+
+  /**
+   * Empties the lookup cache (extension/background/lookup-cache.ts), as its
+   * forgetAll does: an empty map, not a removed key (a missing key reads as
+   * the item's fallback object, which storeLookup has filled in place).
+   */
+  async forgetLookups(): Promise<void> {
+    const page = await this.extensionPage();
+    await page.evaluate(() => chrome.storage.local.set({ lookupCache: {} }));
+  }
+
+  async cachedLookupCount(): Promise<number> {
+    const page = await this.extensionPage();
+    const items = await page.evaluate(() => chrome.storage.local.get("lookupCache"));
+    return Object.keys((items.lookupCache as Record<string, unknown> | undefined) ?? {}).length;
+  }
+
+  async timeline(): Promise<Timeline> {
+    return this.page.evaluate(() => {
+      const bench = (window as unknown as { __mutualBench?: { shown: ThreadShown[]; longTasks: LongTask[] } }).__mutualBench;
+      const marks = performance.getEntriesByType("mark")
+        .filter((mark) => mark.name.startsWith("mutual:"))
+        .map((mark) => {
+          const detail = (mark as PerformanceMark).detail as { url?: string; frameAt?: number } | null;
+          return { name: mark.name, startTime: mark.startTime, url: detail?.url ?? null, frameAt: detail?.frameAt ?? null };
+        });
+      return { shown: bench?.shown ?? [], longTasks: bench?.longTasks ?? [], marks };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => {});
+    rmSync(this.userDataDir, { recursive: true, force: true });
+  }
+}
