@@ -5,8 +5,8 @@
  * Why a MutationObserver on the given root only: a document-wide observer
  * on Gmail or Lightning fires on every keystroke and animation frame. The
  * caller picks the smallest stable ancestor (gmailThreadWait's container,
- * Lightning's visible tab). Each mutation batch looks only at the nodes it
- * added, and at elements whose watched attribute changed.
+ * Lightning's visible tab). Each batch of mutations costs one native query
+ * of that subtree.
  *
  * Limits: mutations inside shadow roots are not reported to an observer on
  * the light tree, and attribute changes are watched only for the attributes
@@ -47,15 +47,12 @@ export function waitForElement(
     };
     const onAbort = (): void => finish(null);
 
-    const observer = new MutationObserver((mutations) => {
-      for (const mutation of mutations) {
-        const changed = mutation.type === "attributes" ? [mutation.target] : mutation.addedNodes;
-        for (const node of changed) {
-          const match = matchIn(node, selector);
-          // An added node may have been removed again in the same batch.
-          if (match && root.contains(match)) return finish(match);
-        }
-      }
+    // One native query per batch of mutations, not one per added node: a page
+    // that appends thousands of rows in one task delivers them as one batch,
+    // and matching each of them lengthened that task (bench/extension-paint.ts).
+    const observer = new MutationObserver(() => {
+      const match = root.querySelector(selector);
+      if (match) finish(match);
     });
     observer.observe(root, {
       childList: true,
@@ -65,11 +62,4 @@ export function waitForElement(
     const timer = setTimeout(() => finish(null), timeoutMs);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
-}
-
-/** The added node itself (matched in its full ancestor context) or its first matching descendant. */
-function matchIn(node: Node, selector: string): Element | null {
-  if (node.nodeType !== Node.ELEMENT_NODE) return null;
-  const element = node as Element;
-  return element.matches(selector) ? element : element.querySelector(selector);
 }
