@@ -8,7 +8,7 @@
  * writes show up under the page's task without our frames), so "ours" is a
  * lower bound; the with/without-extension comparison covers the rest. Each
  * sample stands for the time to the next one, so a share is only as precise
- * as the sampling interval (about 1 ms, reported).
+ * as the sampling interval (reported with the figures).
  */
 import type { CDPSession } from "playwright-core";
 
