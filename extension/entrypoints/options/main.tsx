@@ -1,5 +1,5 @@
 import { render } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { ConnectionReport, ErrorInfo } from "../../messaging/protocol.ts";
 import { send } from "../../messaging/send.ts";
 import "../../pages/pages.css";
@@ -24,6 +24,16 @@ function Options() {
   // The fields stay disabled until the saved settings are in, so what someone
   // types first is never overwritten by them.
   const [loaded, setLoaded] = useState(false);
+  // Only the newest check may set the status: the automatic one on opening
+  // must not overwrite the answer to a Save or Test pressed meanwhile.
+  const latestCheck = useRef(0);
+  const begin = () => {
+    const id = ++latestCheck.current;
+    setStatus({ kind: "checking" });
+    return (next: Status) => {
+      if (latestCheck.current === id) setStatus(next);
+    };
+  };
 
   useEffect(() => {
     void send<{ apiUrl: string; tokenPrefix: string | null }>({ type: "getSettings" }).then((reply) => {
@@ -32,25 +42,25 @@ function Options() {
       setApiUrl(reply.data.apiUrl);
       setSavedToken(reply.data.tokenPrefix);
       if (reply.data.apiUrl && reply.data.tokenPrefix) {
-        setStatus({ kind: "checking" });
-        void send<ConnectionReport>({ type: "testConnection" }).then((r) => setStatus(r.ok ? { kind: "report", report: r.data } : { kind: "error", error: r.error }));
+        const settle = begin();
+        void send<ConnectionReport>({ type: "testConnection" }).then((r) => settle(r.ok ? { kind: "report", report: r.data } : { kind: "error", error: r.error }));
       }
     });
   }, []);
 
   const save = async (event: Event) => {
     event.preventDefault();
-    setStatus({ kind: "checking" });
+    const settle = begin();
     const reply = await send<ConnectionReport>({ type: "saveSettings", settings: { apiUrl, token } });
-    if (!reply.ok) return setStatus({ kind: "error", error: reply.error });
+    if (!reply.ok) return settle({ kind: "error", error: reply.error });
     setSavedToken(`${token.slice(0, 12)}…`);
     setToken("");
-    setStatus({ kind: "report", report: { ...reply.data, message: `Saved. ${reply.data.message}` } });
+    settle({ kind: "report", report: { ...reply.data, message: `Saved. ${reply.data.message}` } });
   };
   const test = async () => {
-    setStatus({ kind: "checking" });
+    const settle = begin();
     const reply = await send<ConnectionReport>(token ? { type: "testConnection", settings: { apiUrl, token } } : { type: "testConnection" });
-    setStatus(reply.ok ? { kind: "report", report: reply.data } : { kind: "error", error: reply.error });
+    settle(reply.ok ? { kind: "report", report: reply.data } : { kind: "error", error: reply.error });
   };
   const shown = statusText(status);
 
