@@ -44,7 +44,8 @@ export async function handleRequest(raw: unknown): Promise<Reply<unknown>> {
     case "lookup": {
       const input = lookupInput.parse(message.query);
       const people = partnerCandidates(input.emails, input.ownAddress);
-      const query = { emails: people.emails, domains: input.domains, salesforce: input.salesforce };
+      // The API takes 50 of each; a thread with more outside people is looked up by its first 50.
+      const query = { emails: people.emails.slice(0, 50), domains: input.domains.slice(0, 50), salesforce: input.salesforce.slice(0, 50) };
       if (query.emails.length + query.domains.length + query.salesforce.length === 0) {
         return { ok: true, data: { data: { matches: [] }, fetchedAt: new Date().toISOString(), fromCache: false, people } satisfies CachedLookup<LookupResult> };
       }

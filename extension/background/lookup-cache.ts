@@ -21,7 +21,8 @@ export async function cachedLookup(key: string): Promise<Entry | null> {
 }
 
 export async function storeLookup(key: string, data: LookupResult, fetchedAt: string): Promise<void> {
-  const entries = await cacheItem.getValue();
+  // A copy: the storage helper hands out its shared fallback object when empty.
+  const entries = { ...(await cacheItem.getValue()) };
   entries[key] = { data, fetchedAt };
   const keys = Object.keys(entries);
   if (keys.length > maxEntries) {
