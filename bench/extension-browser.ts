@@ -16,7 +16,7 @@ export const chromiumPath = process.env.MUTUAL_E2E_CHROMIUM ?? "/usr/bin/chromiu
 
 /** chrome.* as the extension's own pages see it (only what the bench calls). */
 interface ChromeApi {
-  storage: { local: { set(items: Record<string, unknown>): Promise<void>; get(keys: string | string[]): Promise<Record<string, unknown>> } };
+  storage: { local: { set(items: Record<string, unknown>): Promise<void>; get(keys: string | string[] | null): Promise<Record<string, unknown>>; remove(keys: string | string[]): Promise<void> } };
 }
 declare const chrome: ChromeApi;
 
@@ -121,20 +121,18 @@ export class BenchBrowser {
     await page.evaluate((items) => chrome.storage.local.set(items), { apiUrl, apiToken });
   }
 
-  /**
-   * Empties the lookup cache (extension/background/lookup-cache.ts), as its
-   * forgetAll does: an empty map, not a removed key (a missing key reads as
-   * the item's fallback object, which storeLookup has filled in place).
-   */
+  /** Empties the lookup cache (extension/background/lookup-cache.ts): every "lookup:" entry and the index. */
   async forgetLookups(): Promise<void> {
     const page = await this.extensionPage();
-    await page.evaluate(() => chrome.storage.local.set({ lookupCache: {} }));
+    await page.evaluate(async () => {
+      const keys = Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith("lookup:") || key === "lookupIndex");
+      await chrome.storage.local.remove(keys);
+    });
   }
 
   async cachedLookupCount(): Promise<number> {
     const page = await this.extensionPage();
-    const items = await page.evaluate(() => chrome.storage.local.get("lookupCache"));
-    return Object.keys((items.lookupCache as Record<string, unknown> | undefined) ?? {}).length;
+    return page.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith("lookup:")).length);
   }
 
   async timeline(): Promise<Timeline> {

@@ -5,7 +5,8 @@ import type { LookupResult } from "../../shared/schemas/lookup.ts";
 import { lookupInput, request, settingsInput, writeAction, type CachedLookup, type ErrorInfo, type Reply } from "../messaging/protocol.ts";
 import { ApiUnreachable, callApi, errorOf } from "./api-client.ts";
 import { checkConnection } from "./connection-check.ts";
-import { cachedLookup, forgetAll, lookupKey, storeLookup } from "./lookup-cache.ts";
+import { lookupInputsKey } from "../messaging/lookup-cache-entry.ts";
+import { forgetAll, storeLookup } from "./lookup-cache.ts";
 import { discard, enqueue, flush, pendingWrites, sendNow } from "./outbox.ts";
 import { describeSettings, loadSettings, saveSettings } from "./settings.ts";
 
@@ -49,11 +50,6 @@ export async function handleRequest(raw: unknown): Promise<Reply<unknown>> {
       if (query.emails.length + query.domains.length + query.salesforce.length === 0) {
         return { ok: true, data: { data: { matches: [] }, fetchedAt: new Date().toISOString(), fromCache: false, people } satisfies CachedLookup<LookupResult> };
       }
-      const key = lookupKey(query);
-      if (message.mode === "cache") {
-        const entry = await cachedLookup(key);
-        return { ok: true, data: entry ? ({ ...entry, fromCache: true, people } satisfies CachedLookup<LookupResult>) : null };
-      }
       const settings = await loadSettings();
       if (!settings) return notConnected();
       const params = new URLSearchParams();
@@ -64,7 +60,9 @@ export async function handleRequest(raw: unknown): Promise<Reply<unknown>> {
         const response = await callApi(settings, `/v1/lookup?${params}`);
         if (response.status !== 200) return { ok: false, error: errorOf(response) };
         const fetchedAt = new Date().toISOString();
-        await storeLookup(key, response.body as LookupResult, fetchedAt);
+        if (message.pageKey) {
+          await storeLookup(message.pageKey, { inputs: lookupInputsKey(input), data: response.body as LookupResult, fetchedAt, people });
+        }
         return { ok: true, data: { data: response.body as LookupResult, fetchedAt, fromCache: false, people } satisfies CachedLookup<LookupResult> };
       } catch (error) {
         if (error instanceof ApiUnreachable) return unreachable(settings.apiUrl);

@@ -1,37 +1,55 @@
-import { storage } from "wxt/utils/storage";
-import type { LookupResult } from "../../shared/schemas/lookup.ts";
-
-interface Entry {
-  data: LookupResult;
-  fetchedAt: string;
-}
+import { browser } from "wxt/browser";
+import { lookupEntryPrefix, lookupStorageKey, type LookupCacheEntry } from "../messaging/lookup-cache-entry.ts";
 
 // Enough for a day of threads; the oldest go first.
 const maxEntries = 300;
-const cacheItem = storage.defineItem<Record<string, Entry>>("local:lookupCache", { fallback: {} });
+/** Which pages are cached and when each was fetched, for eviction: pageKey → fetchedAt. */
+const indexKey = "lookupIndex";
+/** Where an earlier version kept every entry in one object. */
+const legacyKey = "lookupCache";
 
-/** One key per set of people/records, whatever order the page lists them in. */
-export function lookupKey(query: { emails: string[]; domains: string[]; salesforce: string[] }): string {
-  const part = (values: string[]) => [...new Set(values.map((v) => v.toLowerCase()))].sort().join(",");
-  return `e:${part(query.emails)}|d:${part(query.domains)}|s:${query.salesforce.slice().sort().join(",")}`;
+// Lookups land concurrently; the index is read, changed and written back, so
+// its updates run one at a time (this worker is the cache's only writer).
+let queue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
 }
 
-export async function cachedLookup(key: string): Promise<Entry | null> {
-  return (await cacheItem.getValue())[key] ?? null;
+async function readIndex(): Promise<Record<string, string>> {
+  const items = await browser.storage.local.get(indexKey);
+  return { ...((items[indexKey] as Record<string, string> | undefined) ?? {}) };
 }
 
-export async function storeLookup(key: string, data: LookupResult, fetchedAt: string): Promise<void> {
-  // A copy: the storage helper hands out its shared fallback object when empty.
-  const entries = { ...(await cacheItem.getValue()) };
-  entries[key] = { data, fetchedAt };
-  const keys = Object.keys(entries);
-  if (keys.length > maxEntries) {
-    keys.sort((a, b) => entries[a]!.fetchedAt.localeCompare(entries[b]!.fetchedAt));
-    for (const old of keys.slice(0, keys.length - maxEntries)) delete entries[old];
-  }
-  await cacheItem.setValue(entries);
+export function storeLookup(pageKey: string, entry: LookupCacheEntry): Promise<void> {
+  return oneAtATime(async () => {
+    const index = await readIndex();
+    index[pageKey] = entry.fetchedAt;
+    const pages = Object.keys(index);
+    const evicted: string[] = [];
+    if (pages.length > maxEntries) {
+      pages.sort((a, b) => index[a]!.localeCompare(index[b]!));
+      for (const old of pages.slice(0, pages.length - maxEntries)) {
+        delete index[old];
+        evicted.push(lookupStorageKey(old));
+      }
+    }
+    await browser.storage.local.set({ [lookupStorageKey(pageKey)]: entry, [indexKey]: index });
+    if (evicted.length > 0) await browser.storage.local.remove(evicted);
+  });
 }
 
-export async function forgetAll(): Promise<void> {
-  await cacheItem.setValue({});
+/** Every cached lookup, indexed or not (a new API or token must not show the old workspace's partners). */
+export function forgetAll(): Promise<void> {
+  return oneAtATime(async () => {
+    const everything = await browser.storage.local.get(null);
+    const keys = Object.keys(everything).filter((key) => key.startsWith(lookupEntryPrefix));
+    await browser.storage.local.remove([...keys, indexKey, legacyKey]);
+  });
+}
+
+/** An update from the single-object cache leaves nothing behind. */
+export async function dropLegacyCache(): Promise<void> {
+  await browser.storage.local.remove(legacyKey);
 }

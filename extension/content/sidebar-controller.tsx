@@ -3,6 +3,7 @@ import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { createShadowRootUi } from "wxt/utils/content-script-ui/shadow-root";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
+import { lookupInputsKey, readLookupEntry, type LookupCacheEntry } from "../messaging/lookup-cache-entry.ts";
 import type { CachedLookup, LookupInput, PendingWrite } from "../messaging/protocol.ts";
 import { send } from "../messaging/send.ts";
 import type { PageContext } from "../sites/page-context.ts";
@@ -12,8 +13,16 @@ import { collapsed, lookupState, noPeople, openForm, outbox, pageContext, type L
 import { refreshOutbox } from "../sidebar/submit-write.ts";
 import sidebarCss from "../sidebar/sidebar.css?inline";
 
-/** One site adapter: reads the page (waiting, bounded, for it to render) into a context. */
-export type ReadPage = (signal: AbortSignal) => Promise<PageContext>;
+/** One site adapter, as the sidebar uses it. */
+export interface SiteAdapter {
+  /** Reads the page (waiting, bounded, for it to render) into a context. */
+  readPage: (signal: AbortSignal) => Promise<PageContext>;
+  /**
+   * The thread or record a URL names, as a cache key, or null for a page that
+   * shows none: known from the URL before the page has drawn it.
+   */
+  pageKey: (href: string) => string | null;
+}
 
 const collapsedKey = "sidebarCollapsed";
 
@@ -77,29 +86,55 @@ function markPainted(name: "mutual:painted-cache" | "mutual:painted-fresh"): voi
   });
 }
 
+/** Lookups this tab has seen, for going back to a thread without asking storage. */
+const recent = new Map<string, LookupCacheEntry>();
+const recentMax = 50;
+
+function remember(pageKey: string, entry: LookupCacheEntry): void {
+  recent.delete(pageKey);
+  recent.set(pageKey, entry);
+  if (recent.size > recentMax) recent.delete(recent.keys().next().value!);
+}
+
+/**
+ * The page's cached lookup, if it was made with these inputs: from this tab's
+ * memory, else from the storage read started when the URL changed (usually
+ * done by the time the page has drawn the thread).
+ */
+async function cachedEntry(pageKey: string | null, inputs: string, early: Promise<LookupCacheEntry | null> | null): Promise<LookupCacheEntry | null> {
+  if (!pageKey) return null;
+  const inMemory = recent.get(pageKey);
+  if (inMemory?.inputs === inputs) return inMemory;
+  const stored = await (early ?? readLookupEntry(pageKey).catch(() => null));
+  return stored?.inputs === inputs ? stored : null;
+}
+
 /**
  * Paints from the local cache at once (stale-while-revalidate), then asks the
  * API and repaints. An API that can't be reached leaves the cached picture up
  * with a note, rather than an empty sidebar.
  */
-async function lookUp(query: LookupInput, signal: AbortSignal): Promise<void> {
+async function lookUp(query: LookupInput, pageKey: string | null, early: Promise<LookupCacheEntry | null> | null, signal: AbortSignal): Promise<void> {
+  const inputs = lookupInputsKey(query);
+  // Nothing of the previous page stays up while this one's cache is read.
   lookupState.value = { status: "loading", data: null, fromCache: false, fetchedAt: null, error: null, people: lookupState.value.people };
-  const cached = await send<CachedLookup<LookupResult> | null>({ type: "lookup", query, mode: "cache" });
+  const cached = await cachedEntry(pageKey, inputs, early);
   if (signal.aborted) return;
-  performance.mark("mutual:cache-answered", { detail: { url: pageUrl(pageContext.value), hit: cached.ok && !!cached.data } });
-  if (cached.ok && cached.data) {
-    lookupState.value = { status: "loading", data: cached.data.data, fromCache: true, fetchedAt: cached.data.fetchedAt, error: null, people: cached.data.people };
+  performance.mark("mutual:cache-answered", { detail: { url: pageUrl(pageContext.value), hit: !!cached } });
+  if (cached) {
+    lookupState.value = { status: "loading", data: cached.data, fromCache: true, fetchedAt: cached.fetchedAt, error: null, people: cached.people };
     markPainted("mutual:painted-cache");
   }
-  const fresh = await send<CachedLookup<LookupResult>>({ type: "lookup", query, mode: "network" });
+  const fresh = await send<CachedLookup<LookupResult>>({ type: "lookup", query, pageKey });
   if (signal.aborted) return;
+  if (fresh.ok && pageKey) remember(pageKey, { inputs, data: fresh.data.data, fetchedAt: fresh.data.fetchedAt, people: fresh.data.people });
   lookupState.value = fresh.ok
     ? { status: "ready", data: fresh.data.data, fromCache: false, fetchedAt: fresh.data.fetchedAt, error: null, people: fresh.data.people }
     : { ...lookupState.value, status: lookupState.value.data ? "ready" : "error", error: fresh.error };
   if (fresh.ok) markPainted("mutual:painted-fresh");
 }
 
-export async function runSidebar(ctx: ContentScriptContext, readPage: ReadPage): Promise<void> {
+export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter): Promise<void> {
   const stored = await browser.storage.local.get(collapsedKey);
   collapsed.value = stored[collapsedKey] === true;
   const toggle = () => {
@@ -127,18 +162,24 @@ export async function runSidebar(ctx: ContentScriptContext, readPage: ReadPage):
 
   let current: AbortController | null = null;
   let lastQuery: LookupInput | null = null;
+  let lastPageKey: string | null = null;
   const refresh = async () => {
     current?.abort();
     const controller = new AbortController();
     current = controller;
     ctx.onInvalidated(() => controller.abort());
-    const context = await readPage(controller.signal);
+    // The URL names the thread or record before the page draws it: fetch its
+    // cached lookup meanwhile, so the sidebar can paint as soon as it's read.
+    const urlKey = site.pageKey(location.href);
+    const early = urlKey ? readLookupEntry(urlKey).catch(() => null) : null;
+    const context = await site.readPage(controller.signal);
     if (controller.signal.aborted) return;
     performance.mark("mutual:page-read", { detail: { kind: context.kind, url: pageUrl(context) } });
     pageContext.value = context;
     openForm.value = openForm.value?.form === "addPartner" ? null : openForm.value;
     lastQuery = queryFor(context);
-    if (lastQuery) await lookUp(lastQuery, controller.signal);
+    lastPageKey = site.pageKey(pageUrl(context));
+    if (lastQuery) await lookUp(lastQuery, lastPageKey, lastPageKey === urlKey ? early : null, controller.signal);
     else lookupState.value = { status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople };
   };
 
@@ -166,7 +207,7 @@ export async function runSidebar(ctx: ContentScriptContext, readPage: ReadPage):
     const after = (changes.outbox.newValue as PendingWrite[] | undefined) ?? [];
     outbox.value = after;
     const landed = before.some((write) => !write.failed && !after.some((remaining) => remaining.id === write.id));
-    if (landed && lastQuery && current) void lookUp(lastQuery, current.signal);
+    if (landed && lastQuery && current) void lookUp(lastQuery, lastPageKey, null, current.signal);
   };
   browser.storage.onChanged.addListener(onStorage);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));

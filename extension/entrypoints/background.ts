@@ -1,6 +1,7 @@
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import { handleRequest } from "../background/handle-request.ts";
+import { dropLegacyCache } from "../background/lookup-cache.ts";
 import { flush, isOutboxAlarm } from "../background/outbox.ts";
 
 export default defineBackground(() => {
@@ -16,7 +17,10 @@ export default defineBackground(() => {
 
   // Anything left unsent by a previous run goes out as soon as we wake.
   browser.runtime.onStartup.addListener(() => void flush(true));
-  browser.runtime.onInstalled.addListener(() => void flush(true));
+  browser.runtime.onInstalled.addListener(() => {
+    void dropLegacyCache();
+    void flush(true);
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (isOutboxAlarm(alarm)) void flush();
   });

@@ -1,6 +1,6 @@
 import { defineContentScript } from "wxt/utils/define-content-script";
 import { runSidebar } from "../content/sidebar-controller.tsx";
-import { gmailThreadWait, readGmailPage } from "../sites/gmail-context.ts";
+import { gmailPageKey, gmailThreadWait, readGmailPage } from "../sites/gmail-context.ts";
 import { gmailSelectors } from "../sites/gmail-selectors.ts";
 import { waitForElement } from "../sites/wait-for-element.ts";
 import type { PageContext } from "../sites/page-context.ts";
@@ -80,6 +80,6 @@ export default defineContentScript({
   // The sidebar passes its CSS to its shadow root itself.
   cssInjectionMode: "manual",
   async main(ctx) {
-    await runSidebar(ctx, readGmail);
+    await runSidebar(ctx, { readPage: readGmail, pageKey: gmailPageKey });
   },
 });

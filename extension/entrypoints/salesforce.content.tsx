@@ -1,6 +1,6 @@
 import { defineContentScript } from "wxt/utils/define-content-script";
 import { runSidebar } from "../content/sidebar-controller.tsx";
-import { readSalesforcePage } from "../sites/salesforce-context.ts";
+import { readSalesforcePage, salesforcePageKey } from "../sites/salesforce-context.ts";
 import { salesforceSelectors } from "../sites/salesforce-selectors.ts";
 import type { PageContext } from "../sites/page-context.ts";
 import { waitForElement } from "../sites/wait-for-element.ts";
@@ -45,6 +45,6 @@ export default defineContentScript({
   // The sidebar passes its CSS to its shadow root itself.
   cssInjectionMode: "manual",
   async main(ctx) {
-    await runSidebar(ctx, readSalesforce);
+    await runSidebar(ctx, { readPage: readSalesforce, pageKey: salesforcePageKey });
   },
 });

@@ -41,7 +41,8 @@ export const settingsInput = z.object({
 });
 
 export const request = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("lookup"), query: lookupInput, mode: z.enum(["cache", "network"]) }),
+  /** Asks the API; the answer is cached under `pageKey` (see lookup-cache-entry.ts), which the content script reads itself. */
+  z.object({ type: z.literal("lookup"), query: lookupInput, pageKey: z.string().min(1).max(2000).nullable().default(null) }),
   z.object({ type: z.literal("write"), write: z.unknown(), label: z.string().max(200) }),
   z.object({ type: z.literal("outbox") }),
   z.object({ type: z.literal("flushOutbox") }),

@@ -30,6 +30,21 @@ export function gmailThreadIdFromHash(hash: string): string | null {
   return gmailThreadIdPattern.test(last) ? last : null;
 }
 
+/**
+ * The thread a Gmail URL opens, as a cache key; thread ids belong to one
+ * signed-in account, so its /mail/u/N/ path is part of the key.
+ */
+export function gmailPageKey(href: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  const threadId = gmailThreadIdFromHash(url.hash);
+  return threadId ? `gmail:${url.host}${url.pathname}#${threadId}` : null;
+}
+
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**

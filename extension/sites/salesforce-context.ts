@@ -19,6 +19,13 @@ import { isAccountRecord, salesforceRecordFromUrl } from "../../shared/salesforc
 import type { PageContext } from "./page-context.ts";
 import { lightningTitlePattern, salesforceDeepPaths, salesforceSelectors, type DeepPath } from "./salesforce-selectors.ts";
 
+/** The Account a Salesforce URL opens, as a cache key (ids are unique within an org, whose host is part of it). */
+export function salesforcePageKey(href: string): string | null {
+  const record = salesforceRecordFromUrl(href);
+  if (!record || !isAccountRecord(record)) return null;
+  return `salesforce:${new URL(href).host}/${record.recordId}`;
+}
+
 export function readSalesforcePage(doc: Document, location: { href: string }): PageContext {
   const record = salesforceRecordFromUrl(location.href);
   if (!record || !isAccountRecord(record)) return { kind: "nothing-to-show", site: "salesforce" };

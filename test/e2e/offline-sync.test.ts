@@ -122,3 +122,29 @@ describe("Writing while the API is down", () => {
     expect(b.workerStatusLog.slice(stoppedAt + 1).some((entry) => entry.endsWith(" running"))).toBe(true);
   });
 });
+
+describe("Reading while the API is down", () => {
+  it("shows a thread looked up before from this computer's copy, saying so, and no other thread's partner on one never looked up", async () => {
+    const b = browser!;
+    const { globex } = env.seed;
+    // Only thread A is looked up (and so saved) in this browser.
+    await b.forgetLookups();
+    await b.openThread("A");
+    await expectVisible(b.partnerCard(acme.name), `the "${acme.name}" card`);
+    await expect.poll(async () => Object.keys(await b.storage()).filter((key) => key.startsWith("lookup:")).length, { message: "thread A's lookup should be saved" }).toBe(1);
+
+    await stopApi(env);
+    try {
+      await b.openThread("A");
+      await expectVisible(b.partnerCard(acme.name), `the "${acme.name}" card from the saved copy`);
+      await expectText(b.panel(), `Can't reach the Mutual API at ${env.apiUrl}. Showing what was saved on this computer.`, "the unreachable note");
+
+      await b.openThread("B");
+      await expectText(b.panel(), `Can't reach the Mutual API at ${env.apiUrl}.`, "the unreachable note on thread B");
+      await expectAbsent(b.partnerCard(globex.name), `the "${globex.name}" card, never looked up`, 2_000);
+      await expectAbsent(b.partnerCard(acme.name), `thread A's "${acme.name}" card on thread B`, 2_000);
+    } finally {
+      await startApi(env);
+    }
+  });
+});

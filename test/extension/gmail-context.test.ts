@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { gmailOwnAddress, gmailThreadIdFromHash, gmailThreadWait, readGmailPage } from "../../extension/sites/gmail-context.ts";
+import { gmailOwnAddress, gmailPageKey, gmailThreadIdFromHash, gmailThreadWait, readGmailPage } from "../../extension/sites/gmail-context.ts";
 import { gmailSelectors } from "../../extension/sites/gmail-selectors.ts";
 import { waitForElement } from "../../extension/sites/wait-for-element.ts";
 import { loadFixture, ownFixture, sharedFixture } from "./fixtures/load-fixture.ts";
@@ -11,6 +11,20 @@ const at = (hash: string) => ({ href: `https://mail.google.com/mail/u/0/${hash}`
 const currentThread = () => loadFixture(ownFixture("gmail-2026-thread-open.html"));
 const inbox2014 = () => loadFixture(sharedFixture("gmail/inboxsdk-2014-inbox-thread-list.html"));
 const addonSidebar2017 = () => loadFixture(sharedFixture("gmail/inboxsdk-2017-09-08-gmail-addon-sidebar.html"));
+
+describe("gmailPageKey", () => {
+  it("names the thread and the signed-in account it belongs to", () => {
+    const key = gmailPageKey("https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqbVfWkKbHfKqGbTZpWlNsRtw");
+    expect(key).toBe("gmail:mail.google.com/mail/u/0/#FMfcgzQcqbVfWkKbHfKqGbTZpWlNsRtw");
+    // The same thread reached from another view is the same page.
+    expect(gmailPageKey("https://mail.google.com/mail/u/0/#label/Partners/FMfcgzQcqbVfWkKbHfKqGbTZpWlNsRtw")).toBe(key);
+    expect(gmailPageKey("https://mail.google.com/mail/u/1/#inbox/FMfcgzQcqbVfWkKbHfKqGbTZpWlNsRtw")).not.toBe(key);
+  });
+
+  it.each(["https://mail.google.com/mail/u/0/#inbox", "https://mail.google.com/mail/u/0/#settings/general", "not a url"])("%s names no thread", (href) => {
+    expect(gmailPageKey(href)).toBeNull();
+  });
+});
 
 describe("gmailThreadIdFromHash", () => {
   it.each([

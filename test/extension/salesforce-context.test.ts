@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { deepQuerySelector, flatText, readSalesforcePage } from "../../extension/sites/salesforce-context.ts";
+import { deepQuerySelector, flatText, readSalesforcePage, salesforcePageKey } from "../../extension/sites/salesforce-context.ts";
 import { salesforceDeepPaths, salesforceSelectors } from "../../extension/sites/salesforce-selectors.ts";
 import { loadFixture, ownFixture } from "./fixtures/load-fixture.ts";
 
@@ -118,6 +118,23 @@ describe("readSalesforcePage on other pages", () => {
     expect(readSalesforcePage(oneAppRecord(), { href })).toEqual({
       kind: "salesforce-record", recordId: "001U000002XyZab", objectName: "Account", name: "Contoso Ltd", websiteDomain: "contoso.co.uk", url: href,
     });
+  });
+});
+
+describe("salesforcePageKey", () => {
+  it("names the Account and the org's host", () => {
+    expect(salesforcePageKey("https://acme.lightning.force.com/lightning/r/Account/001Dn00000AbCdEIAV/view"))
+      .toBe("salesforce:acme.lightning.force.com/001Dn00000AbCdEIAV");
+    expect(salesforcePageKey("https://other.lightning.force.com/lightning/r/Account/001Dn00000AbCdEIAV/view"))
+      .toBe("salesforce:other.lightning.force.com/001Dn00000AbCdEIAV");
+  });
+
+  it.each([
+    "https://acme.lightning.force.com/lightning/r/Contact/003Dn00000XyZaBIAV/view",
+    "https://acme.lightning.force.com/lightning/o/Account/list",
+    "not a url",
+  ])("%s is not an Account page", (href) => {
+    expect(salesforcePageKey(href)).toBeNull();
   });
 });
 

@@ -17,7 +17,7 @@ export const chromiumPath = process.env.MUTUAL_E2E_CHROMIUM ?? "/usr/bin/chromiu
 
 /** chrome.* as the extension's own pages see it (only what the tests call). */
 interface ChromeApi {
-  storage: { local: { get(keys?: string | string[] | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+  storage: { local: { get(keys?: string | string[] | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(keys: string | string[]): Promise<void> } };
 }
 declare const chrome: ChromeApi;
 
@@ -120,6 +120,15 @@ export class ExtensionBrowser {
   async storage(keys?: string[]): Promise<Record<string, unknown>> {
     const page = await this.extensionPage();
     return page.evaluate((wanted) => chrome.storage.local.get(wanted ?? null), keys ?? null);
+  }
+
+  /** Empties the extension's lookup cache (extension/background/lookup-cache.ts). */
+  async forgetLookups(): Promise<void> {
+    const page = await this.extensionPage();
+    await page.evaluate(async () => {
+      const keys = Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith("lookup:") || key === "lookupIndex");
+      await chrome.storage.local.remove(keys);
+    });
   }
 
   /** Signs the extension in (what the options page saves), for tests that are not about the options page. */
