@@ -166,4 +166,18 @@ describe("Salesforce sidebar", () => {
     await expectText(b.panel(), nothingToShow, "the nothing-to-show note after navigating", 15_000);
     await expectAbsent(b.partnerCard(vandelay.name), `the "${vandelay.name}" card on the Contact`, 5_000);
   });
+
+  it("reads the Account's own name and website after navigating to it from a Contact, not the Contact's tab still on screen", async () => {
+    const b = browser!;
+    await openRecord(b.page, contact);
+    await expectText(b.panel(), nothingToShow, "the nothing-to-show note on the Contact");
+    // Contact → Soylent (nobody): Lightning keeps the Contact's tab up until it has drawn the Account.
+    await navigateInApp(b.page, unknown2);
+    await expectText(b.panel(), `${unknown2.name} isn't a partner yet.`, "the unknown-Account note after navigating from a Contact", 15_000);
+    await b.sidebar().getByRole("button", { name: "Add partner", exact: true }).click();
+    const form = b.sidebar().getByRole("form", { name: "Add partner" });
+    expect(await form.getByLabel("Company name").inputValue()).toBe(unknown2.name);
+    expect(await form.getByLabel("Email / web domains").inputValue()).toBe("soylent-corp.com");
+    await form.getByRole("button", { name: "Close", exact: true }).click();
+  });
 });
