@@ -20,9 +20,10 @@ interface ChromeApi {
 }
 declare const chrome: ChromeApi;
 
-export interface ThreadShown { t: number; id: string; href: string }
+/** `frameTime`: the timestamp of the first animation frame after the thread was drawn (the frame that shows it). */
+export interface ThreadShown { t: number; id: string; href: string; frameTime: number | null }
 export interface LongTask { start: number; duration: number }
-export interface Mark { name: string; startTime: number; url: string | null; frameAt: number | null }
+export interface Mark { name: string; startTime: number; url: string | null; frameAt: number | null; frameTime: number | null }
 export interface Timeline { shown: ThreadShown[]; longTasks: LongTask[]; marks: Mark[] }
 
 /** Runs in the page's main world before its scripts: when a thread's messages appear, and long tasks. */
@@ -43,7 +44,10 @@ function recorder(): void {
     const id = first?.getAttribute("data-message-id") ?? "";
     if (id === last) return;
     last = id;
-    if (id) bench.shown.push({ t: performance.now(), id, href: location.href });
+    if (!id) return;
+    const entry: ThreadShown = { t: performance.now(), id, href: location.href, frameTime: null };
+    bench.shown.push(entry);
+    requestAnimationFrame((frameTime) => (entry.frameTime = frameTime));
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["role"] });
 }
@@ -141,8 +145,8 @@ export class BenchBrowser {
       const marks = performance.getEntriesByType("mark")
         .filter((mark) => mark.name.startsWith("mutual:"))
         .map((mark) => {
-          const detail = (mark as PerformanceMark).detail as { url?: string; frameAt?: number } | null;
-          return { name: mark.name, startTime: mark.startTime, url: detail?.url ?? null, frameAt: detail?.frameAt ?? null };
+          const detail = (mark as PerformanceMark).detail as { url?: string; frameAt?: number; frameTime?: number } | null;
+          return { name: mark.name, startTime: mark.startTime, url: detail?.url ?? null, frameAt: detail?.frameAt ?? null, frameTime: detail?.frameTime ?? null };
         });
       return { shown: bench?.shown ?? [], longTasks: bench?.longTasks ?? [], marks };
     });

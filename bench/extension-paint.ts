@@ -48,6 +48,8 @@ const runs = Number(process.env.BENCH_PAINT_RUNS ?? 15);
 const heavyRuns = Number(process.env.BENCH_HEAVY_RUNS ?? 10);
 const tracedRuns = Number(process.env.BENCH_TRACED_RUNS ?? 4);
 const frameMs = 16;
+/** headless=new draws at 60 Hz. */
+const frameIntervalMs = 1000 / 60;
 const longTaskMs = 50;
 const heavyPath = "/mail/u/1/";
 const heavyThreadId = "FMfcgzQheavyThreadXyZaBcDeFgHiJkLm";
@@ -118,6 +120,13 @@ function spread(values: number[]): Spread {
 const ms = (value: number) => (Number.isNaN(value) ? "–" : value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`);
 const fmt = (s: Spread) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
 
+/** "0 ×9, 1 ×5, 2 ×1": in how many visits the cached sidebar came in the thread's own frame, the next one, and so on. */
+function framesHistogram(visits: Visit[]): string {
+  const counts = new Map<number, number>();
+  for (const visit of visits) if (visit.cacheFramesLater !== null) counts.set(visit.cacheFramesLater, (counts.get(visit.cacheFramesLater) ?? 0) + 1);
+  return counts.size === 0 ? "–" : [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([frames, n]) => `${frames} ×${n}`).join(", ");
+}
+
 // ---- one visit -------------------------------------------------------------
 
 interface Visit {
@@ -127,6 +136,8 @@ interface Visit {
   answered: number;
   /** The animation frame that shows the cached sidebar starts (the render is done). */
   cacheFrame: number | null;
+  /** How many frames after the one that first showed the thread the cached sidebar came: 0 = the same frame. */
+  cacheFramesLater: number | null;
   paintedCache: number | null;
   paintedFresh: number;
 }
@@ -145,6 +156,7 @@ function visitOf(timeline: Timeline, url: string, since: number): Visit | null {
     read: read.startTime - shown.t,
     answered: answered.startTime - shown.t,
     cacheFrame: cache?.frameAt != null ? cache.frameAt - shown.t : null,
+    cacheFramesLater: cache?.frameTime != null && shown.frameTime != null ? Math.max(0, Math.round((cache.frameTime - shown.frameTime) / frameIntervalMs)) : null,
     paintedCache: cache ? cache.startTime - shown.t : null,
     paintedFresh: fresh.startTime - shown.t,
   };
@@ -237,8 +249,10 @@ async function paintScenarios(browser: BenchBrowser): Promise<Scenario[]> {
   }
 
   const missLoad = await missVisits((run) => loadThread(browser, threads[run % 2]!, () => emptyCache(browser)));
-  await loadThread(browser, threads[0]!);
+  // A thread this tab has not shown yet (a tab remembers the lookups it has
+  // seen): load the other thread fresh, empty the cache, navigate.
   const missNav = await missVisits(async (run) => {
+    await loadThread(browser, threads[run % 2]!);
     await emptyCache(browser);
     return navigateToThread(browser, threads[(run + 1) % 2]!);
   });
@@ -287,6 +301,7 @@ interface TracedRun {
   maxOursInOneTaskMs: number;
   taskOfMaxOursMs: number;
   taskOfMaxOursEvents: string[];
+  taskOfMaxOursWhere: string[];
   oursTotalMs: number;
   /** Tasks over 50 ms with any of our samples in them. */
   longTasksWithOurs: number;
@@ -319,6 +334,7 @@ async function tracedHeavyLoad(browser: BenchBrowser, withExtension: boolean): P
     maxOursInOneTaskMs: maxOurs.oursMs,
     taskOfMaxOursMs: maxOurs.durationMs,
     taskOfMaxOursEvents: maxOurs.ourEvents,
+    taskOfMaxOursWhere: maxOurs.oursWhere,
     oursTotalMs: profile.oursTotalMs,
     longTasksWithOurs: long.filter((task) => task.oursMs > 0).length,
     madeLongByOurScripts: long.filter((task) => task.oursMs > 0 && task.durationMs - task.oursMs <= longTaskMs).length,
@@ -367,7 +383,7 @@ async function main(): Promise<void> {
     const scenarios = await paintScenarios(withExtension);
     for (const scenario of scenarios) {
       const cache = spread(scenario.visits.flatMap((visit) => (visit.paintedCache === null ? [] : [visit.paintedCache])));
-      log(`  ${scenario.name}: read ${fmt(spread(scenario.visits.map((v) => v.read)))}, cache answered ${fmt(spread(scenario.visits.map((v) => v.answered)))}, frame ${fmt(spread(scenario.visits.flatMap((v) => (v.cacheFrame === null ? [] : [v.cacheFrame]))))}, painted from cache ${fmt(cache)}, from the API ${fmt(spread(scenario.visits.map((v) => v.paintedFresh)))}${scenario.discarded ? ` (${scenario.discarded} discarded)` : ""}`);
+      log(`  ${scenario.name}: read ${fmt(spread(scenario.visits.map((v) => v.read)))}, cache answered ${fmt(spread(scenario.visits.map((v) => v.answered)))}, frame ${fmt(spread(scenario.visits.flatMap((v) => (v.cacheFrame === null ? [] : [v.cacheFrame]))))}, painted from cache ${fmt(cache)} (frames after the thread's: ${framesHistogram(scenario.visits)}), from the API ${fmt(spread(scenario.visits.map((v) => v.paintedFresh)))}${scenario.discarded ? ` (${scenario.discarded} discarded)` : ""}`);
     }
 
     log(`heavy page (${heavy.messages} messages, ${heavy.listRows.toLocaleString("en")} inbox rows): ${heavyRuns} loads with the extension, ${heavyRuns} without, ${tracedRuns} traced`);
@@ -403,6 +419,7 @@ async function main(): Promise<void> {
     for (const run of traced) {
       log(`  traced with: row-drawing task ${ms(run.drawTaskMs)} (ours ${ms(run.drawTaskOursMs)}); ours ${ms(run.oursTotalMs)} in all; at most ${ms(run.maxOursInOneTaskMs)} in one task of ${ms(run.taskOfMaxOursMs)} (${run.taskOfMaxOursEvents.join(", ")}); ${run.longTasksWithOurs} long task(s) with ours, ${run.madeLongByOurScripts} made long by our scripts`);
     }
+    for (const run of traced) log(`    where ours went in that task: ${run.taskOfMaxOursWhere.join(" | ")}`);
     log(`  traced without: row-drawing task ${tracedWithout.map((run) => ms(run.drawTaskMs)).join(", ")}`);
     for (const [name, list] of [["with", traced], ["without", tracedWithout]] as const) {
       for (const run of list) log(`    long tasks, traced ${name}: ${run.longTasks.join(" | ") || "none"}`);
@@ -431,13 +448,17 @@ function writeSection(input: {
     const visits = scenario.visits;
     const cache = visits.every((visit) => visit.paintedCache === null) ? null : spread(visits.map((visit) => visit.paintedCache ?? Number.NaN).filter((v) => !Number.isNaN(v)));
     const frame = cache ? fmt(spread(visits.flatMap((v) => (v.cacheFrame === null ? [] : [v.cacheFrame])))) : "–";
-    return `| ${scenario.name} | ${visits.length} | ${fmt(spread(visits.map((v) => v.read)))} | ${fmt(spread(visits.map((v) => v.answered)))} | ${frame} | ${cache ? fmt(cache) : "– (miss)"} | ${fmt(spread(visits.map((v) => v.paintedFresh)))} |`;
+    return `| ${scenario.name} | ${visits.length} | ${fmt(spread(visits.map((v) => v.read)))} | ${fmt(spread(visits.map((v) => v.answered)))} | ${frame} | ${framesHistogram(visits)} | ${cache ? fmt(cache) : "– (miss)"} | ${fmt(spread(visits.map((v) => v.paintedFresh)))} |`;
   });
   const discards = input.scenarios.reduce((sum, scenario) => sum + scenario.discarded, 0);
-  const warm = input.scenarios.slice(0, 2).map((scenario) => spread(scenario.visits.map((visit) => visit.paintedCache!)));
-  const warmVerdict = warm.every((s) => s.median <= frameMs)
-    ? `✅ Painted from the cache within one frame (${frameMs} ms) of the thread appearing, median`
-    : `❌ Painted from the cache within one frame (${frameMs} ms) of the thread appearing: missed (median ${warm.map((s) => ms(s.median)).join(" on load, ")} in-app); reported, does not fail the run`;
+  const warmScenarios = input.scenarios.slice(0, 2);
+  const warmFrameStart = warmScenarios.map((scenario) => spread(scenario.visits.flatMap((v) => (v.cacheFrame === null ? [] : [v.cacheFrame]))));
+  const warmFramesLater = warmScenarios.map((scenario) => spread(scenario.visits.flatMap((v) => (v.cacheFramesLater === null ? [] : [v.cacheFramesLater]))));
+  const warmPainted = warmScenarios.map((scenario) => spread(scenario.visits.map((visit) => visit.paintedCache!)));
+  const withinOneFrame = warmFrameStart.every((s) => s.median <= frameMs) && warmFramesLater.every((s) => s.median <= 1);
+  const warmVerdict = withinOneFrame
+    ? `✅ Painted from the cache within one frame of the thread appearing: the frame showing the sidebar starts a median ${warmFrameStart.map((s) => ms(s.median)).join(" (page load) and ")} (in-app) after the thread entered the DOM (target ${frameMs} ms), and is the thread's own frame or the next one in the median visit (frames after the thread's, median: ${warmFramesLater.map((s) => s.median).join(" and ")}). The "painted" mark, a task after that frame, adds the frame's own style, layout and paint, shared with the page's drawing of the thread: ${warmPainted.map((s) => ms(s.median)).join(" and ")} median`
+    : `❌ Painted from the cache within one frame (${frameMs} ms) of the thread appearing: missed (its frame starts a median ${warmFrameStart.map((s) => ms(s.median)).join(" on load, ")} in-app; frames after the thread's, median ${warmFramesLater.map((s) => s.median).join(" and ")}); reported, does not fail the run`;
   const { withSummary: w, withoutSummary: wo, traced, tracedWithout } = input;
   const maxOurs = spread(traced.map((run) => run.maxOursInOneTaskMs));
   const taskOfMaxOurs = spread(traced.map((run) => run.taskOfMaxOursMs));
@@ -462,14 +483,14 @@ function writeSection(input: {
 
 **Sidebar paint on the Gmail fixture** (test/e2e/fixtures/gmail.html; threads of 1–2 messages with a partner): time from the thread's first message entering the DOM to each of the extension's marks (extension/content/sidebar-controller.tsx), median (min–max) over ${runs} visits alternating two threads.
 
-| scenario | visits | page read | cache answered | its frame starts | painted from cache | painted from the API |
-|---|--:|--:|--:|--:|--:|--:|
+| scenario | visits | page read | cache answered | its frame starts | frames after the thread's (visits) | painted from cache | painted from the API |
+|---|--:|--:|--:|--:|--:|--:|--:|
 ${rows.join("\n")}
 
 - ${warmVerdict}.
-- Where the time goes (cache warm): reading the thread takes under a millisecond; the round trip to the background worker for the cached lookup (runtime message, request validation, chrome.storage read) is most of the rest; then Preact renders and the sidebar waits for the next animation frame ("its frame starts": the frame's callbacks run, the render is done). "Painted" marks are set in the task after that frame.
+- Where the time goes (cache warm): the content script starts reading the page's cache entry from extension storage as soon as the URL names the thread (extension/messaging/lookup-cache-entry.ts), before the thread is drawn, so "cache answered" comes right after "page read"; in-app navigation back to a thread this tab has shown answers from the tab's memory. Then Preact renders and the sidebar waits for the next animation frame ("its frame starts": the frame's callbacks run, the render is done). "Painted" marks are set in the task after that frame, so they include up to one frame of waiting for the display.
 - Page load: the content script starts at document_idle, before the fixture draws the thread (250 ms after load, as Gmail fetches it). In-app navigation: the hash changes and the fixture draws the thread 250 ms later; the content script waits for the main pane to change.
-- Cache miss: the lookup cache is emptied before each visit${discards ? ` (${discards} visit(s) still found the thread cached, from a lookup that landed after the cache was emptied, and were left out and repeated)` : ""}; the API answers from a local D1 holding a handful of partners, so "painted from the API" is mostly the extension's own path (two runtime messages, the fetch, a render), not database time.
+- Cache miss: the lookup cache is emptied before each visit, and in-app navigation goes to a thread the tab has not shown${discards ? ` (${discards} visit(s) still found the thread cached, from a lookup that landed after the cache was emptied, and were left out and repeated)` : ""}; the API answers from a local D1 holding a handful of partners, so "painted from the API" is mostly the extension's own path (two runtime messages, the fetch, a render), not database time.
 
 **Main thread on a heavy Gmail page** (bench/heavy-gmail.ts: a ${heavy.messages}-message thread with 12 people, drawn 50 ms after ${heavy.listRows.toLocaleString("en")} inbox rows appended one by one to the live list; lookup cache warm): long tasks reported by PerformanceObserver('longtask') in the page, from navigation until ${heavyWatchMs / 1000} s after the thread was drawn, ${w.count.n} loads each, with and without the extension, alternating. (Chrome reports script tasks as long tasks, not a frame's style and layout work.)
 

@@ -24,7 +24,7 @@ interface TraceEvent {
   args?: Record<string, unknown>;
 }
 
-interface ProfileNode { id: number; parent?: number; callFrame: { url?: string; functionName?: string } }
+interface ProfileNode { id: number; parent?: number; callFrame: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number } }
 
 export interface TaskShare {
   /** Since the trace's first event on the page's main thread, ms. */
@@ -34,6 +34,8 @@ export interface TaskShare {
   oursMs: number;
   /** Trace events inside the task that name one of our scripts (script runs, callbacks, compiles), longest first. */
   ourEvents: string[];
+  /** Where our sampled time in the task went: the innermost frame of ours on each stack (and what it was calling), most first. */
+  oursWhere: string[];
   /** The task ran a page timer (setTimeout callback): the fixture draws in those. */
   timer: boolean;
   /** What the task ran, by its longest events (for logs). */
@@ -135,6 +137,17 @@ export function mainThreadProfile(events: TraceEvent[], origin: string, ourUrlPr
     for (let index = cursor; index < sampleTimes.length && sampleTimes[index]! < task.ts + task.dur!; index += 1) {
       if (isOurs(sampleNodes[index]!)) oursUs += weights[index]!;
     }
+    const where = new Map<string, number>();
+    for (let index = cursor; index < sampleTimes.length && sampleTimes[index]! < task.ts + task.dur!; index += 1) {
+      if (!isOurs(sampleNodes[index]!)) continue;
+      const leaf = nodes.get(sampleNodes[index]!);
+      let frame = leaf;
+      while (frame && !(frame.callFrame.url ?? "").startsWith(ourUrlPrefix) && frame.parent !== undefined) frame = nodes.get(frame.parent);
+      const at = frame ? `${frame.callFrame.functionName || "(anonymous)"} ${(frame.callFrame.url ?? "").split("/").at(-1)}:${(frame.callFrame.lineNumber ?? 0) + 1}:${(frame.callFrame.columnNumber ?? 0) + 1}` : "?";
+      const calling = leaf && leaf !== frame ? ` → ${leaf.callFrame.functionName || "(native)"}` : "";
+      where.set(at + calling, (where.get(at + calling) ?? 0) + weights[index]!);
+    }
+    const oursWhere = [...where.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([at, us]) => `${at} ${(us / 1000).toFixed(1)} ms`);
     const ourEvents = onThread
       .filter((event) => event.ph === "X" && event.ts >= task.ts && event.ts < task.ts + task.dur! && eventUrl(event).startsWith(ourUrlPrefix))
       .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
@@ -147,7 +160,7 @@ export function mainThreadProfile(events: TraceEvent[], origin: string, ourUrlPr
       .slice(0, 5)
       .map((event) => `${event.name}${eventUrl(event) ? ` ${eventUrl(event).split("/").at(-1)}` : ""} ${((event.dur ?? 0) / 1000).toFixed(1)}`)
       .join(", ");
-    return { startMs: (task.ts - origin0) / 1000, durationMs: task.dur! / 1000, oursMs: oursUs / 1000, ourEvents, timer, label };
+    return { startMs: (task.ts - origin0) / 1000, durationMs: task.dur! / 1000, oursMs: oursUs / 1000, oursWhere, ourEvents, timer, label };
   });
   const gaps = sampleTimes.slice(1).map((time, index) => time - sampleTimes[index]!).sort((a, b) => a - b);
   return { tasks: shares, oursTotalMs: oursTotal / 1000, samples: sampleTimes.length, sampleIntervalMs: (gaps[Math.floor(gaps.length / 2)] ?? 0) / 1000 };

@@ -76,14 +76,28 @@ function pageUrl(context: PageContext | null): string {
  * A User Timing mark once the frame after this render has been painted (the
  * task after the next animation frame), for bench/extension-paint.ts; the
  * page's own timeline shows it. `frameAt` is when that frame's callbacks ran
- * (the render is done by then). One frame callback and one timer per paint.
+ * (the render is done by then), `frameTime` the frame's own timestamp, the
+ * same for every callback of that frame, the page's included (so the bench
+ * can tell whether the sidebar came in the same frame as the thread). One
+ * frame callback and one timer per paint.
  */
 function markPainted(name: "mutual:painted-cache" | "mutual:painted-fresh"): void {
   const url = pageUrl(pageContext.value);
-  requestAnimationFrame(() => {
+  requestAnimationFrame((frameTime) => {
     const frameAt = performance.now();
-    setTimeout(() => performance.mark(name, { detail: { url, frameAt } }), 0);
+    setTimeout(() => performance.mark(name, { detail: { url, frameAt, frameTime } }), 0);
   });
+}
+
+/**
+ * Lets the page finish the task in which it drew the thread before we render:
+ * a MutationObserver's callback runs at the end of the page's own task, and
+ * our render there would make that task longer. scheduler.yield() continues
+ * ahead of other queued tasks (Chrome 129+), usually still before the frame.
+ */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Lookups this tab has seen, for going back to a thread without asking storage. */
@@ -173,6 +187,7 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter): 
     const urlKey = site.pageKey(location.href);
     const early = urlKey ? readLookupEntry(urlKey).catch(() => null) : null;
     const context = await site.readPage(controller.signal);
+    await yieldToPage();
     if (controller.signal.aborted) return;
     performance.mark("mutual:page-read", { detail: { kind: context.kind, url: pageUrl(context) } });
     pageContext.value = context;
