@@ -177,8 +177,7 @@ async function waitForVisit(browser: BenchBrowser, url: string, since = 0, timeo
 
 /**
  * A fresh page load of the thread (from about:blank). `onBlank` runs once the
- * previous page is gone: the content script reads the page it is leaving and
- * looks it up once more, and that answer lands in the cache.
+ * previous page is gone (its last lookup may still land in the cache).
  */
 async function loadThread(browser: BenchBrowser, url: string, onBlank?: () => Promise<void>): Promise<Visit> {
   await browser.page.goto("about:blank");
@@ -201,8 +200,7 @@ async function navigateToThread(browser: BenchBrowser, url: string): Promise<Vis
 
 /**
  * Empties the lookup cache once nothing refills it: a lookup still in flight
- * (the content script also reads the page it is leaving, and looks it up)
- * stores its answer when it lands.
+ * from the previous visit stores its answer when it lands.
  */
 async function emptyCache(browser: BenchBrowser): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
@@ -218,8 +216,8 @@ interface Scenario { name: string; visits: Visit[]; discarded: number }
 /**
  * Cache-miss visits until `runs` of them were misses. A visit that still
  * found its thread cached is discarded and counted: a lookup of the thread
- * still in flight (the content script also looks up the page it is leaving)
- * can land after the cache was emptied, and the visits alternate threads.
+ * still in flight from an earlier visit can land after the cache was emptied,
+ * and the visits alternate threads.
  */
 async function missVisits(visit: (run: number) => Promise<Visit>): Promise<{ visits: Visit[]; discarded: number }> {
   const visits: Visit[] = [];

@@ -198,9 +198,18 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter): 
     else lookupState.value = { status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople };
   };
 
-  // WXT announces a pushState navigation from the Navigation API's "navigate"
-  // event, before the new URL is in `location`: read the page a task later.
-  ctx.addEventListener(window, "wxt:locationchange", () => void ctx.setTimeout(() => void refresh(), 0));
+  // WXT announces a navigation from the Navigation API's "navigate" event,
+  // before the new URL is in `location`: look a task later. A pushState has
+  // landed by then; a link to another page has not (this page is being left,
+  // and must not be looked up again), nor has a navigation the page cancelled.
+  // Fragment changes are hashchange's.
+  ctx.addEventListener(window, "wxt:locationchange", ({ newUrl, oldUrl }) => {
+    ctx.setTimeout(() => {
+      const sameDocumentHop = location.href === newUrl.href;
+      const hashOnly = newUrl.href.split("#")[0] === oldUrl.href.split("#")[0];
+      if (sameDocumentHop && !hashOnly) void refresh();
+    }, 0);
+  });
   ctx.addEventListener(window, "hashchange", () => void refresh());
   browser.runtime.onMessage.addListener((message: { type?: string }, _sender, sendResponse) => {
     if (message.type === "toggleSidebar") toggle();

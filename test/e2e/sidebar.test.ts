@@ -92,4 +92,18 @@ describe("Gmail sidebar", () => {
     await expectAbsent(b.partnerCard(globex.name), `the "${globex.name}" card after Back`, 5_000);
     expect(await b.page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
   });
+
+  it("does not look up the page it is leaving when a link takes the tab to another page", async () => {
+    const b = browser!;
+    await b.openThread("A");
+    await expectVisible(b.partnerCard(acme.name), `the "${acme.name}" card`);
+    await expectAbsent(b.panel().getByText("Refreshing…"), "the refresh of thread A", 10_000);
+    await b.forgetLookups();
+    // As a link in the page would (the browser's own address bar raises no navigate event in the page).
+    await b.page.evaluate(() => location.assign("about:blank"));
+    await b.page.waitForURL("about:blank");
+    // A lookup of thread A made on the way out would land in the cache within this time.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(Object.keys(await b.storage()).filter((key) => key.startsWith("lookup:"))).toEqual([]);
+  });
 });
