@@ -49,7 +49,7 @@ export function heavyGmailHtml(options: HeavyGmailOptions): string {
 <title>Gmail</title>
 <style>
   body { font-family: sans-serif; margin: 0; }
-  .view { padding: 16px; margin-right: 380px; }
+  .view { padding: 16px; }
   .view[hidden] { display: none; }
   .adn { border-top: 1px solid #eee; padding: 8px 0; }
 </style>

@@ -1,3 +1,4 @@
+import { effect } from "@preact/signals";
 import { render } from "preact";
 import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
@@ -11,6 +12,7 @@ import { Sidebar } from "../sidebar/Sidebar.tsx";
 import type { PageFacts } from "../sidebar/PartnerCard.tsx";
 import { collapsed, lookupState, noPeople, openForm, outbox, pageContext, type LookupState } from "../sidebar/store.ts";
 import { refreshOutbox } from "../sidebar/submit-write.ts";
+import { reserveSpace } from "./reserve-space.ts";
 import sidebarCss from "../sidebar/sidebar.css?inline";
 
 /** One site adapter, as the sidebar uses it. */
@@ -22,7 +24,13 @@ export interface SiteAdapter {
    * shows none: known from the URL before the page has drawn it.
    */
   pageKey: (href: string) => string | null;
+  /** How far down the host's own fixed header reaches: the open sidebar starts below it, so it never covers it. */
+  headerHeightPx: number;
 }
+
+/** The collapsed tab's rail and the open panel, in CSS pixels (sidebar.css uses the same). */
+const railWidthPx = 40;
+const panelWidthPx = 360;
 
 const collapsedKey = "sidebarCollapsed";
 
@@ -156,6 +164,14 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter): 
     void browser.storage.local.set({ [collapsedKey]: collapsed.value });
   };
 
+  // The page gives up a rail for the tab, or the panel's width when it is open.
+  const space = reserveSpace();
+  const stopReserving = effect(() => space.set(collapsed.value ? railWidthPx : panelWidthPx));
+  ctx.onInvalidated(() => {
+    stopReserving();
+    space.release();
+  });
+
   const ui = await createShadowRootUi(ctx, {
     name: "mutual-sidebar",
     position: "inline",
@@ -165,6 +181,7 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter): 
     // Typing in our forms must never trigger Gmail's single-key shortcuts.
     isolateEvents: ["keydown", "keyup", "keypress", "input"],
     onMount: (container) => {
+      container.style.setProperty("--mutual-top", `${site.headerHeightPx}px`);
       render(<App onToggle={toggle} />, container);
       return container;
     },

@@ -80,6 +80,7 @@ export default defineContentScript({
   // The sidebar passes its CSS to its shadow root itself.
   cssInjectionMode: "manual",
   async main(ctx) {
-    await runSidebar(ctx, { readPage: readGmail, pageKey: gmailPageKey });
+    // Gmail's top bar (search, account) is 64 px high.
+    await runSidebar(ctx, { readPage: readGmail, pageKey: gmailPageKey, headerHeightPx: 64 });
   },
 });

@@ -87,6 +87,7 @@ export default defineContentScript({
   // The sidebar passes its CSS to its shadow root itself.
   cssInjectionMode: "manual",
   async main(ctx) {
-    await runSidebar(ctx, { readPage: readSalesforce, pageKey: salesforcePageKey });
+    // Lightning's global header and navigation bar, fixed at the top, reach about 96 px down.
+    await runSidebar(ctx, { readPage: readSalesforce, pageKey: salesforcePageKey, headerHeightPx: 96 });
   },
 });
