@@ -22,3 +22,20 @@ export function isDormant(
 export function dormancyCandidateCutoff(now: Date): string {
   return new Date(now.getTime() - 30 * 86_400_000).toISOString();
 }
+
+/**
+ * Where an active partnership stands on the way to dormancy: "quiet" once
+ * past its contact cadence (it should hear from us), "dormant" past
+ * dormantAfterDays; null while it is within its cadence (or has none and
+ * isn't dormant yet), or isn't active.
+ */
+export function quietness(
+  partner: { status: string; cadence_days: number | null; last_contact_at: string | null; created_at: string },
+  now: Date,
+): { state: "quiet" | "dormant"; daysSilent: number } | null {
+  if (partner.status !== "active") return null;
+  const daysSilent = daysBetween(new Date(partner.last_contact_at ?? partner.created_at), now);
+  if (daysSilent > dormantAfterDays(partner.cadence_days)) return { state: "dormant", daysSilent };
+  if (partner.cadence_days !== null && daysSilent > partner.cadence_days) return { state: "quiet", daysSilent };
+  return null;
+}

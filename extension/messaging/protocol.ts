@@ -51,7 +51,7 @@ export const request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("saveSettings"), settings: z.unknown() }),
   z.object({ type: z.literal("testConnection"), settings: z.unknown().optional() }),
   z.object({ type: z.literal("openOptions") }),
-  z.object({ type: z.literal("api"), path: z.string().regex(/^\/v1\/(partners|commitments)(\/|\?|$)/) }),
+  z.object({ type: z.literal("api"), path: z.string().regex(/^\/v1\/(partners|commitments|health\/trends)(\/|\?|$)/) }),
 ]);
 export type Request = z.input<typeof request>;
 

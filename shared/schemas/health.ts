@@ -79,3 +79,22 @@ export const healthHistory = z
   .object({ partner_id: z.string(), items: z.array(healthHistoryPoint) })
   .meta({ id: "HealthHistory" });
 export type HealthHistory = z.infer<typeof healthHistory>;
+
+/** Up to 100 partners' scores over the last `days`, for the dashboard's sparklines in one request. */
+export const healthTrendsQuery = z.strictObject({
+  partner_id: z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => (Array.isArray(value) ? value : [value]))
+    .pipe(z.array(z.string().trim().min(1).max(100)).min(1).max(100)),
+  days: z.coerce.number().int().min(1).max(730).default(90),
+});
+
+export const healthTrends = z
+  .object({
+    items: z.array(z.object({
+      partner_id: z.string(),
+      points: z.array(z.object({ day: z.iso.date(), score: z.number().nullable() })),
+    })),
+  })
+  .meta({ id: "HealthTrends" });
+export type HealthTrends = z.infer<typeof healthTrends>;

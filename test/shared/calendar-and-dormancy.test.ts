@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { daysBetween, isOverdue, utcDate } from "../../shared/calendar.ts";
-import { dormantAfterDays, isDormant } from "../../shared/dormancy.ts";
+import { dormantAfterDays, isDormant, quietness } from "../../shared/dormancy.ts";
 
 const now = new Date("2026-11-23T15:00:00Z");
 
@@ -34,5 +34,15 @@ describe("dormancy", () => {
     expect(isDormant(partner("2026-11-01T00:00:00Z", 14), now)).toBe(false); // 22 days
     expect(isDormant(partner("2026-10-01T00:00:00Z", 14, "prospect"), now)).toBe(false);
     expect(isDormant(partner(null, null), now)).toBe(true); // never contacted since 2025
+  });
+
+  it("calls an active partner quiet past its cadence and dormant past three of them", () => {
+    expect(quietness(partner("2026-11-15T00:00:00Z", 14), now)).toBeNull(); // 8 days, within 14
+    expect(quietness(partner("2026-11-01T00:00:00Z", 14), now)).toEqual({ state: "quiet", daysSilent: 22 });
+    expect(quietness(partner("2026-10-01T00:00:00Z", 14), now)).toEqual({ state: "dormant", daysSilent: 53 });
+    expect(quietness(partner("2026-10-01T00:00:00Z", 14, "paused"), now)).toBeNull();
+    // No cadence: nothing to be late for until it is dormant (90 days).
+    expect(quietness(partner("2026-10-01T00:00:00Z", null), now)).toBeNull();
+    expect(quietness(partner(null, null), now)?.state).toBe("dormant");
   });
 });

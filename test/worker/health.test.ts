@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { formulaVersion } from "../../shared/health/formula.ts";
-import { health as healthSchema, healthHistory } from "../../shared/schemas/health.ts";
+import { health as healthSchema, healthHistory, healthTrends } from "../../shared/schemas/health.ts";
 import { nightlyRefresh } from "../../worker/cron/nightly-refresh.ts";
 import { acmePartner, addMember, api, newWorkspace, type TestCaller } from "./api-client.ts";
 
@@ -107,5 +107,49 @@ describe("health in the API", () => {
     const stranger = await newWorkspace();
     const response = await api(stranger, "GET", `/v1/partners/${id}/health/history`);
     expect(response.status).toBe(404);
+  });
+
+  it("gives several partners' trends in one request, in the order asked, and only this workspace's", async () => {
+    const caller = await newWorkspace();
+    const scored = await scoredPartner(caller);
+    const traits = JSON.stringify({ trust: 60, respect: null, collaboration: 70, success: null, goals: null });
+    const fresh = (await api(caller, "POST", "/v1/partners", { body: { ...acmePartner, name: "Fresh Partner", domains: ["fresh-partner.com"] } })).body.id as string;
+    await env.DB.prepare("INSERT INTO health_snapshots (workspace_id, partner_id, day, score, band, confidence, formula_version, traits_json, computed_at) VALUES (?, ?, ?, 61, 'watch', 0.5, ?, ?, ?)")
+      .bind(caller.workspaceId, scored, daysAgo(3).slice(0, 10), formulaVersion, traits, daysAgo(3)).run();
+    // And one older than the window asked for.
+    await env.DB.prepare("INSERT INTO health_snapshots (workspace_id, partner_id, day, score, band, confidence, formula_version, traits_json, computed_at) VALUES (?, ?, ?, 12, 'at_risk', 0.5, ?, ?, ?)")
+      .bind(caller.workspaceId, scored, daysAgo(40).slice(0, 10), formulaVersion, traits, daysAgo(40)).run();
+    const stranger = await newWorkspace();
+    const theirs = await scoredPartner(stranger);
+
+    const response = await api(caller, "GET", `/v1/health/trends?partner_id=${fresh}&partner_id=${theirs}&partner_id=${scored}&days=30`);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const trends = healthTrends.parse(response.body);
+    expect(trends.items.map((item) => item.partner_id)).toEqual([fresh, scored]);
+    const [freshTrend, scoredTrend] = trends.items;
+    expect(freshTrend!.points.map((point) => point.day)).toEqual([new Date().toISOString().slice(0, 10)]);
+    expect(scoredTrend!.points.map((point) => point.day)).toEqual([daysAgo(3).slice(0, 10), new Date().toISOString().slice(0, 10)]);
+    expect(scoredTrend!.points[0]!.score).toBe(61);
+    // The same trend as the partner's own history.
+    const history = healthHistory.parse((await api(caller, "GET", `/v1/partners/${scored}/health/history?days=30`)).body);
+    expect(scoredTrend!.points).toEqual(history.items.map((point) => ({ day: point.day, score: point.score })));
+  });
+
+  it("answers a trends request for 100 partners (more than one query's worth of ids) and refuses 101", async () => {
+    const caller = await newWorkspace();
+    const ids = [];
+    for (let index = 0; index < 100; index += 1) {
+      ids.push((await api(caller, "POST", "/v1/partners", { body: { name: `Partner ${index}`, kind: "reseller", domains: [`partner-${index}.com`] } })).body.id as string);
+    }
+    const query = (list: string[]) => list.map((id) => `partner_id=${id}`).join("&");
+    const response = await api(caller, "GET", `/v1/health/trends?${query(ids)}`);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(healthTrends.parse(response.body).items.map((item) => item.partner_id)).toEqual(ids);
+    const tooMany = await api(caller, "GET", `/v1/health/trends?${query([...ids, ids[0]!])}`);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.issues[0].path).toBe("partner_id");
+    const none = await api(caller, "GET", "/v1/health/trends");
+    expect(none.status).toBe(400);
+    expect(none.body.error.issues[0].path).toBe("partner_id");
   });
 });

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 
-import { healthHistory, healthSettings, traitWeights } from "../../shared/schemas/health.ts";
+import { healthHistory, healthSettings, healthTrends, healthTrendsQuery, traitWeights } from "../../shared/schemas/health.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError, notFound } from "../http/api-error.ts";
 import { idParam, jsonBody, jsonResponse, readErrors, security, writeErrors } from "../http/openapi-parts.ts";
@@ -28,7 +28,45 @@ const settingsPatch = z
   })
   .meta({ id: "WorkspaceSettingsPatch" });
 
+// D1 binds at most 100 parameters per query; two go to the workspace and the day.
+const partnersPerQuery = 90;
+
 export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: "get", path: "/v1/health/trends", tags: ["Health"], security,
+      summary: "Several partners' daily scores at once, oldest first",
+      description: "For sparklines: one item per requested partner of this workspace, in the order asked (partner_id repeated, up to 100), each with its days and scores; ids that are not this workspace's partners are left out.",
+      request: { query: healthTrendsQuery },
+      responses: { 200: jsonResponse(healthTrends, "The trends"), ...readErrors },
+    }),
+    async (c) => {
+      const db = c.get("db");
+      const { workspaceId } = c.get("caller");
+      const query = c.req.valid("query");
+      const ids = [...new Set(query.partner_id)];
+      const since = new Date(c.get("now").getTime() - query.days * 86_400_000).toISOString().slice(0, 10);
+      const groups: string[][] = [];
+      for (let start = 0; start < ids.length; start += partnersPerQuery) groups.push(ids.slice(start, start + partnersPerQuery));
+      const rows = (await Promise.all(groups.map((group) => db.all<{ id: string; day: string | null; score: number | null }>(
+        // The partner row says the id is this workspace's; its snapshots (none is fine) come with it.
+        `SELECT p.id, s.day, s.score FROM partners p
+           LEFT JOIN health_snapshots s ON s.workspace_id = p.workspace_id AND s.partner_id = p.id AND s.day >= ?
+          WHERE p.workspace_id = ? AND p.id IN (${group.map(() => "?").join(", ")})
+          ORDER BY p.id, s.day`,
+        since, workspaceId, ...group,
+      )))).flat();
+      const points = new Map<string, { day: string; score: number | null }[]>();
+      for (const row of rows) {
+        const series = points.get(row.id) ?? [];
+        if (row.day !== null) series.push({ day: row.day, score: row.score });
+        points.set(row.id, series);
+      }
+      const items = ids.flatMap((id) => (points.has(id) ? [{ partner_id: id, points: points.get(id)! }] : []));
+      return c.json({ items }, 200);
+    },
+  );
+
   app.openapi(
     createRoute({
       method: "get", path: "/v1/partners/{id}/health/history", tags: ["Health"], security,

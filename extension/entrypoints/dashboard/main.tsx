@@ -1,12 +1,12 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { daysBetween } from "../../../shared/calendar.ts";
-import type { HealthHistory } from "../../../shared/schemas/health.ts";
+import { quietness } from "../../../shared/dormancy.ts";
+import type { HealthTrends } from "../../../shared/schemas/health.ts";
 import type { Partner } from "../../../shared/schemas/partner.ts";
-import type { ErrorInfo } from "../../messaging/protocol.ts";
-import { send } from "../../messaging/send.ts";
 import { Sparkline } from "../../pages/Sparkline.tsx";
 import { PartnerDetail } from "./PartnerDetail.tsx";
+import { api, usePages } from "./use-pages.ts";
 import "../../pages/pages.css";
 
 interface OverdueCommitment {
@@ -16,8 +16,6 @@ interface OverdueCommitment {
   owed_by: "us" | "partner";
   due_on: string;
 }
-
-const api = <T,>(path: string) => send<T>({ type: "api", path });
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
@@ -29,77 +27,107 @@ function useHash(): string {
   return hash;
 }
 
-/** Active partners past their contact cadence: the ones about to go dormant. */
-function goingQuiet(partners: Partner[], now: Date): Partner[] {
-  return partners.filter((p) => {
-    if (p.status !== "active" || !p.cadence_days) return false;
-    const since = p.last_contact_at ? daysBetween(new Date(p.last_contact_at), now) : Infinity;
-    return since > p.cadence_days;
+const ago = (at: string | null) => (at ? `${daysBetween(new Date(at), new Date())} days ago` : "never");
+
+function ShowMore({ more, loading, what }: { more: (() => void) | undefined; loading: boolean; what: string }) {
+  if (loading) return <p class="muted" role="status">Loading {what}…</p>;
+  return more ? <button type="button" onClick={more}>Show more {what}</button> : null;
+}
+
+/** Every partner, weakest first, 50 at a time, each page's 90-day trends in one request. */
+function PartnersByHealth({ names }: { names: Map<string, string> }) {
+  const [trends, setTrends] = useState<Record<string, (number | null)[]>>({});
+  const partners = usePages<Partner>("/v1/partners?sort=health&limit=50", (page) => {
+    for (const p of page) names.set(p.id, p.name);
+    if (page.length === 0) return;
+    void api<HealthTrends>(`/v1/health/trends?days=90&${page.map((p) => `partner_id=${p.id}`).join("&")}`).then((reply) => {
+      if (reply.ok) setTrends((current) => ({ ...current, ...Object.fromEntries(reply.data.items.map((item) => [item.partner_id, item.points.map((point) => point.score)])) }));
+    });
   });
+  if (partners.error && !partners.items) return <p class="status problem" role="alert">{partners.error.message}</p>;
+  if (!partners.items) return <p class="muted" role="status">Loading partners…</p>;
+  if (partners.items.length === 0) return <p class="muted">No partners yet: add one from a Gmail thread or a Salesforce Account.</p>;
+  return (
+    <>
+      <table>
+        <thead><tr><th scope="col">Partner</th><th scope="col">Health</th><th scope="col">90-day trend</th><th scope="col">Last contact</th></tr></thead>
+        <tbody>
+          {partners.items.map((p) => (
+            <tr key={p.id}>
+              <td><a href={`#partner/${p.id}`}>{p.name}</a></td>
+              <td><span class={`badge band-${p.health?.band ?? "insufficient_data"}`}>{p.health?.score ?? "–"}</span></td>
+              <td>{trends[p.id] ? <Sparkline points={trends[p.id]!} label={`${p.name} health trend`} /> : <span class="muted">…</span>}</td>
+              <td>{ago(p.last_contact_at)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {partners.error && <p class="status problem" role="alert">{partners.error.message}</p>}
+      <ShowMore more={partners.more} loading={partners.loading} what="partners" />
+    </>
+  );
+}
+
+function OverdueCommitments({ names }: { names: Map<string, string> }) {
+  const [, setNamesLoaded] = useState(0);
+  const overdue = usePages<OverdueCommitment>("/v1/commitments?overdue=true&limit=50", (page) => {
+    // Partners further down the health list than the page shown so far.
+    const missing = [...new Set(page.map((c) => c.partner_id))].filter((id) => !names.has(id));
+    void Promise.all(missing.map(async (id) => {
+      const reply = await api<Partner>(`/v1/partners/${id}`);
+      if (reply.ok) names.set(id, reply.data.name);
+    })).then(() => setNamesLoaded((n) => n + 1));
+  });
+  if (overdue.error && !overdue.items) return <p class="status problem" role="alert">{overdue.error.message}</p>;
+  if (!overdue.items) return <p class="muted" role="status">Loading overdue commitments…</p>;
+  if (overdue.items.length === 0) return <p class="muted">Nothing overdue.</p>;
+  return (
+    <>
+      <ul>{overdue.items.map((c) => (
+        <li key={c.id}><a href={`#partner/${c.partner_id}`}>{names.get(c.partner_id) ?? "Partner"}</a>: {c.title} ({c.owed_by === "us" ? "we owe" : "they owe"}, due {c.due_on})</li>
+      ))}</ul>
+      {overdue.error && <p class="status problem" role="alert">{overdue.error.message}</p>}
+      <ShowMore more={overdue.more} loading={overdue.loading} what="overdue commitments" />
+    </>
+  );
+}
+
+/** The 100 longest-silent active partners, those past their cadence (quiet) or gone dormant. */
+function GoingDormant() {
+  const silent = usePages<Partner>("/v1/partners?status=active&sort=last_contact&limit=100");
+  if (silent.error && !silent.items) return <p class="status problem" role="alert">{silent.error.message}</p>;
+  if (!silent.items) return <p class="muted" role="status">Loading…</p>;
+  const now = new Date();
+  const late = silent.items.flatMap((p) => {
+    const quiet = quietness(p, now);
+    return quiet ? [{ partner: p, ...quiet }] : [];
+  });
+  if (late.length === 0) return <p class="muted">Every active partner is within its contact cadence.</p>;
+  return (
+    <>
+      <ul>{late.map(({ partner: p, state }) => (
+        <li key={p.id}>
+          <a href={`#partner/${p.id}`}>{p.name}</a>: last contact {ago(p.last_contact_at)}, cadence {p.cadence_days ?? "not set"}{p.cadence_days ? " days" : ""}
+          {state === "dormant" && <> · <strong>dormant</strong></>}
+        </li>
+      ))}</ul>
+      <ShowMore more={silent.more} loading={silent.loading} what="partners" />
+    </>
+  );
 }
 
 function Dashboard() {
   const hash = useHash();
-  const [partners, setPartners] = useState<Partner[] | null>(null);
-  const [overdue, setOverdue] = useState<OverdueCommitment[]>([]);
-  const [trends, setTrends] = useState<Record<string, (number | null)[]>>({});
-  const [error, setError] = useState<ErrorInfo | null>(null);
-
-  useEffect(() => {
-    void (async () => {
-      const list = await api<{ items: Partner[] }>("/v1/partners?sort=health&limit=100");
-      if (!list.ok) return setError(list.error);
-      setPartners(list.data.items);
-      const due = await api<{ items: OverdueCommitment[] }>("/v1/commitments?overdue=true&limit=100");
-      if (due.ok) setOverdue(due.data.items);
-      for (const partner of list.data.items.slice(0, 50)) {
-        const history = await api<HealthHistory>(`/v1/partners/${partner.id}/health/history?days=90`);
-        if (history.ok) setTrends((current) => ({ ...current, [partner.id]: history.data.items.map((point) => point.score) }));
-      }
-    })();
-  }, []);
-
+  // Names of partners seen so far, for the overdue list (shared, filled as pages land).
+  const [names] = useState(() => new Map<string, string>());
   const partnerMatch = /^#partner\/([a-z]{3}_[0-9a-z]{24})$/.exec(hash);
   if (partnerMatch) return <PartnerDetail id={partnerMatch[1]!} />;
-  const names = new Map((partners ?? []).map((p) => [p.id, p.name]));
-  const quiet = partners ? goingQuiet(partners, new Date()) : [];
-
   return (
     <main>
       <h1>Partnerships</h1>
-      {error && <p class="status problem" role="alert">{error.message}</p>}
-      {!partners && !error && <p class="muted" role="status">Loading…</p>}
-      {partners && partners.length === 0 && <p class="muted">No partners yet: add one from a Gmail thread or a Salesforce Account.</p>}
-      {partners && partners.length > 0 && (
-        <>
-          <h2>By health (weakest first)</h2>
-          <table>
-            <thead><tr><th>Partner</th><th>Health</th><th>90-day trend</th><th>Last contact</th></tr></thead>
-            <tbody>
-              {partners.map((p) => (
-                <tr key={p.id}>
-                  <td><a href={`#partner/${p.id}`}>{p.name}</a></td>
-                  <td><span class={`badge band-${p.health?.band ?? "insufficient_data"}`}>{p.health?.score ?? "–"}</span></td>
-                  <td><Sparkline points={trends[p.id] ?? []} label={`${p.name} health trend`} /></td>
-                  <td>{p.last_contact_at ? `${daysBetween(new Date(p.last_contact_at), new Date())} days ago` : "never"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <h2>Overdue commitments</h2>
-          {overdue.length === 0 ? <p class="muted">Nothing overdue.</p> : (
-            <ul>{overdue.map((c) => (
-              <li key={c.id}><a href={`#partner/${c.partner_id}`}>{names.get(c.partner_id) ?? "Partner"}</a>: {c.title} ({c.owed_by === "us" ? "we owe" : "they owe"}, due {c.due_on})</li>
-            ))}</ul>
-          )}
-          <h2>Going dormant</h2>
-          {quiet.length === 0 ? <p class="muted">Every active partner is within its contact cadence.</p> : (
-            <ul>{quiet.map((p) => (
-              <li key={p.id}><a href={`#partner/${p.id}`}>{p.name}</a>: last contact {p.last_contact_at ? `${daysBetween(new Date(p.last_contact_at), new Date())} days ago` : "never"}, cadence {p.cadence_days} days</li>
-            ))}</ul>
-          )}
-        </>
-      )}
+      <section aria-labelledby="by-health"><h2 id="by-health">By health (weakest first)</h2><PartnersByHealth names={names} /></section>
+      <section aria-labelledby="overdue"><h2 id="overdue">Overdue commitments</h2><OverdueCommitments names={names} /></section>
+      <section aria-labelledby="dormant"><h2 id="dormant">Going dormant</h2><GoingDormant /></section>
     </main>
   );
 }
