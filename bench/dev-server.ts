@@ -45,7 +45,7 @@ export async function startDevServer(input: { bundle: string; dataDir: string; p
     "--show-interactive-dev-session=false", "--log-level", "warn", ...(input.extraArgs ?? []),
   ], {
     cwd: repoRoot,
-    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
+    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
     stdio: ["ignore", log, log],
     // Its own process group, so stopping it also stops the workerd it starts.
     detached: true,

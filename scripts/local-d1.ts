@@ -36,7 +36,9 @@ export class WranglerError extends Error {
 }
 
 // Wrangler asks no questions and sends no metrics when it thinks it runs in CI.
-const wranglerEnv = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
+// The Worker never reads request.cf: wrangler dev need not fetch it from
+// Cloudflare (offline, that fetch fails with a stack trace on every start).
+const wranglerEnv = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 
 export function wranglerBin(): string {
   const bin = join(repoRoot, "node_modules", ".bin", process.platform === "win32" ? "wrangler.cmd" : "wrangler");

@@ -102,7 +102,7 @@ export class ApiServer {
       {
         cwd: repoRoot,
         // As scripts/local-d1.ts runs wrangler: no prompts, no metrics.
-        env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
+        env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
         stdio: ["ignore", log, log],
         detached: true, // its own process group: workerd goes with it
       },
