@@ -6,10 +6,10 @@
  * from the API itself, since other files add partners to the shared API.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { quietness } from "../../shared/dormancy.ts";
 import { apiClient } from "./harness/api.ts";
-import { ExtensionBrowser, useExtensionBrowser } from "./harness/browser.ts";
+import { useSignedInBrowser } from "./harness/browser.ts";
 import { e2eEnv } from "./harness/context.ts";
 import { expectText, expectVisible, textOf } from "./harness/expect.ts";
 
@@ -26,22 +26,13 @@ interface ListedPartner {
 const env = e2eEnv();
 const api = apiClient(env.apiUrl, env.token);
 const { acme } = env.seed;
-let browser: ExtensionBrowser | undefined;
-useExtensionBrowser(() => browser);
+const browser = useSignedInBrowser(env);
 
-beforeAll(async () => {
-  browser = await ExtensionBrowser.launch(env);
-  await browser.signIn();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const extensionUrl = (path: string) => browser!.optionsUrl().replace("/options.html", path);
+const extensionUrl = (path: string) => browser().optionsUrl().replace("/options.html", path);
 
 describe("Dashboard", () => {
   it("lists every partner weakest first with its trend, the overdue promises and who is going quiet; a click opens the partner", async () => {
-    const b = browser!;
+    const b = browser();
     const expected = await api.list<ListedPartner>("/v1/partners?sort=health&limit=100");
     await b.page.goto(extensionUrl("/dashboard.html"));
     const table = b.page.getByRole("table");
@@ -87,7 +78,7 @@ describe("Dashboard", () => {
   });
 
   it("says plainly when it is not connected", async () => {
-    const b = browser!;
+    const b = browser();
     await b.signIn("", "");
     try {
       await b.page.goto(extensionUrl("/dashboard.html"));
@@ -100,7 +91,7 @@ describe("Dashboard", () => {
 
 describe("Popup", () => {
   async function openPopupFor(tab: Page): Promise<Page> {
-    const popup = await browser!.context.newPage();
+    const popup = await browser().context.newPage();
     await popup.goto(extensionUrl("/popup.html"));
     // As when the toolbar button is clicked: the page's tab is the active one while the popup asks.
     await tab.bringToFront();
@@ -109,7 +100,7 @@ describe("Popup", () => {
   }
 
   it("shows the connection and the partner on the current Gmail thread", async () => {
-    const b = browser!;
+    const b = browser();
     await b.openThread("A");
     await expectVisible(b.partnerCard(acme.name), `the "${acme.name}" card`);
     const popup = await openPopupFor(b.page);
@@ -125,7 +116,7 @@ describe("Popup", () => {
   });
 
   it("says what to open on a page without a sidebar", async () => {
-    const b = browser!;
+    const b = browser();
     await b.page.goto("about:blank");
     const popup = await openPopupFor(b.page);
     try {

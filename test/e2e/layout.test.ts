@@ -5,30 +5,21 @@
  * the page. The Gmail fixture fills the window's width, with its account
  * button and each message's Reply and More buttons at the far right.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ExtensionBrowser, useExtensionBrowser } from "./harness/browser.ts";
+import { describe, expect, it } from "vitest";
+import { useSignedInBrowser } from "./harness/browser.ts";
 import { e2eEnv } from "./harness/context.ts";
 import { expectAbsent, expectVisible } from "./harness/expect.ts";
 
 const env = e2eEnv();
 const { acme } = env.seed;
-let browser: ExtensionBrowser | undefined;
-useExtensionBrowser(() => browser);
-
-beforeAll(async () => {
-  browser = await ExtensionBrowser.launch(env);
-  await browser.signIn();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useSignedInBrowser(env);
 
 interface Box { x: number; y: number; width: number; height: number }
 interface Control extends Box { label: string }
 
 /** Gmail's own controls (buttons, links, fields, people), where they are on screen. */
 async function pageControls(): Promise<Control[]> {
-  return browser!.page.evaluate(() => [...document.querySelectorAll("button, a[href], input, select, textarea, [role=button], span[email]")]
+  return browser().page.evaluate(() => [...document.querySelectorAll("button, a[href], input, select, textarea, [role=button], span[email]")]
     .filter((element) => !element.closest("mutual-sidebar"))
     .map((element) => {
       const box = element.getBoundingClientRect();
@@ -43,7 +34,7 @@ function overlaps(a: Box, b: Box): boolean {
 }
 
 async function boxOf(selector: string): Promise<Box> {
-  const box = await browser!.sidebar().locator(selector).boundingBox();
+  const box = await browser().sidebar().locator(selector).boundingBox();
   if (!box) throw new Error(`the sidebar's ${selector} is not on screen`);
   return box;
 }
@@ -54,7 +45,7 @@ function covered(controls: Control[], sidebar: Box): string[] {
 
 describe("The sidebar and Gmail's own layout", () => {
   it("never covers Gmail's controls, open or collapsed, and filling it moves nothing on the page", async () => {
-    const b = browser!;
+    const b = browser();
     const viewport = b.page.viewportSize()!;
     await b.openThread("A");
     // As soon as the thread is drawn, before the API has answered.

@@ -2,29 +2,20 @@
  * Reading Gmail: the sidebar beside an open thread shows the thread's partner
  * from the real API, and follows Gmail's hash navigation without a reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiClient } from "./harness/api.ts";
-import { ExtensionBrowser, useExtensionBrowser } from "./harness/browser.ts";
+import { useSignedInBrowser } from "./harness/browser.ts";
 import { e2eEnv } from "./harness/context.ts";
 import { expectAbsent, expectText, expectVisible, textOf } from "./harness/expect.ts";
 import { thread, threadUrl } from "./harness/mailbox.ts";
 
 const env = e2eEnv();
 const { acme, globex } = env.seed;
-let browser: ExtensionBrowser | undefined;
-useExtensionBrowser(() => browser);
-
-beforeAll(async () => {
-  browser = await ExtensionBrowser.launch(env);
-  await browser.signIn();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useSignedInBrowser(env);
 
 describe("Gmail sidebar", () => {
   it("shows Acme Cloud Partners beside thread A, with its health badge and the overdue promise we owe", async () => {
-    const b = browser!;
+    const b = browser();
     await b.openThread("A");
     const card = b.partnerCard(acme.name);
     await expectVisible(card, `the "${acme.name}" card`);
@@ -65,7 +56,7 @@ describe("Gmail sidebar", () => {
   });
 
   it("follows Gmail's hash navigation from thread A to thread B without a reload", async () => {
-    const b = browser!;
+    const b = browser();
     await b.openThread("A");
     await expectVisible(b.partnerCard(acme.name), `the "${acme.name}" card`);
     // A marker that only survives if the page is not reloaded.
@@ -94,7 +85,7 @@ describe("Gmail sidebar", () => {
   });
 
   it("does not look up the page it is leaving when a link takes the tab to another page", async () => {
-    const b = browser!;
+    const b = browser();
     await b.openThread("A");
     await expectVisible(b.partnerCard(acme.name), `the "${acme.name}" card`);
     await expectAbsent(b.panel().getByText("Refreshing…"), "the refresh of thread A", 10_000);

@@ -2,9 +2,9 @@
  * Writing from the sidebar: each form's result is checked in the API's own
  * data, not only on screen.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiClient, type Commitment, type Contact, type Meeting, type Partner } from "./harness/api.ts";
-import { ExtensionBrowser, useExtensionBrowser } from "./harness/browser.ts";
+import { useSignedInBrowser } from "./harness/browser.ts";
 import { e2eEnv } from "./harness/context.ts";
 import { expectAbsent, expectText, expectVisible, patience } from "./harness/expect.ts";
 import { thread, threadUrl } from "./harness/mailbox.ts";
@@ -14,16 +14,7 @@ const env = e2eEnv();
 const api = apiClient(env.apiUrl, env.token);
 const { acme } = env.seed;
 const run = Date.now().toString(36);
-let browser: ExtensionBrowser | undefined;
-useExtensionBrowser(() => browser);
-
-beforeAll(async () => {
-  browser = await ExtensionBrowser.launch(env);
-  await browser.signIn();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useSignedInBrowser(env);
 
 /** The user's own calendar date, `days` on (the browser runs in this process's time zone). */
 function localDate(days = 0): string {
@@ -43,7 +34,7 @@ function nextFriday(): string {
 }
 
 async function openAcme() {
-  const b = browser!;
+  const b = browser();
   await b.openThread("A");
   const card = b.partnerCard(acme.name);
   await expectVisible(card, `the "${acme.name}" card`);
@@ -56,7 +47,7 @@ async function acmeCommitments(): Promise<Commitment[]> {
 
 describe("Writing from the Gmail sidebar", () => {
   it("logs a promise with a quick-pick due date, and it lands in the API with the thread's URL", async () => {
-    const b = browser!;
+    const b = browser();
     const card = await openAcme();
     const title = `Send the co-marketing plan ${run}`;
     const friday = nextFriday();
@@ -89,7 +80,7 @@ describe("Writing from the Gmail sidebar", () => {
   });
 
   it("saves meeting notes with two action items: one meeting and two promises", async () => {
-    const b = browser!;
+    const b = browser();
     const card = await openAcme();
     const title = `QBR ${run}`;
     const ourAction = { title: `Send the webinar brief ${run}`, due: utcDate(5) };
@@ -150,7 +141,7 @@ describe("Writing from the Gmail sidebar", () => {
   });
 
   it("adds the company of an unknown thread as a partner, with its domain and people", async () => {
-    const b = browser!;
+    const b = browser();
     await b.openThread("C");
     const sender = thread("C").messages[0]!.from.email; // gavin@hooli.io
     expect(sender.endsWith("@hooli.io")).toBe(true);

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type CDPSession, type Locator, type Page, type Worker } from "playwright-core";
-import { beforeEach, expect } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import type { E2eEnv } from "./context.ts";
 import { gmailFixtureHtml, threadUrl, type FixtureThread } from "./mailbox.ts";
 
@@ -266,4 +266,25 @@ export function useExtensionBrowser(getBrowser: () => ExtensionBrowser | undefin
       console.error(`\n===== e2e failure report =====\n${report}\n==============================\n`);
     });
   });
+}
+
+/**
+ * The usual set-up of a test file: one Chromium with the extension, signed in
+ * to the run's API, launched before the file's tests and closed after them,
+ * with a failure report for each failed test. Returns the browser's getter.
+ */
+export function useSignedInBrowser(env: E2eEnv): () => ExtensionBrowser {
+  let browser: ExtensionBrowser | undefined;
+  useExtensionBrowser(() => browser);
+  beforeAll(async () => {
+    browser = await ExtensionBrowser.launch(env);
+    await browser.signIn();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser did not start (see the beforeAll error)");
+    return browser;
+  };
 }
