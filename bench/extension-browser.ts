@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromiumOptions } from "../test/e2e/harness/chromium.ts";
 
-export const chromiumPath = process.env.MUTUAL_E2E_CHROMIUM ?? "/usr/bin/chromium";
 
 /** chrome.* as the extension's own pages see it (only what the bench calls). */
 interface ChromeApi {
@@ -73,16 +73,7 @@ export class BenchBrowser {
     const userDataDir = mkdtempSync(join(tmpdir(), "mutual-bench-chromium-"));
     let context: BrowserContext | undefined;
     try {
-      context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: chromiumPath,
-        headless: false,
-        viewport: { width: 1400, height: 900 },
-        args: [
-          "--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-component-update",
-          "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-          ...(extensionPath ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : []),
-        ],
-      });
+      context = await chromium.launchPersistentContext(userDataDir, chromiumOptions(extensionPath));
       let extensionId: string | null = null;
       if (extensionPath) {
         const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));

@@ -38,6 +38,7 @@ import { apiClient } from "../test/e2e/harness/api.ts";
 import { gmailBaseUrl, gmailFixtureHtml, threadUrl } from "../test/e2e/harness/mailbox.ts";
 import { seed } from "../test/e2e/harness/seed.ts";
 import { bundleWorker, loopback, startDevServer, stopAllDevServers } from "./dev-server.ts";
+import { chromiumPath } from "../test/e2e/harness/chromium.ts";
 import { BenchBrowser, type Mark, type Timeline } from "./extension-browser.ts";
 import { heavyGmailHtml } from "./heavy-gmail.ts";
 import { machineInfo } from "./machine-info.ts";
@@ -477,7 +478,7 @@ function writeSection(input: {
     : `✅ The page's own tasks are not longer with the extension: a median ${w.count.median} long task(s) per load, the longest ${ms(w.longest.median)}, with it, against ${wo.count.median} and ${ms(wo.longest.median)} without (our JavaScript in the page's row-drawing task: ${fmt(drawOurs)}, traced)`;
   writeMarkedSection("BENCHMARKS.md", "extension-paint", `## Extension: paint time and main-thread cost
 
-\`npm run bench\` (bench/extension-paint.ts). Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Chromium at \`${process.env.MUTUAL_E2E_CHROMIUM ?? "/usr/bin/chromium"}\` (headless=new, 60 Hz frames), the production build of the extension, \`wrangler dev\` of the Worker on loopback with the e2e seed. Whole run: ${input.seconds.toFixed(0)} s.
+\`npm run bench\` (bench/extension-paint.ts). Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Chromium at \`${chromiumPath}\` (headless=new, 60 Hz frames), the production build of the extension, \`wrangler dev\` of the Worker on loopback with the e2e seed. Whole run: ${input.seconds.toFixed(0)} s.
 
 **Sidebar paint on the Gmail fixture** (test/e2e/fixtures/gmail.html; threads of 1–2 messages with a partner): time from the thread's first message entering the DOM to each of the extension's marks (extension/content/sidebar-controller.tsx), median (min–max) over ${runs} visits alternating two threads.
 

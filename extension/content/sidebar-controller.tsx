@@ -192,13 +192,14 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter): 
   ui.mount();
 
   let current: AbortController | null = null;
+  // One listener for the script's life, not one per navigation.
+  ctx.onInvalidated(() => current?.abort());
   let lastQuery: LookupInput | null = null;
   let lastPageKey: string | null = null;
   const refresh = async () => {
     current?.abort();
     const controller = new AbortController();
     current = controller;
-    ctx.onInvalidated(() => controller.abort());
     // The URL names the thread or record before the page draws it: fetch its
     // cached lookup meanwhile, so the sidebar can paint as soon as it's read.
     const urlKey = site.pageKey(location.href);

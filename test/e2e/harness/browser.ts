@@ -12,8 +12,8 @@ import { chromium, type BrowserContext, type CDPSession, type Locator, type Page
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import type { E2eEnv } from "./context.ts";
 import { gmailFixtureHtml, threadUrl, type FixtureThread } from "./mailbox.ts";
+import { chromiumOptions } from "./chromium.ts";
 
-export const chromiumPath = process.env.MUTUAL_E2E_CHROMIUM ?? "/usr/bin/chromium";
 
 /** chrome.* as the extension's own pages see it (only what the tests call). */
 interface ChromeApi {
@@ -51,16 +51,7 @@ export class ExtensionBrowser {
     profiles.add(userDataDir);
     let context: BrowserContext | undefined;
     try {
-      context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: chromiumPath,
-        headless: false,
-        viewport: { width: 1400, height: 900 },
-        args: [
-          "--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-component-update",
-          "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-          `--disable-extensions-except=${env.extensionPath}`, `--load-extension=${env.extensionPath}`,
-        ],
-      });
+      context = await chromium.launchPersistentContext(userDataDir, chromiumOptions(env.extensionPath));
       const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
       const extensionId = /^chrome-extension:\/\/([a-p]{32})\//.exec(worker.url())?.[1];
       if (!extensionId) throw new Error(`unexpected extension service worker URL: ${worker.url()}`);
