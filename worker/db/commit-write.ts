@@ -42,9 +42,9 @@ export async function commitWrite(c: Context<AppEnv>, write: Write): Promise<Res
     // any other constraint, and is answered with the stored response.
     statements.push(
       db.prepare(
-        `INSERT INTO idempotency_keys (workspace_id, key, request_hash, status, response_json, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-        caller.workspaceId, pending.key, pending.requestHash, write.status, JSON.stringify(write.body), now,
+        `INSERT INTO idempotency_keys (workspace_id, member_id, key, request_hash, status, response_json, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        caller.workspaceId, caller.memberId, pending.key, pending.requestHash, write.status, JSON.stringify(write.body), now,
       ),
     );
   }
@@ -52,9 +52,9 @@ export async function commitWrite(c: Context<AppEnv>, write: Write): Promise<Res
   for (const entry of write.audit) {
     statements.push(
       db.prepare(
-        `INSERT INTO audit_log (id, workspace_id, actor_member_id, entity, entity_id, action, before_json, after_json, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        newId("aud"), caller.workspaceId, caller.memberId, entry.entity, entry.entityId, entry.action,
+        `INSERT INTO audit_log (id, workspace_id, actor_member_id, token_id, entity, entity_id, action, before_json, after_json, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        newId("aud"), caller.workspaceId, caller.memberId, caller.tokenId, entry.entity, entry.entityId, entry.action,
         entry.before === undefined ? null : JSON.stringify(entry.before),
         entry.after === undefined ? null : JSON.stringify(entry.after),
         now,

@@ -16,8 +16,9 @@ async function sha256Hex(text: string): Promise<string> {
 
 async function storedResponse(c: Context<AppEnv>, key: string): Promise<StoredResponse | null> {
   return c.get("db").first<StoredResponse>(
-    "SELECT request_hash, status, response_json FROM idempotency_keys WHERE workspace_id = ? AND key = ?",
+    "SELECT request_hash, status, response_json FROM idempotency_keys WHERE workspace_id = ? AND member_id = ? AND key = ?",
     c.get("caller").workspaceId,
+    c.get("caller").memberId,
     key,
   );
 }
