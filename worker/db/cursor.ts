@@ -1,15 +1,16 @@
+import { fromBase64Url, toBase64Url } from "../../shared/base64url.ts";
 import { invalidField } from "../http/api-error.ts";
 
 export type CursorKey = string | number;
 
 /** An opaque position in a keyset-ordered list: the sort key and id of the last row sent. */
 export function encodeCursor(key: CursorKey, id: string): string {
-  return btoa(JSON.stringify([key, id])).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return toBase64Url(JSON.stringify([key, id]));
 }
 
 export function decodeCursor(cursor: string): [CursorKey, string] {
   try {
-    const parsed: unknown = JSON.parse(atob(cursor.replace(/-/g, "+").replace(/_/g, "/")));
+    const parsed: unknown = JSON.parse(fromBase64Url(cursor));
     if (
       Array.isArray(parsed) && parsed.length === 2 &&
       (typeof parsed[0] === "string" || typeof parsed[0] === "number") && typeof parsed[1] === "string"

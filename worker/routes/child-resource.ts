@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
 import { newId, type IdPrefix } from "../../shared/ids.ts";
-import { listEnvelope } from "../../shared/schemas/common.ts";
+import { listCursor, listEnvelope } from "../../shared/schemas/common.ts";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../http/api-error.ts";
 import { idParam, jsonBody, jsonResponse, readErrors, security, writeErrors } from "../http/openapi-parts.ts";
@@ -62,7 +62,7 @@ export interface ChildResource<Row extends ChildRow, Api, Create extends z.ZodTy
 
 const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: listCursor.optional(),
 });
 
 export function registerChildResource<Row extends ChildRow, Api, Create extends z.ZodType, Patch extends z.ZodType>(
