@@ -7,6 +7,7 @@ import { requireToken, requireWriteRoleForWrites } from "./http/auth.ts";
 import { errorResponse, validationError } from "./http/error-handler.ts";
 import { idempotency } from "./http/idempotency.ts";
 import { serverTiming } from "./http/server-timing.ts";
+import { requireUtf8Body } from "./http/utf8-body.ts";
 import { firstMalformedString } from "./http/well-formed-text.ts";
 import { registerChildResource } from "./routes/child-resource.ts";
 import { registerCommitmentListRoute } from "./routes/commitments.ts";
@@ -65,6 +66,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
       },
     }),
   );
+  app.use("/v1/*", requireUtf8Body);
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   registerDocsRoutes(app);

@@ -42,7 +42,8 @@ export interface ApiResponse<Body = any> {
 
 export interface RequestOptions {
   body?: unknown;
-  rawBody?: string;
+  /** Sent as is: a string, or bytes that need not be UTF-8. */
+  rawBody?: string | Uint8Array;
   headers?: Record<string, string>;
 }
 
@@ -50,7 +51,7 @@ export interface RequestOptions {
 export async function api<Body = any>(caller: TestCaller | null, method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<Body>> {
   const headers = new Headers(options.headers);
   if (caller) headers.set("Authorization", `Bearer ${caller.token}`);
-  let body: string | undefined = options.rawBody;
+  let body: string | Uint8Array | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     if (!headers.has("Content-Type")) headers.set("Content-Type", "application/json");
