@@ -8,6 +8,7 @@ import { errorResponse, validationError } from "./http/error-handler.ts";
 import { idempotency } from "./http/idempotency.ts";
 import { serverTiming } from "./http/server-timing.ts";
 import { requireUtf8Body } from "./http/utf8-body.ts";
+import { limitFailedAuthentication, limitPerToken } from "./http/rate-limit.ts";
 import { firstMalformedString } from "./http/well-formed-text.ts";
 import { registerChildResource } from "./routes/child-resource.ts";
 import { registerCommitmentListRoute } from "./routes/commitments.ts";
@@ -53,7 +54,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
       origin: (origin, c) => allowedOrigin(origin, c.env.ALLOWED_ORIGINS),
       allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match"],
       allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
-      exposeHeaders: ["ETag", "Location", "Server-Timing", "Idempotent-Replayed"],
+      exposeHeaders: ["ETag", "Location", "Server-Timing", "Idempotent-Replayed", "Retry-After"],
       maxAge: 600,
     }),
   );
@@ -76,7 +77,9 @@ export function createApp(): OpenAPIHono<AppEnv> {
     description: "An API token from `npm run token -- create`",
   });
 
+  app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : limitFailedAuthentication(c, next)));
   app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : requireToken(c, next)));
+  app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : limitPerToken(c, next)));
   app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : requireWriteRoleForWrites(c, next)));
   app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : idempotency(c, next)));
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, newWorkspace, type TestCaller } from "./api-client.ts";
+import { api, newWorkspace, type ApiResponse, type TestCaller } from "./api-client.ts";
 import { expectInvalidField } from "./fixtures.ts";
 
 // Names people really use: a page may end on any of them, and a cursor must
@@ -19,7 +19,7 @@ async function pageThrough(caller: TestCaller, path: string): Promise<string[]> 
   let cursor: string | null = null;
   for (let pages = 0; pages < 50; pages++) {
     const separator = path.includes("?") ? "&" : "?";
-    const response = await api(caller, "GET", `${path}${separator}limit=1${cursor ? `&cursor=${cursor}` : ""}`);
+    const response: ApiResponse = await api(caller, "GET", `${path}${separator}limit=1${cursor ? `&cursor=${cursor}` : ""}`);
     expect(response.status, `${path}: ${JSON.stringify(response.body)}`).toBe(200);
     seen.push(...response.body.items.map((item: { id: string }) => item.id));
     cursor = response.body.next_cursor;
