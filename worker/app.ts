@@ -10,6 +10,7 @@ import { serverTiming } from "./http/server-timing.ts";
 import { requireUtf8Body } from "./http/utf8-body.ts";
 import { limitFailedAuthentication, limitPerToken } from "./http/rate-limit.ts";
 import { firstMalformedString } from "./http/well-formed-text.ts";
+import { registerAuditRoute } from "./routes/audit.ts";
 import { registerChildResource } from "./routes/child-resource.ts";
 import { registerCommitmentListRoute } from "./routes/commitments.ts";
 import { commitmentsResource } from "./routes/commitments-resource.ts";
@@ -23,6 +24,7 @@ import { registerMeRoute } from "./routes/me.ts";
 import { meetingsResource, registerMeetingCreate } from "./routes/meetings.ts";
 import { registerPartnerRoutes } from "./routes/partners.ts";
 import { referralsResource } from "./routes/referrals.ts";
+import { registerTokenRoutes } from "./routes/tokens.ts";
 
 export const maxBodyBytes = 256 * 1024;
 const publicPaths = new Set(["/v1/openapi.json", "/v1/docs"]);
@@ -89,6 +91,8 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerCommitmentListRoute(app);
   registerMeetingCreate(app);
   registerHealthRoutes(app);
+  registerTokenRoutes(app);
+  registerAuditRoute(app);
   for (const resource of [contactsResource, interactionsResource, commitmentsResource, referralsResource, goalsResource, meetingsResource]) {
     registerChildResource(app, resource as Parameters<typeof registerChildResource>[1]);
   }
