@@ -8,7 +8,7 @@ import { hashApiToken, newApiToken } from "../../shared/api-token.ts";
 import { newId } from "../../shared/ids.ts";
 import type { MemberRole } from "../../shared/schemas/me.ts";
 import type { ApiToken, TokenScope } from "../../shared/schemas/token.ts";
-import { decodeCursor, pageOf } from "./cursor.ts";
+import { insertRow, keysetAfter, keysetOrderBy, pageOf, type KeysetOrder, type Prepares } from "./sql.ts";
 import type { TrackedDb } from "./tracked-db.ts";
 
 export interface ApiTokenRow {
@@ -65,18 +65,20 @@ export function tokenToApi(row: ListedRow): ApiToken {
   };
 }
 
+const newestFirst: KeysetOrder = { expression: "t.created_at", id: "t.id", descending: true };
+
 /** The workspace's tokens, newest first, revoked ones included (they say when). */
 export async function listTokens(db: TrackedDb, workspaceId: string, page: { limit: number; cursor?: string }) {
   const params: unknown[] = [workspaceId];
   let after = "";
   if (page.cursor) {
-    const [key, id] = decodeCursor(page.cursor);
-    after = " AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?))";
-    params.push(key, key, id);
+    const keyset = keysetAfter(newestFirst, page.cursor);
+    after = ` AND ${keyset.clause}`;
+    params.push(...keyset.params);
   }
   const rows = await db.all<ListedRow>(
     `SELECT ${listedColumns} FROM api_tokens t JOIN members m ON m.id = t.member_id AND m.workspace_id = t.workspace_id
-      WHERE t.workspace_id = ?${after} ORDER BY t.created_at DESC, t.id DESC LIMIT ?`,
+      WHERE t.workspace_id = ?${after} ORDER BY ${keysetOrderBy(newestFirst)} LIMIT ?`,
     ...params, page.limit + 1,
   );
   const { items, nextCursor } = pageOf(rows, page.limit, (row) => [row.created_at, row.id]);
@@ -98,12 +100,11 @@ export function findMember(db: TrackedDb, workspaceId: string, by: { email: stri
   return db.first<TokenMember>(`SELECT id, email, role FROM members WHERE workspace_id = ? AND ${column} = ?`, workspaceId, value);
 }
 
-export function insertToken(db: TrackedDb, row: ApiTokenRow): D1PreparedStatement {
-  const names = Object.keys(row);
-  return db.prepare(`INSERT INTO api_tokens (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`, ...Object.values(row));
+export function insertToken(db: Prepares, row: ApiTokenRow): D1PreparedStatement {
+  return insertRow(db, "api_tokens", row);
 }
 
 /** Revokes a live token; a token revoked already keeps its first revocation time. */
-export function revokeToken(db: TrackedDb, workspaceId: string, id: string, at: string): D1PreparedStatement {
+export function revokeToken(db: Prepares, workspaceId: string, id: string, at: string): D1PreparedStatement {
   return db.prepare("UPDATE api_tokens SET revoked_at = ? WHERE workspace_id = ? AND id = ? AND revoked_at IS NULL", at, workspaceId, id);
 }

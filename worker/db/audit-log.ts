@@ -1,5 +1,5 @@
 import type { AuditEntry } from "../../shared/schemas/audit.ts";
-import { decodeCursor, pageOf } from "./cursor.ts";
+import { keysetAfter, keysetOrderBy, pageOf, type KeysetOrder } from "./sql.ts";
 import type { TrackedDb } from "./tracked-db.ts";
 
 interface AuditRow {
@@ -34,6 +34,8 @@ function entryOf(row: AuditRow): AuditEntry {
   };
 }
 
+const newestFirst: KeysetOrder = { expression: "at", id: "id", descending: true };
+
 /**
  * One workspace's audit entries, newest first, keyset-paged on (at, id). Each
  * filter narrows to a prefix of an index: by record (audit_log_entity), by
@@ -52,12 +54,12 @@ export async function readAuditLog(db: TrackedDb, workspaceId: string, filter: A
   if (filter.since !== undefined) add("at >= ?", filter.since);
   if (filter.until !== undefined) add("at < ?", filter.until);
   if (page.cursor) {
-    const [key, id] = decodeCursor(page.cursor);
-    add("(at < ? OR (at = ? AND id < ?))", key, key, id);
+    const keyset = keysetAfter(newestFirst, page.cursor);
+    add(keyset.clause, ...keyset.params);
   }
   const rows = await db.all<AuditRow>(
     `SELECT id, at, action, entity, entity_id, actor_member_id, token_id, request_id, before_json, after_json
-       FROM audit_log WHERE ${where.join(" AND ")} ORDER BY at DESC, id DESC LIMIT ?`,
+       FROM audit_log WHERE ${where.join(" AND ")} ORDER BY ${keysetOrderBy(newestFirst)} LIMIT ?`,
     ...params, page.limit + 1,
   );
   const { items, nextCursor } = pageOf(rows, page.limit, (row) => [row.at, row.id]);

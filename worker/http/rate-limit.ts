@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
-import { ApiError } from "./api-error.ts";
+import { ApiError } from "../api-error.ts";
 import { errorResponse } from "./error-handler.ts";
 
 /**

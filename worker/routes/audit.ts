@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { auditEntry, auditQuery } from "../../shared/schemas/audit.ts";
 import { listEnvelope } from "../../shared/schemas/common.ts";
 import type { AppEnv } from "../env.ts";
-import { ApiError } from "../http/api-error.ts";
+import { ApiError } from "../api-error.ts";
 import { jsonResponse, readErrors, security, writeErrors } from "../http/openapi-parts.ts";
 import { readAuditLog } from "../db/audit-log.ts";
 

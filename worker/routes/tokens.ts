@@ -3,10 +3,9 @@ import type { Context } from "hono";
 import { listEnvelope } from "../../shared/schemas/common.ts";
 import { apiToken, apiTokenCreate, apiTokenCreated, tokenListQuery } from "../../shared/schemas/token.ts";
 import type { AppEnv } from "../env.ts";
-import { ApiError, invalidField, notFound } from "../http/api-error.ts";
+import { ApiError, invalidField, notFound } from "../api-error.ts";
 import { jsonBody, jsonResponse, readErrors, security, writeErrors } from "../http/openapi-parts.ts";
-import { respond } from "../http/respond.ts";
-import { commitWrite } from "../db/commit-write.ts";
+import { respond, respondNoContent } from "../http/respond.ts";
 import { findMember, insertToken, listTokens, loadToken, newTokenRow, revokeToken, type TokenMember } from "../db/api-tokens.ts";
 import { z } from "zod";
 
@@ -78,12 +77,12 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
         expires_at: row.expires_at, last_used_at: null, revoked_at: null,
       };
       c.header("Location", `/v1/tokens/${row.id}`);
-      return respond(commitWrite(c, {
+      return respond(c, {
         statements: [insertToken(db, row)],
         audit: [{ entity: "api_token", entityId: row.id, action: "create", after: shown }],
         status: 201,
         body: { ...shown, token },
-      }));
+      });
     },
   );
 
@@ -104,12 +103,12 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
       assertMayManage(c, current.member, "id");
       if (current.revoked_at) return c.body(null, 204);
       const at = c.get("now").toISOString();
-      return respond(commitWrite(c, {
+      return respondNoContent(c, {
         statements: [revokeToken(db, workspaceId, current.id, at)],
         audit: [{ entity: "api_token", entityId: current.id, action: "update", before: current, after: { ...current, revoked_at: at } }],
         status: 204,
         body: null,
-      }));
+      });
     },
   );
 }
