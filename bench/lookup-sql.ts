@@ -6,6 +6,8 @@
  * fails the bench until the copy here follows it.
  */
 import type { SqlValue } from "../shared/sql-literal.ts";
+import { maxAmountMinor } from "../shared/schemas/common.ts";
+import { referralTotalsSql } from "../worker/db/partner-context.ts";
 
 /** Values to explain the statements with: a real workspace, token and partners. */
 export interface PlanValues {
@@ -93,9 +95,8 @@ export const lookupStatements: LookupStatement[] = [
   },
   {
     name: "context: referral counts", source: context,
-    sql: `SELECT direction, stage, currency, COUNT(*) AS count, SUM(amount_minor) AS amount_minor
-         FROM referrals WHERE workspace_id = ? AND partner_id = ? GROUP BY direction, stage, currency`,
-    params: (v) => [v.workspaceId, v.partnerIds[0]],
+    sql: referralTotalsSql,
+    params: (v) => [maxAmountMinor, v.workspaceId, v.partnerIds[0]],
   },
   {
     name: "context: recent referrals", source: context,

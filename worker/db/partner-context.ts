@@ -1,4 +1,5 @@
 import { daysBetween, isOverdue } from "../../shared/calendar.ts";
+import { maxAmountMinor } from "../../shared/schemas/common.ts";
 import type { LastContact, ReferralStageCounts, ReferralSummary } from "../../shared/schemas/lookup.ts";
 import type { Goal } from "../../shared/schemas/goal.ts";
 import type { Interaction } from "../../shared/schemas/interaction.ts";
@@ -55,9 +56,8 @@ export function contextStatements(db: TrackedDb, workspaceId: string, partnerIds
       workspaceId, partnerId, openCommitmentLimit,
     ),
     db.prepare(
-      `SELECT direction, stage, currency, COUNT(*) AS count, SUM(amount_minor) AS amount_minor
-         FROM referrals WHERE workspace_id = ? AND partner_id = ? GROUP BY direction, stage, currency`,
-      workspaceId, partnerId,
+      referralTotalsSql,
+      maxAmountMinor, workspaceId, partnerId,
     ),
     db.prepare(
       "SELECT * FROM referrals WHERE workspace_id = ? AND partner_id = ? ORDER BY submitted_at DESC LIMIT ?",
@@ -101,6 +101,17 @@ function lastContactOf(latest: Interaction | undefined, cadenceDays: number | nu
   };
 }
 
+/**
+ * SUM() of 64-bit integers raises "integer overflow" past 2^63 and a sum past
+ * 2^53 reaches JavaScript rounded, so one partner's amounts could break every
+ * lookup. total() sums as a double and never fails; each amount counts at most
+ * the API's bound (larger ones could only have been stored before it), so
+ * the total is exact until it passes 2^53, where it is capped.
+ */
+export const referralTotalsSql = `SELECT direction, stage, currency, COUNT(*) AS count,
+    CASE WHEN COUNT(amount_minor) = 0 THEN NULL ELSE total(min(amount_minor, ?)) END AS amount_minor
+   FROM referrals WHERE workspace_id = ? AND partner_id = ? GROUP BY direction, stage, currency`;
+
 function summarizeReferrals(rows: StageCountRow[], recent: Referral[]): ReferralSummary {
   const summary = { to_us: emptyCounts(), to_partner: emptyCounts(), recent };
   for (const row of rows) {
@@ -108,7 +119,7 @@ function summarizeReferrals(rows: StageCountRow[], recent: Referral[]): Referral
     counts.total += row.count;
     counts[row.stage] += row.count;
     if (row.stage === "won" && row.currency && row.amount_minor !== null) {
-      counts.won_value.push({ currency: row.currency, amount_minor: row.amount_minor });
+      counts.won_value.push({ currency: row.currency, amount_minor: Math.min(row.amount_minor, Number.MAX_SAFE_INTEGER) });
     }
   }
   return summary;
