@@ -193,7 +193,14 @@ function registerPatch<Row extends ChildRow, Api extends object, Create extends 
       const answer = await patchWithRetry(c, () => loadRow(db, workspaceId, id), resource.label, async (current) => {
         partnerId = current.partner_id;
         const context: WriteContext = { db, workspaceId, partnerId: current.partner_id, now: c.get("now").toISOString() };
-        const columns = await resource.patchColumns(current, patch, context);
+        const columns = changedColumns(current, await resource.patchColumns(current, patch, context));
+        if (Object.keys(columns).length === 0) {
+          // Nothing differs (a referral moved to the stage it is in, a retried
+          // PATCH): no new version, no audit row, the record as it is.
+          partnerId = null;
+          c.header("ETag", `"${current.version}"`);
+          return c.json(resource.toApi(current), 200);
+        }
         const updated = { ...current, ...columns, version: current.version + 1, updated_at: context.now };
         const body = resource.toApi(updated);
         return respond(c, {
@@ -211,6 +218,12 @@ function registerPatch<Row extends ChildRow, Api extends object, Create extends 
       return answer;
     },
   );
+}
+
+/** The columns whose new value differs from the row's. */
+function changedColumns(current: object, columns: Record<string, unknown>): Record<string, unknown> {
+  const row = current as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(columns).filter(([column, value]) => row[column] !== value));
 }
 
 /** Copies the fields a patch carries, renaming where the column differs. */
