@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { version } from "../package.json";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import type { AppEnv } from "./env.ts";
@@ -74,7 +75,8 @@ export function createApp(): OpenAPIHono<AppEnv> {
     }),
   );
 
-  app.get("/healthz", (c) => c.json({ ok: true }));
+  // The version a deployment runs, from package.json like the extension's (CHANGELOG.md says what changed).
+  app.get("/healthz", (c) => c.json({ ok: true, version }));
   registerDocsRoutes(app);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
