@@ -64,9 +64,14 @@ export const limitFailedAuthentication: MiddlewareHandler<AppEnv> = async (c, ne
   );
 };
 
-/** Each token's own budget; one busy script cannot starve the rest of its workspace. */
+/**
+ * Each token's own budget; one busy script cannot starve the rest of its
+ * workspace. Keyed by the token's hash, which is known before any database
+ * read (the lookup checks the token inside its own first batch), so a token
+ * over its budget costs no D1 work.
+ */
 export const limitPerToken: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { success } = await c.env.TOKEN_LIMIT.limit({ key: `token:${c.get("caller").tokenId}` });
+  const { success } = await c.env.TOKEN_LIMIT.limit({ key: `token:${c.get("tokenHash")}` });
   if (!success) {
     throw tooManyRequests(c, tokenLimitPeriodSeconds, "This API token has sent too many requests; slow down and retry after the time in Retry-After");
   }
