@@ -9,7 +9,10 @@ import { respond, respondNoContent } from "../http/respond.ts";
 import { findMember, insertToken, listTokens, loadToken, newTokenRow, revokeToken, type TokenMember } from "../db/api-tokens.ts";
 import { z } from "zod";
 
-const tags = ["Tokens"];
+/** What every tokens route says of itself: its tag, its security and who may call it. */
+const managed = (summary: string, description: string) => ({
+  tags: ["Tokens"], security, summary, description: `Owners and admins only. ${description}`,
+});
 const tokenIdParam = z.object({ id: z.string().min(1).max(100) });
 const forbiddenError = { 403: writeErrors[403] } as const;
 
@@ -31,9 +34,8 @@ function assertMayManage(c: Context<AppEnv>, member: Pick<TokenMember, "role">, 
 export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/tokens", tags, security, operationId: "listTokens",
-      summary: "List the workspace's API tokens, newest first",
-      description: "Owners and admins only. Shows who each token belongs to, its scope, expiry and last use; never the secret.",
+      method: "get", path: "/v1/tokens", operationId: "listTokens",
+      ...managed("List the workspace's API tokens, newest first", "Shows who each token belongs to, its scope, expiry and last use; never the secret."),
       request: { query: tokenListQuery },
       responses: { 200: jsonResponse(listEnvelope(apiToken), "A page of tokens"), ...readErrors, ...forbiddenError },
     }),
@@ -46,10 +48,9 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/tokens", tags, security, operationId: "createToken",
-      summary: "Create an API token",
-      description: "Owners and admins only. The token's secret is in this answer and nowhere else; store it now. " +
-        "Not idempotent by key: a stored answer would keep the secret, so an Idempotency-Key is refused.",
+      method: "post", path: "/v1/tokens", operationId: "createToken",
+      ...managed("Create an API token", "The token's secret is in this answer and nowhere else; store it now. " +
+        "Not idempotent by key: a stored answer would keep the secret, so an Idempotency-Key is refused."),
       request: { body: jsonBody(apiTokenCreate) },
       responses: { 201: jsonResponse(apiTokenCreated, "The new token, with its secret shown once"), ...writeErrors },
     }),
@@ -88,9 +89,8 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(
     createRoute({
-      method: "delete", path: "/v1/tokens/{id}", tags, security, operationId: "revokeToken",
-      summary: "Revoke an API token",
-      description: "Owners and admins only. The token stops working at once; revoking it again changes nothing.",
+      method: "delete", path: "/v1/tokens/{id}", operationId: "revokeToken",
+      ...managed("Revoke an API token", "The token stops working at once; revoking it again changes nothing."),
       request: { params: tokenIdParam },
       responses: { 204: { description: "Revoked" }, ...readErrors, ...forbiddenError },
     }),
