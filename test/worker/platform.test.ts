@@ -13,6 +13,42 @@ describe("health, identity and documentation", () => {
     expect(response.headers.get("X-Request-Id")).toMatch(/^req_[0-9a-f]{32}$/);
   });
 
+  it("answers /healthz with 503 when the database cannot be read", async () => {
+    const brokenDb = new Proxy(env.DB, {
+      get(target, property) {
+        if (property === "prepare") {
+          return () => ({ bind: () => { throw new Error("D1_ERROR: no such database"); }, all: () => Promise.reject(new Error("D1_ERROR: no such database")) });
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const response = await worker.fetch(new Request("https://api.mutual.test/healthz"), { ...env, DB: brokenDb }, {
+        waitUntil: () => {}, passThroughOnException: () => {}, props: {},
+      } as unknown as ExecutionContext);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: "database_unavailable" } });
+      expect(errors).toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it("marks every authenticated answer no-store and nosniff, errors included", async () => {
+    const caller = await newWorkspace();
+    for (const [method, path] of [["GET", "/v1/me"], ["GET", "/v1/partners/ptr_nope"], ["GET", "/v1/lookup?email=jo@acme.co.uk"]] as const) {
+      const response = await api(caller, method, path);
+      expect(response.headers.get("Cache-Control"), path).toBe("no-store");
+      expect(response.headers.get("X-Content-Type-Options"), path).toBe("nosniff");
+      expect(response.headers.get("X-Request-Id"), path).toMatch(/^req_/);
+    }
+    const docs = await api(null, "GET", "/v1/docs");
+    expect(docs.headers.get("Content-Security-Policy")).toContain("frame-ancestors 'none'");
+    expect(docs.headers.get("X-Frame-Options")).toBe("DENY");
+  });
+
   it("tells a token who it belongs to", async () => {
     const caller = await newWorkspace("admin");
     const response = await api(caller, "GET", "/v1/me");
