@@ -9,7 +9,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
-import { type DemoTables, demoTableColumns, demoTableOrder } from "../shared/demo-data.ts";
+import { type DemoTables, demoTableColumns, demoTableOrder } from "../demo/demo-data.ts";
 
 export type RowCounts = Record<keyof DemoTables, number>;
 

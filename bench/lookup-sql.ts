@@ -5,7 +5,7 @@
  * (whitespace and `${…}` placeholders aside), so an edit to the worker's SQL
  * fails the bench until the copy here follows it.
  */
-import type { SqlValue } from "../shared/sql-literal.ts";
+import type { SqlValue } from "../demo/sql-literal.ts";
 
 /** Values to explain the statements with: a real workspace, token and partners. */
 export interface PlanValues {

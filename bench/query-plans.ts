@@ -10,7 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { sqlLiteral, type SqlValue } from "../shared/sql-literal.ts";
+import { sqlLiteral, type SqlValue } from "../demo/sql-literal.ts";
 import { executeSql, localD1, repoRoot } from "../scripts/local-d1.ts";
 import { type LookupStatement, lookupStatements, type PlanValues } from "./lookup-sql.ts";
 

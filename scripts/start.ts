@@ -11,8 +11,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hashApiToken, tokenPattern } from "../shared/api-token.ts";
-import { buildDemoWorkspace, defaultDemoSlug, demoHistoryMonths, demoPartners, toInsertStatements } from "../shared/demo-data.ts";
-import { sqlLiteral } from "../shared/sql-literal.ts";
+import { buildDemoWorkspace, defaultDemoSlug, demoHistoryMonths, demoPartners, toInsertStatements } from "../demo/demo-data.ts";
+import { sqlLiteral } from "../demo/sql-literal.ts";
 import {
   applyMigrations, dataDir, executeSql, executeSqlFile, localD1, queryRows, repoRoot, spawnWranglerAttached,
 } from "./local-d1.ts";

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { newId } from "../shared/ids.ts";
-import { sqlLiteral } from "../shared/sql-literal.ts";
+import { sqlLiteral } from "../demo/sql-literal.ts";
 import { type D1Target, applyMigrations, executeSql, queryRows } from "./local-d1.ts";
 import { memberSql, newTokenSql, workspaceSql } from "./token-rows.ts";
 
