@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { WxtVitest } from "wxt/testing/vitest-plugin";
 
 // Pure logic and scripts in Node; page adapters against saved pages in
 // happy-dom; the API inside workerd against a real D1 with the real migrations.
@@ -14,6 +15,9 @@ export default defineConfig({
         },
       },
       {
+        // WXT's own test set-up: `wxt/browser` and the storage items it
+        // defines run on fakeBrowser's in-memory storage, reset per test.
+        plugins: [WxtVitest()],
         test: {
           name: "extension",
           include: ["test/extension/**/*.test.ts", "test/extension/**/*.test.tsx"],

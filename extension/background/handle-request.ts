@@ -2,17 +2,28 @@ import { browser } from "wxt/browser";
 import { z } from "zod";
 import { partnerCandidates } from "../../shared/page-people.ts";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
-import { lookupInput, request, settingsInput, writeAction, type CachedLookup, type ErrorInfo, type Reply } from "../messaging/protocol.ts";
+import { lookupInputsKey } from "../messaging/lookup-cache-entry.ts";
+import {
+  lookupInput,
+  request,
+  settingsInput,
+  writeAction,
+  type ErrorInfo,
+  type ParsedRequest,
+  type Reply,
+  type ReplyTo,
+  type RequestType,
+} from "../messaging/protocol.ts";
 import { ApiUnreachable, callApi, errorOf } from "./api-client.ts";
 import { checkConnection } from "./connection-check.ts";
-import { lookupInputsKey } from "../messaging/lookup-cache-entry.ts";
 import { forgetAll, storeLookup } from "./lookup-cache.ts";
 import { discard, enqueue, flush, pendingWrites, sendNow } from "./outbox.ts";
-import { describeSettings, loadSettings, saveSettings } from "./settings.ts";
+import { describeSettings, loadSettings, saveSettings, type ApiSettings } from "./settings.ts";
 
 const fail = (code: string, message: string, issues?: ErrorInfo["issues"]): Reply<never> => ({
   ok: false, error: { code, message, ...(issues ? { issues } : {}) },
 });
+const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
 
 function invalid(error: z.ZodError): Reply<never> {
   const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
@@ -21,7 +32,18 @@ function invalid(error: z.ZodError): Reply<never> {
 }
 
 const notConnected = () => fail("not_configured", "Mutual is not connected: add the API URL and token on its options page.");
-const unreachable = (apiUrl: string) => fail("unreachable", `Can't reach the Mutual API at ${apiUrl}.`);
+
+/** Runs an API call with the saved settings; "not connected" and "unreachable" become replies. */
+async function withApi<T>(call: (settings: ApiSettings) => Promise<Reply<T>>): Promise<Reply<T>> {
+  const settings = await loadSettings();
+  if (!settings) return notConnected();
+  try {
+    return await call(settings);
+  } catch (error) {
+    if (error instanceof ApiUnreachable) return fail("unreachable", `Can't reach the Mutual API at ${settings.apiUrl}.`);
+    throw error;
+  }
+}
 
 /** Where each write goes in the API. */
 function route(write: z.output<typeof writeAction>): { method: "POST" | "PATCH"; path: string; partnerId: string | null } {
@@ -37,90 +59,84 @@ function route(write: z.output<typeof writeAction>): { method: "POST" | "PATCH";
   }
 }
 
+type Handlers = { [K in RequestType]: (message: Extract<ParsedRequest, { type: K }>) => Promise<Reply<ReplyTo<K>>> };
+
+/** One handler per request type: a request type without one (or with the wrong reply) does not compile. */
+const handlers: Handlers = {
+  async lookup(message) {
+    const input = lookupInput.parse(message.query);
+    const people = partnerCandidates(input.emails, input.ownAddress);
+    // The API takes 50 of each; a thread with more outside people is looked up by its first 50.
+    const query = { emails: people.emails.slice(0, 50), domains: input.domains.slice(0, 50), salesforce: input.salesforce.slice(0, 50) };
+    if (query.emails.length + query.domains.length + query.salesforce.length === 0) {
+      return ok({ data: { matches: [] }, fetchedAt: new Date().toISOString(), fromCache: false, people });
+    }
+    const params = new URLSearchParams();
+    for (const email of query.emails) params.append("email", email);
+    for (const domain of query.domains) params.append("domain", domain);
+    for (const id of query.salesforce) params.append("salesforce", id);
+    return withApi(async (settings) => {
+      const response = await callApi(settings, `/v1/lookup?${params}`);
+      if (response.status !== 200) return { ok: false, error: errorOf(response) };
+      const data = response.body as LookupResult;
+      const fetchedAt = new Date().toISOString();
+      if (message.pageKey) await storeLookup(message.pageKey, { inputs: lookupInputsKey(input), data, fetchedAt, people });
+      return ok({ data, fetchedAt, fromCache: false, people });
+    });
+  },
+  async write(message) {
+    const write = writeAction.safeParse(message.write);
+    if (!write.success) return invalid(write.error);
+    const target = route(write.data);
+    // The raw body, as typed: the API applies the same schema and its defaults.
+    const body = (message.write as { body: unknown }).body;
+    const entry = await enqueue({ label: message.label, partnerId: target.partnerId, method: target.method, path: target.path, body });
+    const sent = await sendNow(entry);
+    return ok({ result: sent.result, response: sent.response ?? null, error: sent.error ?? null, id: entry.id });
+  },
+  outbox: async () => ok(await pendingWrites()),
+  async flushOutbox() {
+    await flush(true);
+    return ok(await pendingWrites());
+  },
+  async discardWrite(message) {
+    await discard(message.id);
+    return ok(await pendingWrites());
+  },
+  getSettings: async () => ok(await describeSettings()),
+  async saveSettings(message) {
+    const settings = settingsInput.safeParse(message.settings);
+    if (!settings.success) return invalid(settings.error);
+    const report = await checkConnection(settings.data);
+    // Saved even when the API is down right now, but never a URL that is someone else's server.
+    if (report.state === "wrong_url" || report.state === "bad_token") return fail(report.state, report.message);
+    await saveSettings(settings.data);
+    await forgetAll();
+    void flush(true);
+    return ok(report);
+  },
+  async testConnection(message) {
+    if (message.settings === undefined) return ok(await checkConnection(await loadSettings()));
+    const settings = settingsInput.safeParse(message.settings);
+    if (!settings.success) return invalid(settings.error);
+    return ok(await checkConnection(settings.data));
+  },
+  async openOptions() {
+    await browser.runtime.openOptionsPage();
+    return ok(null);
+  },
+  api: (message) => withApi(async (settings) => {
+    const response = await callApi(settings, message.path);
+    return response.status === 200 ? ok(response.body) : { ok: false, error: errorOf(response) };
+  }),
+};
+
+/** Checks a message from a page and answers it; a malformed one gets "invalid_request" naming the field. */
 export async function handleRequest(raw: unknown): Promise<Reply<unknown>> {
   const parsed = request.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const message = parsed.data;
-  switch (message.type) {
-    case "lookup": {
-      const input = lookupInput.parse(message.query);
-      const people = partnerCandidates(input.emails, input.ownAddress);
-      // The API takes 50 of each; a thread with more outside people is looked up by its first 50.
-      const query = { emails: people.emails.slice(0, 50), domains: input.domains.slice(0, 50), salesforce: input.salesforce.slice(0, 50) };
-      if (query.emails.length + query.domains.length + query.salesforce.length === 0) {
-        return { ok: true, data: { data: { matches: [] }, fetchedAt: new Date().toISOString(), fromCache: false, people } satisfies CachedLookup<LookupResult> };
-      }
-      const settings = await loadSettings();
-      if (!settings) return notConnected();
-      const params = new URLSearchParams();
-      for (const email of query.emails) params.append("email", email);
-      for (const domain of query.domains) params.append("domain", domain);
-      for (const id of query.salesforce) params.append("salesforce", id);
-      try {
-        const response = await callApi(settings, `/v1/lookup?${params}`);
-        if (response.status !== 200) return { ok: false, error: errorOf(response) };
-        const fetchedAt = new Date().toISOString();
-        if (message.pageKey) {
-          await storeLookup(message.pageKey, { inputs: lookupInputsKey(input), data: response.body as LookupResult, fetchedAt, people });
-        }
-        return { ok: true, data: { data: response.body as LookupResult, fetchedAt, fromCache: false, people } satisfies CachedLookup<LookupResult> };
-      } catch (error) {
-        if (error instanceof ApiUnreachable) return unreachable(settings.apiUrl);
-        throw error;
-      }
-    }
-    case "write": {
-      const write = writeAction.safeParse(message.write);
-      if (!write.success) return invalid(write.error);
-      const target = route(write.data);
-      // The raw body, as typed: the API applies the same schema and its defaults.
-      const body = (message.write as { body: unknown }).body;
-      const entry = await enqueue({ label: message.label, partnerId: target.partnerId, method: target.method, path: target.path, body });
-      const sent = await sendNow(entry);
-      return { ok: true, data: { result: sent.result, response: sent.response ?? null, error: sent.error ?? null, id: entry.id } };
-    }
-    case "outbox":
-      return { ok: true, data: await pendingWrites() };
-    case "flushOutbox":
-      await flush(true);
-      return { ok: true, data: await pendingWrites() };
-    case "discardWrite":
-      await discard(message.id);
-      return { ok: true, data: await pendingWrites() };
-    case "getSettings":
-      return { ok: true, data: await describeSettings() };
-    case "saveSettings": {
-      const settings = settingsInput.safeParse(message.settings);
-      if (!settings.success) return invalid(settings.error);
-      const report = await checkConnection(settings.data);
-      // Saved even when the API is down right now, but never a URL that is someone else's server.
-      if (report.state === "wrong_url" || report.state === "bad_token") return fail(report.state, report.message);
-      await saveSettings(settings.data);
-      await forgetAll();
-      void flush(true);
-      return { ok: true, data: report };
-    }
-    case "testConnection": {
-      if (message.settings !== undefined) {
-        const settings = settingsInput.safeParse(message.settings);
-        if (!settings.success) return invalid(settings.error);
-        return { ok: true, data: await checkConnection(settings.data) };
-      }
-      return { ok: true, data: await checkConnection(await loadSettings()) };
-    }
-    case "openOptions":
-      await browser.runtime.openOptionsPage();
-      return { ok: true, data: null };
-    case "api": {
-      const settings = await loadSettings();
-      if (!settings) return notConnected();
-      try {
-        const response = await callApi(settings, message.path);
-        return response.status === 200 ? { ok: true, data: response.body } : { ok: false, error: errorOf(response) };
-      } catch (error) {
-        if (error instanceof ApiUnreachable) return unreachable(settings.apiUrl);
-        throw error;
-      }
-    }
-  }
+  // TypeScript can't narrow a handler by a union's discriminant; the map's type already ties each to its message.
+  const handler = handlers[message.type] as (message: ParsedRequest) => Promise<Reply<unknown>>;
+  return handler(message);
 }

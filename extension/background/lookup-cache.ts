@@ -1,4 +1,5 @@
 import { browser } from "wxt/browser";
+import { serialQueue } from "./one-at-a-time.ts";
 import { lookupEntryPrefix, lookupStorageKey, type LookupCacheEntry } from "../messaging/lookup-cache-entry.ts";
 
 // Enough for a day of threads; the oldest go first.
@@ -10,12 +11,7 @@ const legacyKey = "lookupCache";
 
 // Lookups land concurrently; the index is read, changed and written back, so
 // its updates run one at a time (this worker is the cache's only writer).
-let queue: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
+const oneAtATime = serialQueue();
 
 async function readIndex(): Promise<Record<string, string>> {
   const items = await browser.storage.local.get(indexKey);

@@ -2,6 +2,7 @@ import { browser } from "wxt/browser";
 import { storage } from "wxt/utils/storage";
 import type { ErrorInfo, PendingWrite } from "../messaging/protocol.ts";
 import { ApiUnreachable, callApi, errorOf } from "./api-client.ts";
+import { serialQueue } from "./one-at-a-time.ts";
 import { loadSettings } from "./settings.ts";
 
 /**
@@ -16,6 +17,10 @@ const alarmName = "mutual-outbox";
 // Retries: 2 s, 4 s, 8 s … up to 5 minutes apart.
 const firstRetryMs = 2_000;
 const maxRetryMs = 5 * 60_000;
+
+// Every change reads the whole list and writes it back: one at a time, or a
+// write queued while another's retry is recorded would be overwritten.
+const oneAtATime = serialQueue();
 
 let flushing: Promise<void> | null = null;
 // Writes being sent right now; the same Idempotency-Key would make a second
@@ -33,15 +38,19 @@ export async function enqueue(write: Omit<PendingWrite, "id" | "idempotencyKey" 
     ...write, id: crypto.randomUUID(), idempotencyKey: crypto.randomUUID(), createdAt: now,
     attempts: 0, nextAttemptAt: now, failed: null, lastError: null,
   };
-  await outboxItem.setValue([...(await outboxItem.getValue()), entry]);
+  await oneAtATime(async () => outboxItem.setValue([...(await outboxItem.getValue()), entry]));
   return entry;
 }
 
-export async function discard(id: string): Promise<void> {
-  await outboxItem.setValue((await outboxItem.getValue()).filter((entry) => entry.id !== id));
+export function discard(id: string): Promise<void> {
+  return oneAtATime(async () => outboxItem.setValue((await outboxItem.getValue()).filter((entry) => entry.id !== id)));
 }
 
-async function update(id: string, change: (entry: PendingWrite) => PendingWrite | null): Promise<void> {
+function update(id: string, change: (entry: PendingWrite) => PendingWrite | null): Promise<void> {
+  return oneAtATime(() => rewrite(id, change));
+}
+
+async function rewrite(id: string, change: (entry: PendingWrite) => PendingWrite | null): Promise<void> {
   const entries = await outboxItem.getValue();
   const next: PendingWrite[] = [];
   for (const entry of entries) {

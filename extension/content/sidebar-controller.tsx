@@ -3,9 +3,8 @@ import { render } from "preact";
 import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { createShadowRootUi } from "wxt/utils/content-script-ui/shadow-root";
-import type { LookupResult } from "../../shared/schemas/lookup.ts";
 import { lookupInputsKey, readLookupEntry, type LookupCacheEntry } from "../messaging/lookup-cache-entry.ts";
-import type { CachedLookup, LookupInput, PendingWrite } from "../messaging/protocol.ts";
+import type { LookupInput, PendingWrite, TabReplies } from "../messaging/protocol.ts";
 import { send } from "../messaging/send.ts";
 import type { PageContext } from "../sites/page-context.ts";
 import { Sidebar } from "../sidebar/Sidebar.tsx";
@@ -147,7 +146,7 @@ async function lookUp(query: LookupInput, pageKey: string | null, early: Promise
     lookupState.value = { status: "loading", data: cached.data, fromCache: true, fetchedAt: cached.fetchedAt, error: null, people: cached.people };
     markPainted("mutual:painted-cache");
   }
-  const fresh = await send<CachedLookup<LookupResult>>({ type: "lookup", query, pageKey });
+  const fresh = await send({ type: "lookup", query, pageKey });
   if (signal.aborted) return;
   if (fresh.ok && pageKey) remember(pageKey, { inputs, data: fresh.data.data, fetchedAt: fresh.data.fetchedAt, people: fresh.data.people });
   lookupState.value = fresh.ok
@@ -229,17 +228,23 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter): 
     }, 0);
   });
   ctx.addEventListener(window, "hashchange", () => void refresh());
-  browser.runtime.onMessage.addListener((message: { type?: string }, _sender, sendResponse) => {
-    if (message.type === "toggleSidebar") toggle();
-    if (message.type === "currentPartner") {
-      const matches = lookupState.value.data?.matches ?? [];
-      sendResponse({
-        partners: matches.map((m) => ({ name: m.partner.name, score: m.health.score, band: m.health.band })),
-        state: pageContext.value?.kind === "nothing-to-show" ? "Nothing to show on this page." : "No partner on this page.",
-      });
-    }
+  const tabHandlers: { [K in keyof TabReplies]: () => TabReplies[K] } = {
+    toggleSidebar: () => {
+      toggle();
+      return null;
+    },
+    currentPartner: () => ({
+      partners: (lookupState.value.data?.matches ?? []).map((m) => ({ name: m.partner.name, score: m.health.score, band: m.health.band })),
+      state: pageContext.value?.kind === "nothing-to-show" ? "Nothing to show on this page." : "No partner on this page.",
+    }),
+  };
+  const onTabMessage = (message: { type?: string }, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+    const type = message?.type;
+    if (type && Object.hasOwn(tabHandlers, type)) sendResponse(tabHandlers[type as keyof TabReplies]());
     return false;
-  });
+  };
+  browser.runtime.onMessage.addListener(onTabMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onTabMessage));
   // The background sends queued writes on its own schedule: follow the
   // outbox, and re-read the partner when one of ours has landed.
   ctx.addEventListener(window, "focus", () => void refreshOutbox());

@@ -3,6 +3,7 @@ import { defineBackground } from "wxt/utils/define-background";
 import { handleRequest } from "../background/handle-request.ts";
 import { dropLegacyCache } from "../background/lookup-cache.ts";
 import { flush, isOutboxAlarm } from "../background/outbox.ts";
+import { sendToTab } from "../messaging/send.ts";
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
@@ -28,9 +29,8 @@ export default defineBackground(() => {
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === "toggle-sidebar" && tab?.id !== undefined) {
-      browser.tabs.sendMessage(tab.id, { type: "toggleSidebar" }).catch(() => {
-        // No sidebar on this page.
-      });
+      // A tab without the sidebar has nobody to answer: nothing to do.
+      void sendToTab(tab.id, { type: "toggleSidebar" });
     }
   });
 });

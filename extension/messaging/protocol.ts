@@ -5,10 +5,14 @@ import { interactionCreate } from "../../shared/schemas/interaction.ts";
 import { meetingCreate } from "../../shared/schemas/meeting.ts";
 import { partnerCreate, partnerPatch } from "../../shared/schemas/partner.ts";
 import { referralPatch } from "../../shared/schemas/referral.ts";
+import type { HealthBand } from "../../shared/schemas/health.ts";
+import type { LookupResult } from "../../shared/schemas/lookup.ts";
 
 /**
- * The typed messages between the pages (sidebar, popup, options, dashboard)
- * and the background worker, which alone holds the token and talks to the API.
+ * The requests the pages (sidebar, popup, options, dashboard) send to the
+ * background worker, which alone holds the token and talks to the API. Each
+ * is checked with zod when it arrives; what each one answers is declared
+ * below (Replies), one reply type per request type.
  */
 
 const id = z.string().min(1).max(100);
@@ -39,7 +43,13 @@ export const settingsInput = z.object({
   apiUrl: z.string().trim().url("must be a URL such as http://127.0.0.1:8787").transform((url) => url.replace(/\/+$/, "")),
   token: z.string().trim().regex(/^mutual_[0-9a-z]{40}$/, "must be a Mutual API token (mutual_ and 40 letters or digits)"),
 });
+export type SettingsInput = z.input<typeof settingsInput>;
 
+/**
+ * The envelope of every request. A write's and the settings' contents are
+ * checked in a second step, so that their errors name fields as the forms
+ * know them ("body.title", "token"), not as parts of the envelope.
+ */
 export const request = z.discriminatedUnion("type", [
   /** Asks the API; the answer is cached under `pageKey` (see lookup-cache-entry.ts), which the content script reads itself. */
   z.object({ type: z.literal("lookup"), query: lookupInput, pageKey: z.string().min(1).max(2000).nullable().default(null) }),
@@ -53,7 +63,40 @@ export const request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("openOptions") }),
   z.object({ type: z.literal("api"), path: z.string().regex(/^\/v1\/(partners|commitments|health\/trends)(\/|\?|$)/) }),
 ]);
-export type Request = z.input<typeof request>;
+
+/** A request as it arrives, after the envelope's check. */
+export type ParsedRequest = z.output<typeof request>;
+export type RequestType = ParsedRequest["type"];
+
+type Unchecked = "write" | "saveSettings" | "testConnection";
+/** A request as a page sends it: the parts checked in a second step are typed for the sender too. */
+export type Request =
+  | Exclude<z.input<typeof request>, { type: Unchecked }>
+  | { type: "write"; write: WriteAction; label: string }
+  | { type: "saveSettings"; settings: SettingsInput }
+  | { type: "testConnection"; settings?: SettingsInput };
+
+/**
+ * What the background answers to each request, declared once: send() returns
+ * the reply of the request it sent, and the background's handler must answer
+ * every request type with its reply (background/handle-request.ts).
+ */
+export interface Replies {
+  lookup: CachedLookup<LookupResult>;
+  write: WriteReceipt;
+  outbox: PendingWrite[];
+  flushOutbox: PendingWrite[];
+  discardWrite: PendingWrite[];
+  getSettings: SettingsSummary;
+  saveSettings: ConnectionReport;
+  testConnection: ConnectionReport;
+  openOptions: null;
+  /** The API's JSON as it came; the page checks it with the shared response schema it expects. */
+  api: unknown;
+}
+
+/** The reply to a request of type K; a request type without an entry above does not compile. */
+export type ReplyTo<K extends RequestType> = Replies[K];
 
 export interface ErrorInfo {
   code: string;
@@ -79,11 +122,26 @@ export interface PendingWrite {
   lastError: string | null;
 }
 
+/** How a write went: "synced" (the API has it), "queued" (kept, will sync), "refused" (4xx, kept for the user). */
+export interface WriteReceipt {
+  result: "synced" | "queued" | "refused";
+  response: unknown;
+  error: ErrorInfo | null;
+  /** The outbox entry's id. */
+  id: string;
+}
+
 export interface ConnectionReport {
   state: "connected" | "not_configured" | "unreachable" | "bad_token" | "wrong_url" | "error";
   message: string;
   workspace?: string;
   email?: string;
+}
+
+/** What the options page shows: the URL in full, the token only by its prefix. */
+export interface SettingsSummary {
+  apiUrl: string;
+  tokenPrefix: string | null;
 }
 
 export interface CachedLookup<T> {
@@ -96,4 +154,18 @@ export interface CachedLookup<T> {
    * public-suffix list so the content script doesn't have to.
    */
   people: { emails: string[]; companyDomains: string[] };
+}
+
+/** Messages to a tab's content script (from the keyboard command and the popup), each with its reply. */
+export interface TabReplies {
+  toggleSidebar: null;
+  currentPartner: CurrentPage;
+}
+export type TabRequest = { [K in keyof TabReplies]: { type: K } }[keyof TabReplies];
+
+/** The partners the sidebar shows on a tab, for the popup. */
+export interface CurrentPage {
+  partners: { name: string; score: number | null; band: HealthBand }[];
+  /** What to say when there are none. */
+  state: string;
 }

@@ -1,13 +1,14 @@
 import { browser } from "wxt/browser";
-import type { Reply, Request } from "./protocol.ts";
+import type { Reply, ReplyTo, Request, TabReplies, TabRequest } from "./protocol.ts";
 
 /**
- * Asks the background worker. A worker that was asleep wakes for the message;
- * if the extension was updated under the page, say so plainly.
+ * Asks the background worker; the reply's type is the one its request type
+ * has in Replies. A worker that was asleep wakes for the message; if the
+ * extension was updated under the page, say so plainly.
  */
-export async function send<T>(message: Request): Promise<Reply<T>> {
+export async function send<M extends Request>(message: M): Promise<Reply<ReplyTo<M["type"]>>> {
   try {
-    const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
+    const reply = (await browser.runtime.sendMessage(message)) as Reply<ReplyTo<M["type"]>> | undefined;
     return reply ?? { ok: false, error: { code: "no_reply", message: "The extension did not answer; reload the page." } };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
@@ -19,5 +20,14 @@ export async function send<T>(message: Request): Promise<Reply<T>> {
         message: reloaded ? "Mutual was updated; reload this page to use it." : text,
       },
     };
+  }
+}
+
+/** Asks a tab's content script; null when the tab has none (not Gmail or Salesforce, or not loaded yet). */
+export async function sendToTab<M extends TabRequest>(tabId: number, message: M): Promise<TabReplies[M["type"]] | null> {
+  try {
+    return ((await browser.tabs.sendMessage(tabId, message)) as TabReplies[M["type"]] | undefined) ?? null;
+  } catch {
+    return null;
   }
 }

@@ -25,7 +25,7 @@ function PendingWrites({ writes }: { writes: PendingWrite[] }) {
             <span class="muted">{write.failed ? `Refused: ${write.failed.message}` : "saved, will sync"}</span>
             {write.failed && (
               <button type="button" onClick={async () => {
-                const reply = await send<PendingWrite[]>({ type: "discardWrite", id: write.id });
+                const reply = await send({ type: "discardWrite", id: write.id });
                 if (reply.ok) outbox.value = reply.data;
               }}>Discard</button>
             )}

@@ -1,5 +1,5 @@
 import { send } from "../messaging/send.ts";
-import type { ErrorInfo, PendingWrite, WriteAction } from "../messaging/protocol.ts";
+import type { ErrorInfo, WriteAction } from "../messaging/protocol.ts";
 import { announcement, outbox } from "./store.ts";
 
 export type WriteOutcome =
@@ -8,7 +8,7 @@ export type WriteOutcome =
   | { state: "failed"; error: ErrorInfo };
 
 export async function refreshOutbox(): Promise<void> {
-  const reply = await send<PendingWrite[]>({ type: "outbox" });
+  const reply = await send({ type: "outbox" });
   if (reply.ok) outbox.value = reply.data;
 }
 
@@ -18,7 +18,7 @@ export async function refreshOutbox(): Promise<void> {
  * "failed": refused, with the fields named; the form keeps what was typed.
  */
 export async function submitWrite(write: WriteAction, label: string): Promise<WriteOutcome> {
-  const reply = await send<{ result: "synced" | "queued" | "refused"; response: unknown; error: ErrorInfo | null }>({ type: "write", write, label });
+  const reply = await send({ type: "write", write, label });
   await refreshOutbox();
   if (!reply.ok) {
     announcement.value = `Not saved: ${reply.error.message}`;

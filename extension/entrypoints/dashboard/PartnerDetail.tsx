@@ -1,8 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
-import type { HealthHistory } from "../../../shared/schemas/health.ts";
-import type { Partner } from "../../../shared/schemas/partner.ts";
+import { healthHistory, type HealthHistory } from "../../../shared/schemas/health.ts";
+import { partner as partnerSchema, type Partner } from "../../../shared/schemas/partner.ts";
 import type { ErrorInfo } from "../../messaging/protocol.ts";
-import { send } from "../../messaging/send.ts";
+import { api } from "./use-pages.ts";
 import { Sparkline } from "../../pages/Sparkline.tsx";
 
 export function PartnerDetail({ id }: { id: string }) {
@@ -10,8 +10,8 @@ export function PartnerDetail({ id }: { id: string }) {
   const [history, setHistory] = useState<HealthHistory | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   useEffect(() => {
-    void send<Partner>({ type: "api", path: `/v1/partners/${id}` }).then((reply) => (reply.ok ? setPartner(reply.data) : setError(reply.error)));
-    void send<HealthHistory>({ type: "api", path: `/v1/partners/${id}/health/history?days=180` }).then((reply) => reply.ok && setHistory(reply.data));
+    void api(`/v1/partners/${id}`, partnerSchema).then((reply) => (reply.ok ? setPartner(reply.data) : setError(reply.error)));
+    void api(`/v1/partners/${id}/health/history?days=180`, healthHistory).then((reply) => reply.ok && setHistory(reply.data));
   }, [id]);
   if (error) return <main><a href="#">← All partners</a><p class="status problem" role="alert">{error.message}</p></main>;
   if (!partner) return <main><a href="#">← All partners</a><p class="muted" role="status">Loading…</p></main>;

@@ -2,20 +2,13 @@ import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { daysBetween } from "../../../shared/calendar.ts";
 import { quietness } from "../../../shared/dormancy.ts";
-import type { HealthTrends } from "../../../shared/schemas/health.ts";
-import type { Partner } from "../../../shared/schemas/partner.ts";
+import { healthTrends } from "../../../shared/schemas/health.ts";
+import { openCommitment } from "../../../shared/schemas/lookup.ts";
+import { partner } from "../../../shared/schemas/partner.ts";
 import { Sparkline } from "../../pages/Sparkline.tsx";
 import { PartnerDetail } from "./PartnerDetail.tsx";
 import { api, usePages } from "./use-pages.ts";
 import "../../pages/pages.css";
-
-interface OverdueCommitment {
-  id: string;
-  partner_id: string;
-  title: string;
-  owed_by: "us" | "partner";
-  due_on: string;
-}
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
@@ -37,10 +30,10 @@ function ShowMore({ more, loading, what }: { more: (() => void) | undefined; loa
 /** Every partner, weakest first, 50 at a time, each page's 90-day trends in one request. */
 function PartnersByHealth({ names }: { names: Map<string, string> }) {
   const [trends, setTrends] = useState<Record<string, (number | null)[]>>({});
-  const partners = usePages<Partner>("/v1/partners?sort=health&limit=50", (page) => {
+  const partners = usePages("/v1/partners?sort=health&limit=50", partner, (page) => {
     for (const p of page) names.set(p.id, p.name);
     if (page.length === 0) return;
-    void api<HealthTrends>(`/v1/health/trends?days=90&${page.map((p) => `partner_id=${p.id}`).join("&")}`).then((reply) => {
+    void api(`/v1/health/trends?days=90&${page.map((p) => `partner_id=${p.id}`).join("&")}`, healthTrends).then((reply) => {
       if (reply.ok) setTrends((current) => ({ ...current, ...Object.fromEntries(reply.data.items.map((item) => [item.partner_id, item.points.map((point) => point.score)])) }));
     });
   });
@@ -70,11 +63,11 @@ function PartnersByHealth({ names }: { names: Map<string, string> }) {
 
 function OverdueCommitments({ names }: { names: Map<string, string> }) {
   const [, setNamesLoaded] = useState(0);
-  const overdue = usePages<OverdueCommitment>("/v1/commitments?overdue=true&limit=50", (page) => {
+  const overdue = usePages("/v1/commitments?overdue=true&limit=50", openCommitment, (page) => {
     // Partners further down the health list than the page shown so far.
     const missing = [...new Set(page.map((c) => c.partner_id))].filter((id) => !names.has(id));
     void Promise.all(missing.map(async (id) => {
-      const reply = await api<Partner>(`/v1/partners/${id}`);
+      const reply = await api(`/v1/partners/${id}`, partner);
       if (reply.ok) names.set(id, reply.data.name);
     })).then(() => setNamesLoaded((n) => n + 1));
   });
@@ -94,7 +87,7 @@ function OverdueCommitments({ names }: { names: Map<string, string> }) {
 
 /** The 100 longest-silent active partners, those past their cadence (quiet) or gone dormant. */
 function GoingDormant() {
-  const silent = usePages<Partner>("/v1/partners?status=active&sort=last_contact&limit=100");
+  const silent = usePages("/v1/partners?status=active&sort=last_contact&limit=100", partner);
   if (silent.error && !silent.items) return <p class="status problem" role="alert">{silent.error.message}</p>;
   if (!silent.items) return <p class="muted" role="status">Loading…</p>;
   const now = new Date();

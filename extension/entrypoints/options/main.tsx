@@ -36,14 +36,14 @@ function Options() {
   };
 
   useEffect(() => {
-    void send<{ apiUrl: string; tokenPrefix: string | null }>({ type: "getSettings" }).then((reply) => {
+    void send({ type: "getSettings" }).then((reply) => {
       setLoaded(true);
       if (!reply.ok) return setStatus({ kind: "error", error: reply.error });
       setApiUrl(reply.data.apiUrl);
       setSavedToken(reply.data.tokenPrefix);
       if (reply.data.apiUrl && reply.data.tokenPrefix) {
         const settle = begin();
-        void send<ConnectionReport>({ type: "testConnection" }).then((r) => settle(r.ok ? { kind: "report", report: r.data } : { kind: "error", error: r.error }));
+        void send({ type: "testConnection" }).then((r) => settle(r.ok ? { kind: "report", report: r.data } : { kind: "error", error: r.error }));
       }
     });
   }, []);
@@ -51,7 +51,7 @@ function Options() {
   const save = async (event: Event) => {
     event.preventDefault();
     const settle = begin();
-    const reply = await send<ConnectionReport>({ type: "saveSettings", settings: { apiUrl, token } });
+    const reply = await send({ type: "saveSettings", settings: { apiUrl, token } });
     if (!reply.ok) return settle({ kind: "error", error: reply.error });
     setSavedToken(`${token.slice(0, 12)}…`);
     setToken("");
@@ -59,7 +59,7 @@ function Options() {
   };
   const test = async () => {
     const settle = begin();
-    const reply = await send<ConnectionReport>(token ? { type: "testConnection", settings: { apiUrl, token } } : { type: "testConnection" });
+    const reply = await send(token ? { type: "testConnection", settings: { apiUrl, token } } : { type: "testConnection" });
     settle(reply.ok ? { kind: "report", report: reply.data } : { kind: "error", error: reply.error });
   };
   const shown = statusText(status);

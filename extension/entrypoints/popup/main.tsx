@@ -1,27 +1,18 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
-import type { ConnectionReport } from "../../messaging/protocol.ts";
-import { send } from "../../messaging/send.ts";
+import type { ConnectionReport, CurrentPage } from "../../messaging/protocol.ts";
+import { send, sendToTab } from "../../messaging/send.ts";
 import "../../pages/pages.css";
-
-interface CurrentPage {
-  partners: { name: string; score: number | null; band: string }[];
-  state: string;
-}
 
 function Popup() {
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [page, setPage] = useState<CurrentPage | null | "none">(null);
   useEffect(() => {
-    void send<ConnectionReport>({ type: "testConnection" }).then((reply) => reply.ok && setReport(reply.data));
+    void send({ type: "testConnection" }).then((reply) => reply.ok && setReport(reply.data));
     void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
       if (tab?.id === undefined) return setPage("none");
-      try {
-        setPage(((await browser.tabs.sendMessage(tab.id, { type: "currentPartner" })) as CurrentPage | undefined) ?? "none");
-      } catch {
-        setPage("none"); // no sidebar on this tab
-      }
+      setPage((await sendToTab(tab.id, { type: "currentPartner" })) ?? "none");
     });
   }, []);
   return (
