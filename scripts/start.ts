@@ -7,7 +7,6 @@
  */
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hashApiToken, tokenPattern } from "../shared/api-token.ts";
@@ -16,17 +15,20 @@ import { sqlLiteral } from "../demo/sql-literal.ts";
 import {
   applyMigrations, dataDir, executeSql, executeSqlFile, localD1, queryRows, repoRoot, spawnWranglerAttached,
 } from "./local-d1.ts";
+import { isPortFree, nextFreePort, portHolder, waitForPortFree } from "./port.ts";
+import { forgetRunningServer, recordRunningServer } from "./running-server.ts";
 import { newTokenSql } from "./token-rows.ts";
 
-const port = Number(process.env.PORT ?? 8787);
 const host = "127.0.0.1";
-const baseUrl = `http://${host}:${port}`;
+let port = Number(process.env.PORT ?? 8787);
+let baseUrl = `http://${host}:${port}`;
 /** The running `wrangler dev`, stopped with us whatever way we exit. */
 let dev: ChildProcess | undefined;
 
 async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 1 || port > 65_535) fail(`PORT must be a port number, not "${process.env.PORT}"`);
-  await ensurePortFree(port);
+  port = await choosePort(port);
+  baseUrl = `http://${host}:${port}`;
   const directory = dataDir();
   mkdirSync(directory, { recursive: true });
   console.log(`Data: ${directory}`);
@@ -58,6 +60,9 @@ async function main(): Promise<void> {
     if (stopping) process.exit(0);
     fail(`wrangler dev stopped before ${baseUrl}/healthz answered; see its output above.`);
   }
+  // `npm run token` reads this to write where this server reads.
+  recordRunningServer({ pid: process.pid, url: baseUrl, dataDir: directory });
+  process.on("exit", () => forgetRunningServer(process.pid));
   await scorePartnerships();
   await printWelcome(token, extensionDir);
   const code = await exited;
@@ -195,12 +200,21 @@ async function printWelcome(token: string | null, extensionDir: string | null): 
   console.log(lines.join("\n"));
 }
 
-function ensurePortFree(portToCheck: number): Promise<void> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once("error", () => fail(`Port ${portToCheck} on ${host} is in use; stop what runs there or set PORT=…`));
-    probe.listen(portToCheck, host, () => probe.close(() => resolve()));
-  });
+/**
+ * The port to serve on: the one asked for, once it is free. A server just
+ * stopped can hold it for a moment while it exits, so a busy port is given a
+ * few seconds first; if something really listens there, say what and take
+ * the next free port (the extension is built for whichever is chosen).
+ */
+async function choosePort(wanted: number): Promise<number> {
+  if (await isPortFree(wanted, host)) return wanted;
+  console.log(`Port ${wanted} is busy; waiting a few seconds in case a server there is stopping…`);
+  if (await waitForPortFree(wanted, host)) return wanted;
+  const holder = portHolder(wanted);
+  const next = await nextFreePort(wanted, host);
+  if (next === null) fail(`Port ${wanted} on ${host} is used by ${holder}, and the next 20 are taken too; stop it or set PORT=…`);
+  console.log(`Port ${wanted} on ${host} is used by ${holder}; using ${next} instead (set PORT to choose another).`);
+  return next;
 }
 
 function fail(message: string): never {
