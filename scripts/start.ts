@@ -138,8 +138,9 @@ async function answers(path: string): Promise<boolean> {
  */
 async function buildSignedInExtension(token: string): Promise<string | null> {
   console.log("Building the browser extension…");
-  const wxt = join(repoRoot, "node_modules", ".bin", "wxt");
-  const built = spawnSync(wxt, ["build"], {
+  // WXT's own script with this Node: node_modules/.bin/wxt is a .cmd on Windows.
+  const wxt = join(repoRoot, "node_modules", "wxt", "bin", "wxt.mjs");
+  const built = spawnSync(process.execPath, [wxt, "build"], {
     cwd: repoRoot,
     env: { ...process.env, WXT_MUTUAL_API_URL: baseUrl, WXT_MUTUAL_API_TOKEN: token },
     encoding: "utf8",
