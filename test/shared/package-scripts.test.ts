@@ -21,6 +21,14 @@ function posixProblems(command: string): string[] {
   return posixOnly.filter(([pattern]) => pattern.test(command)).map(([, reason]) => reason);
 }
 
+describe("CI", () => {
+  it("installs exactly the lockfile with npm ci, so a lockfile that drifted from package.json fails", () => {
+    const ci = readFileSync(new URL("../../.ci/run", import.meta.url), "utf8");
+    expect(ci).toMatch(/^npm ci\b/m);
+    expect(ci).not.toMatch(/^npm (?:install|i)\b/m);
+  });
+});
+
 describe("package.json scripts", () => {
   it("run the same under cmd.exe as under a POSIX shell", () => {
     const problems = Object.entries(scripts).flatMap(([name, command]) => posixProblems(command).map((reason) => `${name}: ${reason}`));
