@@ -1,20 +1,20 @@
 /**
  * `npm start`: the API on this machine with a demo workspace, no Cloudflare
  * account needed. Applies migrations to the local D1 under MUTUAL_DATA_DIR
- * (default .mutual/), seeds the demo workspace the first time, keeps one demo
- * token in <data dir>/demo-token so restarts print the same one, then runs
- * `wrangler dev` in the foreground until Ctrl-C.
+ * (default .mutual/) when it lacks any, seeds the demo workspace the first
+ * time, keeps one demo token in <data dir>/demo-token so restarts print the
+ * same one, then runs `wrangler dev` in the foreground until Ctrl-C. The
+ * database file is read and written directly (scripts/local-sqlite.ts), not
+ * through a wrangler process per statement.
  */
 import { spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { hashApiToken, tokenPattern } from "../shared/api-token.ts";
 import { buildDemoWorkspace, defaultDemoSlug, demoHistoryMonths, demoPartners, toInsertStatements } from "../demo/demo-data.ts";
 import { sqlLiteral } from "../demo/sql-literal.ts";
-import {
-  applyMigrations, dataDir, executeSql, executeSqlFile, localD1, queryRows, repoRoot, spawnWranglerAttached,
-} from "./local-d1.ts";
+import { type ScriptDatabase, localDatabase } from "./database.ts";
+import { dataDir, repoRoot, spawnWranglerAttached } from "./local-d1.ts";
 import { isPortFree, nextFreePort, portHolder, waitForPortFree } from "./port.ts";
 import { forgetRunningServer, recordRunningServer } from "./running-server.ts";
 import { newTokenSql } from "./token-rows.ts";
@@ -33,12 +33,12 @@ async function main(): Promise<void> {
   mkdirSync(directory, { recursive: true });
   console.log(`Data: ${directory}`);
 
-  console.log("Applying migrations…");
-  await applyMigrations(localD1);
+  console.log("Opening the database (applying migrations it lacks)…");
+  const db = await localDatabase(directory);
 
-  const [{ count } = { count: 0 }] = await queryRows<{ count: number }>("SELECT count(*) AS count FROM workspaces", localD1);
-  if (count === 0) await seedDemoWorkspace();
-  const token = await ensureDemoToken(directory);
+  const [{ count } = { count: 0 }] = await db.rows<{ count: number }>("SELECT count(*) AS count FROM workspaces");
+  if (count === 0) await seedDemoWorkspace(db);
+  const token = await ensureDemoToken(directory, db);
 
   const extensionDir = token ? await buildSignedInExtension(token) : null;
 
@@ -64,50 +64,40 @@ async function main(): Promise<void> {
   recordRunningServer({ pid: process.pid, url: baseUrl, dataDir: directory });
   process.on("exit", () => forgetRunningServer(process.pid));
   await scorePartnerships();
-  await printWelcome(token, extensionDir);
+  await printWelcome(db, token, extensionDir);
   const code = await exited;
   process.exit(stopping ? 0 : code);
 }
 
-async function seedDemoWorkspace(): Promise<void> {
+async function seedDemoWorkspace(db: ScriptDatabase): Promise<void> {
   console.log(`Seeding demo workspace (${demoPartners.length} partners, ${demoHistoryMonths} months of history)…`);
-  const statements = toInsertStatements(buildDemoWorkspace({ now: new Date() }));
-  const folder = mkdtempSync(join(tmpdir(), "mutual-seed-"));
-  const file = join(folder, "demo.sql");
-  try {
-    writeFileSync(file, statements.join("\n"));
-    await executeSqlFile(file, localD1);
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  await db.execute(toInsertStatements(buildDemoWorkspace({ now: new Date() })).join("\n"));
 }
 
 /**
  * The demo owner's token: the saved one if the database still accepts it,
  * otherwise a new one (first run, a deleted file, or a database reset).
  */
-async function ensureDemoToken(directory: string): Promise<string | null> {
+async function ensureDemoToken(directory: string, db: ScriptDatabase): Promise<string | null> {
   const tokenFile = join(directory, "demo-token");
   const saved = existsSync(tokenFile) ? readFileSync(tokenFile, "utf8").trim() : "";
   if (tokenPattern.test(saved)) {
-    const live = await queryRows(
+    const live = await db.rows(
       `SELECT t.id FROM api_tokens t JOIN workspaces w ON w.id = t.workspace_id
        WHERE t.token_hash = ${sqlLiteral(await hashApiToken(saved))} AND t.revoked_at IS NULL
          AND w.slug = ${sqlLiteral(defaultDemoSlug)}`,
-      localD1,
     );
     if (live.length > 0) return saved;
   }
-  const [owner] = await queryRows<{ workspace_id: string; member_id: string }>(
+  const [owner] = await db.rows<{ workspace_id: string; member_id: string }>(
     `SELECT m.workspace_id, m.id AS member_id FROM members m JOIN workspaces w ON w.id = m.workspace_id
      WHERE w.slug = ${sqlLiteral(defaultDemoSlug)} AND m.role = 'owner' ORDER BY m.created_at, m.id LIMIT 1`,
-    localD1,
   );
   if (!owner) return null;
   const created = await newTokenSql({
     workspaceId: owner.workspace_id, memberId: owner.member_id, label: "demo (npm start)", now: new Date(),
   });
-  await executeSql(created.sql, localD1);
+  await db.execute(created.sql);
   writeFileSync(tokenFile, `${created.token}\n`, { mode: 0o600 });
   return created.token;
 }
@@ -168,15 +158,14 @@ async function scorePartnerships(): Promise<void> {
 }
 
 /** Prints only what exists: each link is checked before it is shown. */
-async function printWelcome(token: string | null, extensionDir: string | null): Promise<void> {
+async function printWelcome(db: ScriptDatabase, token: string | null, extensionDir: string | null): Promise<void> {
   const lines = ["", `Mutual API: ${baseUrl}`];
   if (token) {
     lines.push(`Demo token (workspace "${defaultDemoSlug}"): ${token}`);
-    const [example] = await queryRows<{ domain: string }>(
+    const [example] = await db.rows<{ domain: string }>(
       `SELECT d.domain FROM partner_domains d JOIN workspaces w ON w.id = d.workspace_id
        WHERE w.slug = ${sqlLiteral(defaultDemoSlug)}
        ORDER BY d.domain = ${sqlLiteral(demoPartners[0]!.domains[0]!)} DESC, d.domain LIMIT 1`,
-      localD1,
     );
     if (example) {
       lines.push("Try:", `  curl -H "Authorization: Bearer ${token}" "${baseUrl}/v1/lookup?domain=${example.domain}"`);

@@ -11,7 +11,7 @@ import { newId } from "../shared/ids.ts";
 import { sqlLiteral } from "../demo/sql-literal.ts";
 import { dataDir } from "./local-d1.ts";
 import { chooseDataDir, runningServer } from "./running-server.ts";
-import { type TokenDatabase, localTokenDatabase, remoteTokenDatabase } from "./token-database.ts";
+import { type ScriptDatabase, localDatabase, remoteDatabase } from "./database.ts";
 import { memberSql, newTokenSql, workspaceSql } from "./token-rows.ts";
 
 const usage = `Usage:
@@ -53,7 +53,7 @@ function requireSlug(value: string | undefined): string {
   return slug;
 }
 
-async function create(values: ReturnType<typeof parse>["values"], positionals: string[], db: TokenDatabase) {
+async function create(values: ReturnType<typeof parse>["values"], positionals: string[], db: ScriptDatabase) {
   if (positionals.length > 0) throw new UsageError(`create takes no positional arguments (got "${positionals[0]}")`);
   const slug = requireSlug(values.workspace);
   if (values.email === undefined) throw new UsageError("--email <address> is required");
@@ -95,7 +95,7 @@ async function create(values: ReturnType<typeof parse>["values"], positionals: s
   console.log(token.token);
 }
 
-async function revoke(positionals: string[], values: ReturnType<typeof parse>["values"], db: TokenDatabase) {
+async function revoke(positionals: string[], values: ReturnType<typeof parse>["values"], db: ScriptDatabase) {
   const extra = (["workspace", "email", "role", "label"] as const).find((flag) => values[flag] !== undefined);
   if (extra) throw new UsageError(`revoke does not take --${extra}`);
   if (positionals.length !== 1) throw new UsageError("revoke needs exactly one token id (tok_…); see `npm run token -- list`");
@@ -118,7 +118,7 @@ async function revoke(positionals: string[], values: ReturnType<typeof parse>["v
   process.exitCode = 1;
 }
 
-async function list(values: ReturnType<typeof parse>["values"], positionals: string[], db: TokenDatabase) {
+async function list(values: ReturnType<typeof parse>["values"], positionals: string[], db: ScriptDatabase) {
   if (positionals.length > 0) throw new UsageError(`list takes no positional arguments (got "${positionals[0]}")`);
   const slug = requireSlug(values.workspace);
   const [workspace] = await db.rows<{ id: string }>(`SELECT id FROM workspaces WHERE slug = ${sqlLiteral(slug)}`);
@@ -143,18 +143,18 @@ async function list(values: ReturnType<typeof parse>["values"], positionals: str
 }
 
 async function main(): Promise<void> {
-  let db: TokenDatabase | undefined;
+  let db: ScriptDatabase | undefined;
   try {
     const { command, values, positionals } = parse(process.argv.slice(2));
     if (values.remote === true) {
       // The remote database is migrated by `npm run deploy`, never from here.
-      db = remoteTokenDatabase();
+      db = remoteDatabase();
     } else {
       const choice = chooseDataDir({ configured: process.env.MUTUAL_DATA_DIR, running: runningServer(), defaultDir: dataDir() });
       console.error(choice.note);
       // wrangler (for a database that still needs its migrations) reads it from here.
       process.env.MUTUAL_DATA_DIR = choice.dataDir;
-      db = await localTokenDatabase(choice.dataDir);
+      db = await localDatabase(choice.dataDir);
     }
     if (command === "create") await create(values, positionals, db);
     else if (command === "revoke") await revoke(positionals, values, db);

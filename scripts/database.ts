@@ -1,12 +1,12 @@
 /**
- * Where `npm run token` reads and writes: the local SQLite file directly
- * (milliseconds), or the deployed D1 through wrangler (--remote).
+ * Where `npm start` and `npm run token` read and write: the local SQLite
+ * file directly (milliseconds), or the deployed D1 through wrangler (--remote).
  */
 import type { DatabaseSync, SQLOutputValue } from "node:sqlite";
 import { executeSql, queryRows, type D1Target } from "./local-d1.ts";
 import { openLocalD1 } from "./local-sqlite.ts";
 
-export interface TokenDatabase {
+export interface ScriptDatabase {
   remote: boolean;
   /** The rows of one statement. */
   rows<Row = Record<string, SQLOutputValue>>(sql: string): Promise<Row[]>;
@@ -15,7 +15,7 @@ export interface TokenDatabase {
   close(): void;
 }
 
-export async function localTokenDatabase(dataDir: string): Promise<TokenDatabase> {
+export async function localDatabase(dataDir: string): Promise<ScriptDatabase> {
   const db: DatabaseSync = await openLocalD1(dataDir);
   return {
     remote: false,
@@ -34,7 +34,7 @@ export async function localTokenDatabase(dataDir: string): Promise<TokenDatabase
   };
 }
 
-export function remoteTokenDatabase(): TokenDatabase {
+export function remoteDatabase(): ScriptDatabase {
   const target: D1Target = { remote: true };
   return {
     remote: true,
