@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiToken } from "../../shared/api-token.ts";
@@ -15,7 +16,7 @@ import { locateD1File } from "../../scripts/local-sqlite.ts";
 import { chooseDataDir } from "../../scripts/running-server.ts";
 
 const run = promisify(execFile);
-const repoRoot = new URL("../..", import.meta.url).pathname;
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 describe("which database npm run token uses", () => {
   const running = { pid: 1, url: "http://127.0.0.1:8790", dataDir: "/data/started-with" };
