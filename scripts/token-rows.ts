@@ -5,7 +5,7 @@
  * execute`. Only the token's SHA-256 is stored; the plain token is shown once
  * to whoever ran the command.
  */
-import { insertStatements, sqlLiteral } from "../shared/sql-literal.ts";
+import { insertStatements, sqlLiteral } from "../demo/sql-literal.ts";
 import type { TokenScope } from "../shared/schemas/token.ts";
 import { newTokenRow } from "../worker/db/api-tokens.ts";
 
