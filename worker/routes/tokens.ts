@@ -32,6 +32,12 @@ function assertMayManage(c: Context<AppEnv>, member: Pick<TokenMember, "role">, 
 }
 
 export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerList(app);
+  registerCreate(app);
+  registerRevoke(app);
+}
+
+function registerList(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "get", path: "/v1/tokens", operationId: "listTokens",
@@ -45,7 +51,9 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
       return c.json({ items: page.items, next_cursor: page.nextCursor }, 200);
     },
   );
+}
 
+function registerCreate(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "post", path: "/v1/tokens", operationId: "createToken",
@@ -86,7 +94,9 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
       });
     },
   );
+}
 
+function registerRevoke(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "delete", path: "/v1/tokens/{id}", operationId: "revokeToken",
