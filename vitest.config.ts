@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: "shared",
-          include: ["test/shared/**/*.test.ts"],
+          include: ["test/shared/**/*.test.ts", "test/demo/**/*.test.ts"],
           environment: "node",
         },
       },
@@ -22,6 +22,8 @@ export default defineConfig({
           name: "extension",
           include: ["test/extension/**/*.test.ts", "test/extension/**/*.test.tsx"],
           environment: "happy-dom",
+          // An empty in-memory IndexedDB per test (the credential store's).
+          setupFiles: ["./test/extension/setup.ts"],
         },
       },
       {

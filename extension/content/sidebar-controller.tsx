@@ -9,7 +9,7 @@ import { send } from "../messaging/send.ts";
 import type { PageContext } from "../sites/page-context.ts";
 import { Sidebar } from "../sidebar/Sidebar.tsx";
 import type { PageFacts } from "../sidebar/PartnerCard.tsx";
-import { collapsed, lookupState, noPeople, openForm, outbox, pageContext, type LookupState } from "../sidebar/store.ts";
+import { collapsed, lookupState, noPeople, openForm, pageContext, type LookupState } from "../sidebar/store.ts";
 import { refreshOutbox } from "../sidebar/submit-write.ts";
 import { reserveSpace } from "./reserve-space.ts";
 import sidebarCss from "../sidebar/sidebar.css?inline";
@@ -252,7 +252,8 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter): 
     if (area !== "local" || !changes.outbox) return;
     const before = (changes.outbox.oldValue as PendingWrite[] | undefined) ?? [];
     const after = (changes.outbox.newValue as PendingWrite[] | undefined) ?? [];
-    outbox.value = after;
+    // Who may send which write is the background's to say (it alone knows who is signed in).
+    void refreshOutbox();
     const landed = before.some((write) => !write.failed && !after.some((remaining) => remaining.id === write.id));
     if (landed && lastQuery && current) void lookUp(lastQuery, lastPageKey, null, current.signal);
   };

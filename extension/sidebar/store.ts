@@ -1,6 +1,6 @@
 import { signal } from "@preact/signals";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
-import type { ErrorInfo, PendingWrite } from "../messaging/protocol.ts";
+import type { ErrorInfo, OutboxView } from "../messaging/protocol.ts";
 import type { PageContext } from "../sites/page-context.ts";
 
 /** Everything the sidebar shows, in one place; the content script fills it, components read it. */
@@ -19,7 +19,7 @@ export const noPeople = { emails: [], companyDomains: [] };
 
 export const pageContext = signal<PageContext | null>(null);
 export const lookupState = signal<LookupState>({ status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople });
-export const outbox = signal<PendingWrite[]>([]);
+export const outbox = signal<OutboxView>({ writes: [], signInNeeded: false, held: [] });
 export const collapsed = signal(true);
 /** The open form, if any: one at a time keeps the sidebar short. */
 export const openForm = signal<{ form: "promise" | "meeting" | "touchpoint" | "addPartner"; partnerId: string | null } | null>(null);
