@@ -1,17 +1,13 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv, PendingIdempotency } from "../env.ts";
+import { sha256Hex } from "../../shared/sha256.ts";
 import { ApiError, invalidField } from "./api-error.ts";
 
 interface StoredResponse {
   request_hash: string;
   status: number;
   response_json: string;
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 async function storedResponse(c: Context<AppEnv>, key: string): Promise<StoredResponse | null> {

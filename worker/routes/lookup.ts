@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { candidateDomains, emailDomain } from "../../shared/domains.ts";
+import { isEmailAddress } from "../../shared/email-address.ts";
 import { isSalesforceId, salesforceKey } from "../../shared/salesforce-id.ts";
 import { lookupQuery, lookupResult, type LookupMatch, type MatchReason } from "../../shared/schemas/lookup.ts";
 import type { AppEnv } from "../env.ts";
@@ -9,7 +10,6 @@ import { currentHealth } from "../db/health-store.ts";
 import { assembleContexts, contextStatements } from "../db/partner-context.ts";
 import { partnerToApi, type PartnerRow } from "../db/partner-record.ts";
 
-const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const maxMatches = 10;
 // Record ids name one partner for certain; a shared email domain is the weakest sign.
 const strength: Record<MatchReason["type"], number> = { salesforce: 0, hubspot: 0, email: 1, domain: 2 };
@@ -46,7 +46,7 @@ export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
 
       const emails = query.email.map((value, index) => {
         const email = value.toLowerCase();
-        if (!emailShape.test(email)) throw invalidField(`email.${index}`, `${value} is not an email address`);
+        if (!isEmailAddress(email)) throw invalidField(`email.${index}`, `${value} is not an email address`);
         return email;
       });
       const domainSources = new Map<string, string>(); // candidate domain → what was asked
