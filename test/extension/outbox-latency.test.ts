@@ -1,5 +1,5 @@
 import { fakeBrowser } from "@webext-core/fake-browser";
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("wxt/browser", () => ({ browser: fakeBrowser }));
 // wxt/utils/storage takes `browser` from @wxt-dev/browser, which picks up the global `chrome` when first imported.
@@ -26,9 +26,14 @@ beforeEach(async () => {
   await fakeBrowser.storage.local.set({ apiUrl: "http://127.0.0.1:8787", apiToken: `mutual_${"a".repeat(40)}` });
   slowStorage();
 });
+// Timers run at the real pace; the outbox's retry timers still pending at the end are dropped.
+beforeAll(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
+afterAll(() => {
+  vi.clearAllTimers();
+  vi.useRealTimers();
+});
 // The API is down unless a test says otherwise; the outbox's own retry timers may still fire after a test.
 beforeEach(() => vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch")))));
-afterAll(() => vi.unstubAllGlobals());
 
 describe("the outbox under storage latency", () => {
   it("keeps a write queued while another write's retry is being recorded", async () => {

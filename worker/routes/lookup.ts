@@ -4,7 +4,7 @@ import { isEmailAddress } from "../../shared/email-address.ts";
 import { isSalesforceId, salesforceKey } from "../../shared/salesforce-id.ts";
 import { lookupQuery, lookupResult, type LookupMatch, type MatchReason } from "../../shared/schemas/lookup.ts";
 import type { AppEnv } from "../env.ts";
-import { invalidField } from "../http/api-error.ts";
+import { invalidField } from "../api-error.ts";
 import { jsonResponse, readErrors, security } from "../http/openapi-parts.ts";
 import { currentHealth } from "../db/health-store.ts";
 import { assembleContexts, contextStatements } from "../db/partner-context.ts";
@@ -27,6 +27,7 @@ export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "get", path: "/v1/lookup", tags: ["Lookup"], security,
+      operationId: "lookup",
       summary: "Everything the sidebar shows for the people or record on screen",
       description:
         "Each of email, domain, salesforce and hubspot may be repeated. Email addresses match a partner's contacts exactly and its domains through the public-suffix list (jo@sales.acme.co.uk matches acme.co.uk); free-mail domains never match by domain. Salesforce ids match in their 15- or 18-character form. No match is 200 with an empty list.",
