@@ -24,6 +24,8 @@ export default defineConfig({
           name: "extension",
           include: ["test/extension/**/*.test.ts", "test/extension/**/*.test.tsx"],
           environment: "happy-dom",
+          // An empty in-memory IndexedDB per test (the credential store's).
+          setupFiles: ["./test/extension/setup.ts"],
         },
       },
       {

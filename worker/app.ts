@@ -4,7 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import type { AppEnv } from "./env.ts";
 import { ApiError, invalidField } from "./api-error.ts";
-import { requireToken, requireWriteRoleForWrites } from "./http/auth.ts";
+import { authenticate, requireToken, requireWriteAccess } from "./http/auth.ts";
 import { errorResponse, validationError } from "./http/error-handler.ts";
 import { idempotency } from "./http/idempotency.ts";
 import { database } from "./http/database.ts";
@@ -37,8 +37,12 @@ function allowedOrigin(origin: string, configured: string | undefined): string |
 
 export function createApp(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw validationError(result.error, result.target);
+    defaultHook: async (result, c) => {
+      if (!result.success) {
+        // A stranger learns nothing from our validation: 401 before 400.
+        if (!publicPaths.has(c.req.path)) await authenticate(c);
+        throw validationError(result.error, result.target);
+      }
       const malformed = firstMalformedString(result.data);
       if (malformed) {
         throw invalidField(malformed.join(".") || "(body)", "contains a broken character (an unpaired UTF-16 surrogate)");
@@ -80,8 +84,9 @@ export function createApp(): OpenAPIHono<AppEnv> {
     description: "An API token from `npm run token -- create`",
   });
 
-  app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : requireToken(c, next)));
-  app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : requireWriteRoleForWrites(c, next)));
+  const tokenCheck = requireToken({ foldedInto: ["GET /v1/lookup"] });
+  app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : tokenCheck(c, next)));
+  app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : requireWriteAccess(c, next)));
   app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : idempotency(c, next)));
 
   registerMeRoute(app);

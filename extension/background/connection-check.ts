@@ -18,6 +18,10 @@ export async function checkConnection(settings: ApiSettings | null): Promise<Con
   const me = await callApi(settings, "/v1/me", { timeoutMs: 8_000 });
   if (me.status === 401) return { state: "bad_token", message: "The API rejected this token: it is unknown or was revoked. Create a new one with npm run token." };
   if (me.status !== 200) return { state: "error", message: `The API answered HTTP ${me.status} to /v1/me.` };
-  const body = me.body as { workspace: { name: string }; member: { email: string } };
-  return { state: "connected", message: `Connected to ${body.workspace.name} as ${body.member.email}.`, workspace: body.workspace.name, email: body.member.email };
+  const body = me.body as { workspace: { id?: string; name: string }; member: { id?: string; email: string } };
+  return {
+    state: "connected", message: `Connected to ${body.workspace.name} as ${body.member.email}.`,
+    workspace: body.workspace.name, email: body.member.email,
+    ...(body.member.id ? { memberId: body.member.id } : {}), ...(body.workspace.id ? { workspaceId: body.workspace.id } : {}),
+  };
 }

@@ -17,8 +17,8 @@ import {
 import { ApiUnreachable, callApi, errorOf } from "./api-client.ts";
 import { checkConnection } from "./connection-check.ts";
 import { forgetAll, storeLookup } from "./lookup-cache.ts";
-import { discard, enqueue, flush, pendingWrites, sendNow } from "./outbox.ts";
-import { describeSettings, loadSettings, saveSettings, type ApiSettings } from "./settings.ts";
+import { discard, enqueue, flush, sendNow, viewOutbox } from "./outbox.ts";
+import { describeSettings, loadSettings, loadSignedIn, saveSettings, type ApiSettings } from "./settings.ts";
 
 const fail = (code: string, message: string, issues?: ErrorInfo["issues"]): Reply<never> => ({
   ok: false, error: { code, message, ...(issues ? { issues } : {}) },
@@ -87,21 +87,24 @@ const handlers: Handlers = {
   async write(message) {
     const write = writeAction.safeParse(message.write);
     if (!write.success) return invalid(write.error);
+    // Bound to who is signed in now: it will be sent as them or not at all.
+    const signedIn = await loadSignedIn();
+    if (!signedIn) return notConnected();
     const target = route(write.data);
     // The raw body, as typed: the API applies the same schema and its defaults.
     const body = (message.write as { body: unknown }).body;
-    const entry = await enqueue({ label: message.label, partnerId: target.partnerId, method: target.method, path: target.path, body });
+    const entry = await enqueue({ label: message.label, partnerId: target.partnerId, method: target.method, path: target.path, body, identity: signedIn.identity });
     const sent = await sendNow(entry);
     return ok({ result: sent.result, response: sent.response ?? null, error: sent.error ?? null, id: entry.id });
   },
-  outbox: async () => ok(await pendingWrites()),
+  outbox: async () => ok(await viewOutbox()),
   async flushOutbox() {
     await flush(true);
-    return ok(await pendingWrites());
+    return ok(await viewOutbox());
   },
   async discardWrite(message) {
     await discard(message.id);
-    return ok(await pendingWrites());
+    return ok(await viewOutbox());
   },
   getSettings: async () => ok(await describeSettings()),
   async saveSettings(message) {
@@ -110,7 +113,10 @@ const handlers: Handlers = {
     const report = await checkConnection(settings.data);
     // Saved even when the API is down right now, but never a URL that is someone else's server.
     if (report.state === "wrong_url" || report.state === "bad_token") return fail(report.state, report.message);
-    await saveSettings(settings.data);
+    const member = report.state === "connected"
+      ? { id: report.memberId ?? null, email: report.email ?? "", workspaceId: report.workspaceId ?? null, workspaceName: report.workspace ?? "" }
+      : null;
+    await saveSettings(settings.data, member);
     await forgetAll();
     void flush(true);
     return ok(report);

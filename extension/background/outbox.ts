@@ -1,20 +1,24 @@
 import { browser } from "wxt/browser";
 import { storage } from "wxt/utils/storage";
-import type { ErrorInfo, PendingWrite } from "../messaging/protocol.ts";
-import { ApiUnreachable, callApi, errorOf } from "./api-client.ts";
+import type { ErrorInfo, OutboxView, PendingWrite, WriteIdentity } from "../messaging/protocol.ts";
+import { outboxView, sameIdentity } from "../messaging/write-identity.ts";
+import { ApiUnreachable, callApi, errorOf, signInAgain } from "./api-client.ts";
 import { serialQueue } from "./one-at-a-time.ts";
-import { loadSettings } from "./settings.ts";
+import { loadSignedIn, markRejected, type SignedIn } from "./settings.ts";
 
 /**
  * Every write goes through here: saved to extension storage first (so a
  * closed tab, a sleeping service worker or a browser restart loses nothing),
  * then sent with its own Idempotency-Key until the API has it (so a retry
- * after a lost answer never writes twice).
+ * after a lost answer never writes twice). Each write is bound to the API and
+ * member it was made as, and sent only as them: a write made before a switch
+ * to another workspace waits for a sign-in as its own member, or for the user
+ * to discard it.
  */
 const outboxItem = storage.defineItem<PendingWrite[]>("local:outbox", { fallback: [] });
 const alarmName = "mutual-outbox";
 
-// Retries: 2 s, 4 s, 8 s … up to 5 minutes apart.
+// Retries: 2 s, 4 s, 8 s … up to 5 minutes apart, unless the API says when (Retry-After).
 const firstRetryMs = 2_000;
 const maxRetryMs = 5 * 60_000;
 
@@ -28,11 +32,22 @@ let flushing: Promise<void> | null = null;
 const inFlight = new Set<string>();
 let wakeTimer: ReturnType<typeof setTimeout> | undefined;
 
+/** Matches nobody: for entries queued by a version that did not record who made them. */
+const unknownIdentity: WriteIdentity = { apiUrl: "", tokenHash: "", memberId: null, email: null, workspaceId: null, workspaceName: null };
+
 export async function pendingWrites(): Promise<PendingWrite[]> {
-  return outboxItem.getValue();
+  return (await outboxItem.getValue()).map((entry) => (entry.identity ? entry : { ...entry, identity: unknownIdentity }));
 }
 
-export async function enqueue(write: Omit<PendingWrite, "id" | "idempotencyKey" | "createdAt" | "attempts" | "nextAttemptAt" | "failed" | "lastError">): Promise<PendingWrite> {
+/** The outbox split by who may send what, for the sidebar. */
+export async function viewOutbox(): Promise<OutboxView> {
+  const signedIn = await loadSignedIn();
+  return outboxView(await pendingWrites(), signedIn?.identity ?? null, signedIn?.rejected ?? false);
+}
+
+export type NewWrite = Pick<PendingWrite, "label" | "partnerId" | "method" | "path" | "body" | "identity">;
+
+export async function enqueue(write: NewWrite): Promise<PendingWrite> {
   const now = new Date().toISOString();
   const entry: PendingWrite = {
     ...write, id: crypto.randomUUID(), idempotencyKey: crypto.randomUUID(), createdAt: now,
@@ -44,6 +59,17 @@ export async function enqueue(write: Omit<PendingWrite, "id" | "idempotencyKey" 
 
 export function discard(id: string): Promise<void> {
   return oneAtATime(async () => outboxItem.setValue((await outboxItem.getValue()).filter((entry) => entry.id !== id)));
+}
+
+/** On update from a version whose writes carried no identity: they were made as whoever is signed in. */
+export async function bindUnboundWrites(): Promise<void> {
+  const identity = (await loadSignedIn())?.identity;
+  if (!identity) return;
+  await oneAtATime(async () => {
+    const entries = await outboxItem.getValue();
+    if (entries.every((entry) => entry.identity)) return;
+    await outboxItem.setValue(entries.map((entry) => (entry.identity ? entry : { ...entry, identity })));
+  });
 }
 
 function update(id: string, change: (entry: PendingWrite) => PendingWrite | null): Promise<void> {
@@ -65,36 +91,40 @@ async function rewrite(id: string, change: (entry: PendingWrite) => PendingWrite
 
 export interface SentWrite {
   entry: PendingWrite;
-  result: "synced" | "queued" | "refused";
+  result: "synced" | "queued" | "refused" | "signInNeeded";
   response?: unknown;
   error?: ErrorInfo;
 }
 
-/** Sends one write now. Unreachable or 5xx: stays queued with backoff. 4xx: refused, kept for the user. */
-async function attempt(entry: PendingWrite): Promise<SentWrite> {
+/** Sends one write now, if it may be sent as whoever is signed in. */
+async function attempt(entry: PendingWrite, signedIn: SignedIn | null): Promise<SentWrite> {
+  if (!signedIn || !sameIdentity(entry.identity, signedIn.identity) || signedIn.rejected) return { entry, result: "signInNeeded", error: signInAgain };
   if (inFlight.has(entry.id)) return { entry, result: "queued" };
   inFlight.add(entry.id);
   try {
-    return await send(entry);
+    return await send(entry, signedIn);
   } finally {
     inFlight.delete(entry.id);
   }
 }
 
-async function send(entry: PendingWrite): Promise<SentWrite> {
-  const settings = await loadSettings();
-  if (!settings) {
-    await update(entry.id, (e) => ({ ...e, lastError: "Mutual is not connected yet: open its options to add the API URL and token." }));
-    return { entry, result: "queued" };
-  }
+/** Unreachable, 429 or 5xx: stays queued with backoff. 401: waits for a new sign-in. Other 4xx: refused, kept for the user. */
+async function send(entry: PendingWrite, signedIn: SignedIn): Promise<SentWrite> {
+  let retryAfterMs: number | null = null;
   try {
-    const response = await callApi(settings, entry.path, { method: entry.method, body: entry.body, idempotencyKey: entry.idempotencyKey });
+    const response = await callApi(signedIn, entry.path, { method: entry.method, body: entry.body, idempotencyKey: entry.idempotencyKey });
     if (response.status < 300) {
       await discard(entry.id);
       return { entry, result: "synced", response: response.body };
     }
-    if (response.status >= 500 || response.status === 429 || response.status === 401) {
-      // 401: a token fixed on the options page makes the same write good.
+    if (response.status === 401) {
+      // Retrying with a revoked token changes nothing (and counts as failed sign-ins): wait for the user.
+      await markRejected(signedIn.token);
+      await update(entry.id, (e) => ({ ...e, attempts: e.attempts + 1, lastError: signInAgain.message }));
+      return { entry, result: "signInNeeded", error: signInAgain };
+    }
+    if (response.status >= 500 || response.status === 429) {
+      retryAfterMs = response.retryAfterMs;
       throw new ApiUnreachable(errorOf(response).message);
     }
     const error = errorOf(response);
@@ -103,7 +133,7 @@ async function send(entry: PendingWrite): Promise<SentWrite> {
   } catch (error) {
     if (!(error instanceof ApiUnreachable)) throw error;
     const attempts = entry.attempts + 1;
-    const delay = Math.min(maxRetryMs, firstRetryMs * 2 ** (attempts - 1));
+    const delay = retryAfterMs ?? Math.min(maxRetryMs, firstRetryMs * 2 ** (attempts - 1));
     await update(entry.id, (e) => ({ ...e, attempts, lastError: error.message, nextAttemptAt: new Date(Date.now() + delay).toISOString() }));
     return { entry, result: "queued" };
   }
@@ -111,20 +141,22 @@ async function send(entry: PendingWrite): Promise<SentWrite> {
 
 /** Sends a newly queued write at once, so the form knows whether it synced. */
 export async function sendNow(entry: PendingWrite): Promise<SentWrite> {
-  const result = await attempt(entry);
+  const result = await attempt(entry, await loadSignedIn());
   await scheduleWake();
   return result;
 }
 
-/** Sends everything that is due, oldest first, one at a time. */
+/** Sends everything that is due and may be sent as whoever is signed in, oldest first, one at a time. */
 export function flush(force = false): Promise<void> {
   flushing ??= (async () => {
     try {
-      for (const entry of await outboxItem.getValue()) {
-        if (entry.failed) continue;
+      const signedIn = await loadSignedIn();
+      if (!signedIn || signedIn.rejected) return;
+      for (const entry of await pendingWrites()) {
+        if (entry.failed || !sameIdentity(entry.identity, signedIn.identity)) continue;
         if (!force && Date.parse(entry.nextAttemptAt) > Date.now()) continue;
-        const sent = await attempt(entry);
-        if (sent.result === "queued") break; // the API is down: the rest would fail too
+        const sent = await attempt(entry, signedIn);
+        if (sent.result !== "synced" && sent.result !== "refused") break; // the API is down, busy or refuses the token: the rest would fail too
       }
     } finally {
       flushing = null;
@@ -136,10 +168,14 @@ export function flush(force = false): Promise<void> {
 
 /**
  * A timer for quick retries while the worker is awake, and an alarm that
- * survives the worker being stopped or the browser restarting.
+ * survives the worker being stopped or the browser restarting. Only writes
+ * that can be sent now count: the others wait for a sign-in, not a clock.
  */
 async function scheduleWake(): Promise<void> {
-  const waiting = (await outboxItem.getValue()).filter((entry) => !entry.failed);
+  const signedIn = await loadSignedIn();
+  const waiting = signedIn && !signedIn.rejected
+    ? (await pendingWrites()).filter((entry) => !entry.failed && sameIdentity(entry.identity, signedIn.identity))
+    : [];
   clearTimeout(wakeTimer);
   if (waiting.length === 0) {
     await browser.alarms.clear(alarmName);

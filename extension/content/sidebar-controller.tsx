@@ -7,7 +7,7 @@ import { readLookupEntry } from "../messaging/lookup-cache-entry.ts";
 import type { LookupInput, PendingWrite, TabReplies } from "../messaging/protocol.ts";
 import type { SiteAdapter } from "../sites/site-adapter.ts";
 import { Sidebar } from "../sidebar/Sidebar.tsx";
-import { collapsed, collapsedItem, lookupState, noPeople, openForm, outbox, pageContext } from "../sidebar/store.ts";
+import { collapsed, collapsedItem, lookupState, noPeople, openForm, pageContext } from "../sidebar/store.ts";
 import { refreshOutbox } from "../sidebar/submit-write.ts";
 import { createLookupFlow } from "./lookup-flow.ts";
 import { pageFacts, pageUrl, queryFor, unknownCompany } from "./page-query.ts";
@@ -153,7 +153,8 @@ function followOutbox(ctx: ContentScriptContext, landed: () => void): void {
     if (area !== "local" || !changes.outbox) return;
     const before = (changes.outbox.oldValue as PendingWrite[] | undefined) ?? [];
     const after = (changes.outbox.newValue as PendingWrite[] | undefined) ?? [];
-    outbox.value = after;
+    // Who may send which write is the background's to say (it alone knows who is signed in).
+    void refreshOutbox();
     if (before.some((write) => !write.failed && !after.some((remaining) => remaining.id === write.id))) landed();
   };
   browser.storage.onChanged.addListener(onStorage);

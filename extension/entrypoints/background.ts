@@ -2,7 +2,8 @@ import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import { handleRequest } from "../background/handle-request.ts";
 import { dropLegacyCache } from "../background/lookup-cache.ts";
-import { flush, isOutboxAlarm } from "../background/outbox.ts";
+import { bindUnboundWrites, flush, isOutboxAlarm } from "../background/outbox.ts";
+import { migrateLegacySettings } from "../background/settings.ts";
 import { sendToTab } from "../messaging/send.ts";
 
 export default defineBackground(() => {
@@ -20,7 +21,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void flush(true));
   browser.runtime.onInstalled.addListener(() => {
     void dropLegacyCache();
-    void flush(true);
+    void migrateLegacySettings().then(bindUnboundWrites).then(() => flush(true));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (isOutboxAlarm(alarm)) void flush();

@@ -84,9 +84,9 @@ export type Request =
 export interface Replies {
   lookup: CachedLookup<LookupResult>;
   write: WriteReceipt;
-  outbox: PendingWrite[];
-  flushOutbox: PendingWrite[];
-  discardWrite: PendingWrite[];
+  outbox: OutboxView;
+  flushOutbox: OutboxView;
+  discardWrite: OutboxView;
   getSettings: SettingsSummary;
   saveSettings: ConnectionReport;
   testConnection: ConnectionReport;
@@ -120,11 +120,38 @@ export interface PendingWrite {
   /** Set when the API refused the write (4xx): it will not be retried, and is kept for the user to see. */
   failed: ErrorInfo | null;
   lastError: string | null;
+  /** Who it was made as: it is sent only as them (see write-identity.ts). */
+  identity: WriteIdentity;
 }
 
-/** How a write went: "synced" (the API has it), "queued" (kept, will sync), "refused" (4xx, kept for the user). */
+/** The API and member a write was made as. */
+export interface WriteIdentity {
+  apiUrl: string;
+  /** Which token (the first 16 hex digits of its SHA-256), for when the member is not known. */
+  tokenHash: string;
+  memberId: string | null;
+  email: string | null;
+  workspaceId: string | null;
+  workspaceName: string | null;
+}
+
+/** The outbox as the sidebar shows it. */
+export interface OutboxView {
+  /** Writes made as whoever is signed in now. */
+  writes: PendingWrite[];
+  /** The API refused the token in use (401): those writes wait until the user signs in again. */
+  signInNeeded: boolean;
+  /** Writes made as someone else (another member, workspace or API), by who: each waits for that sign-in. */
+  held: { identity: WriteIdentity; writes: PendingWrite[] }[];
+}
+
+/**
+ * How a write went: "synced" (the API has it), "queued" (kept, will sync),
+ * "refused" (4xx, kept for the user), "signInNeeded" (kept; the token was
+ * refused, so it waits until the user signs in again).
+ */
 export interface WriteReceipt {
-  result: "synced" | "queued" | "refused";
+  result: "synced" | "queued" | "refused" | "signInNeeded";
   response: unknown;
   error: ErrorInfo | null;
   /** The outbox entry's id. */
@@ -136,6 +163,9 @@ export interface ConnectionReport {
   message: string;
   workspace?: string;
   email?: string;
+  /** Ids from /v1/me, to bind queued writes to the member. */
+  memberId?: string;
+  workspaceId?: string;
 }
 
 /** What the options page shows: the URL in full, the token only by its prefix. */

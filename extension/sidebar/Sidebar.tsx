@@ -1,43 +1,14 @@
-import { send } from "../messaging/send.ts";
-import type { PendingWrite } from "../messaging/protocol.ts";
 import { HealthBadge } from "./HealthPanel.tsx";
 import { PartnerCard, type PageFacts } from "./PartnerCard.tsx";
 import { AddPartnerForm } from "./forms/AddPartnerForm.tsx";
 import { announcement, collapsed, lookupState, openForm, outbox, pageContext } from "./store.ts";
-import { refreshOutbox } from "./submit-write.ts";
+import { PendingWrites, SettingsButton } from "./PendingWrites.tsx";
 
 export interface SidebarProps {
   page: PageFacts;
   /** Prefill for "Add partner" when nobody on the page is a known partner. */
   unknownCompany: { name: string; domains: string[]; contacts: string[] } | null;
   onToggle: () => void;
-}
-
-function PendingWrites({ writes }: { writes: PendingWrite[] }) {
-  if (writes.length === 0) return null;
-  return (
-    <section class="pending" aria-label="Waiting to sync">
-      <h3>Saved here, waiting to sync</h3>
-      <ul>
-        {writes.map((write) => (
-          <li key={write.id} class={write.failed ? "failed" : ""}>
-            <span>{write.label}</span>
-            <span class="muted">{write.failed ? `Refused: ${write.failed.message}` : "saved, will sync"}</span>
-            {write.failed && (
-              <button type="button" onClick={async () => {
-                const reply = await send({ type: "discardWrite", id: write.id });
-                if (reply.ok) outbox.value = reply.data;
-              }}>Discard</button>
-            )}
-          </li>
-        ))}
-      </ul>
-      <button type="button" onClick={async () => {
-        await send({ type: "flushOutbox" });
-        await refreshOutbox();
-      }}>Retry now</button>
-    </section>
-  );
 }
 
 function Body({ page, unknownCompany }: Omit<SidebarProps, "onToggle">) {
@@ -53,7 +24,7 @@ function Body({ page, unknownCompany }: Omit<SidebarProps, "onToggle">) {
     return (
       <div class="notice" role="status">
         <p>Connect Mutual to your team's API to see partners here.</p>
-        <button type="button" onClick={() => void send({ type: "openOptions" })}>Open settings</button>
+        <SettingsButton label="Open settings" />
       </div>
     );
   }
@@ -62,9 +33,10 @@ function Body({ page, unknownCompany }: Omit<SidebarProps, "onToggle">) {
     <>
       {state.status === "loading" && !state.data && <p class="muted" role="status">Looking up partners…</p>}
       {state.error && (
-        <p class="notice" role="status">
-          {state.error.message}{state.data ? " Showing what was saved on this computer." : ""}
-        </p>
+        <div class="notice" role="status">
+          <p>{state.error.message}{state.data ? " Showing what was saved on this computer." : ""}</p>
+          {state.error.code === "sign_in_again" && <SettingsButton />}
+        </div>
       )}
       {state.fromCache && state.status === "loading" && <p class="muted refreshing">Refreshing…</p>}
       {matches.map((match) => <PartnerCard key={match.partner.id} match={match} page={page} />)}
@@ -105,7 +77,7 @@ export function Sidebar({ page, unknownCompany, onToggle }: SidebarProps) {
         <button type="button" onClick={onToggle} aria-expanded="true" aria-label="Collapse Mutual (Alt+Shift+M)">Collapse</button>
       </header>
       <div class="panel-body">
-        <PendingWrites writes={outbox.value.filter((write) => write.partnerId === null || (lookupState.value.data?.matches ?? []).some((m) => m.partner.id === write.partnerId))} />
+        <PendingWrites view={outbox.value} shown={(write) => write.partnerId === null || (lookupState.value.data?.matches ?? []).some((m) => m.partner.id === write.partnerId)} />
         <Body page={page} unknownCompany={unknownCompany} />
       </div>
       <p class="visually-hidden" role="status" aria-live="polite">{announcement.value}</p>

@@ -1,7 +1,7 @@
 import { signal } from "@preact/signals";
 import { storage } from "wxt/utils/storage";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
-import type { CachedLookup, ErrorInfo, PendingWrite } from "../messaging/protocol.ts";
+import type { CachedLookup, ErrorInfo, OutboxView } from "../messaging/protocol.ts";
 import type { PageContext } from "../sites/page-context.ts";
 
 /** Everything the sidebar shows, in one place; the content script fills it, components read it. */
@@ -20,7 +20,7 @@ export const noPeople = { emails: [], companyDomains: [] };
 
 export const pageContext = signal<PageContext | null>(null);
 export const lookupState = signal<LookupState>({ status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople });
-export const outbox = signal<PendingWrite[]>([]);
+export const outbox = signal<OutboxView>({ writes: [], signInNeeded: false, held: [] });
 export const collapsed = signal(true);
 /** Whether the user left the sidebar collapsed, kept for every page and tab. */
 export const collapsedItem = storage.defineItem<boolean>("local:sidebarCollapsed", { fallback: false });

@@ -14,7 +14,8 @@ export async function refreshOutbox(): Promise<void> {
 
 /**
  * Hands a write to the background's outbox. "synced": the API has it.
- * "queued": saved in the extension, will sync when the API answers.
+ * "queued": saved in the extension, will sync when the API answers (or,
+ * when the token was refused, once the user signs in again: said so).
  * "failed": refused, with the fields named; the form keeps what was typed.
  */
 export async function submitWrite(write: WriteAction, label: string): Promise<WriteOutcome> {
@@ -28,6 +29,10 @@ export async function submitWrite(write: WriteAction, label: string): Promise<Wr
     const error = reply.data.error ?? { code: "refused", message: "The API refused this change." };
     announcement.value = `Not saved: ${error.message}`;
     return { state: "failed", error };
+  }
+  if (reply.data.result === "signInNeeded") {
+    announcement.value = `${label}: saved on this computer, not sent: Mutual's API no longer accepts this computer's token. Sign in again in Settings to send it.`;
+    return { state: "queued" };
   }
   if (reply.data.result === "queued") {
     announcement.value = `${label}: saved, will sync when Mutual's API answers.`;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from "v
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { handleRequest } from "../../extension/background/handle-request.ts";
 import { readLookupEntry } from "../../extension/messaging/lookup-cache-entry.ts";
-import type { CachedLookup, ConnectionReport, PendingWrite, Reply, ReplyTo, WriteReceipt } from "../../extension/messaging/protocol.ts";
+import type { CachedLookup, ConnectionReport, OutboxView, Reply, ReplyTo, WriteReceipt } from "../../extension/messaging/protocol.ts";
 import type { send } from "../../extension/messaging/send.ts";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
 
@@ -53,6 +53,7 @@ async function signIn(): Promise<void> {
 }
 
 const emptyLookup: LookupResult = { matches: [] };
+const emptyOutbox: OutboxView = { writes: [], signInNeeded: false, held: [] };
 
 describe("the envelope", () => {
   it("answers a malformed request with invalid_request naming the field", async () => {
@@ -102,9 +103,17 @@ describe("lookup", () => {
 
   it("caches nothing when the API refuses, and passes its error on", async () => {
     await signIn();
+    routes["GET /v1/lookup"] = () => ({ status: 403, body: { error: { code: "forbidden", message: "Not yours" } } });
+    const reply = await handleRequest({ type: "lookup", query: { emails: ["ann@acme.co.uk"] }, pageKey: "gmail:thread-1" });
+    expect(reply).toEqual({ ok: false, error: { code: "forbidden", message: "Not yours" } });
+    expect(await readLookupEntry("gmail:thread-1")).toBeNull();
+  });
+
+  it("answers a refused token (401) with 'sign in again', a full sentence, and caches nothing", async () => {
+    await signIn();
     routes["GET /v1/lookup"] = () => ({ status: 401, body: { error: { code: "unauthorized", message: "Token revoked" } } });
     const reply = await handleRequest({ type: "lookup", query: { emails: ["ann@acme.co.uk"] }, pageKey: "gmail:thread-1" });
-    expect(reply).toEqual({ ok: false, error: { code: "unauthorized", message: "Token revoked" } });
+    expect(reply).toEqual({ ok: false, error: { code: "sign_in_again", message: expect.stringMatching(/Sign in again in Settings\.$/) } });
     expect(await readLookupEntry("gmail:thread-1")).toBeNull();
   });
 
@@ -124,7 +133,7 @@ describe("writes", () => {
     const reply = await handleRequest({ type: "write", write: { ...promise, body: { title: "", owed_by: "us" } }, label: "Promise" });
     expect(reply).toMatchObject({ ok: false, error: { code: "invalid_request" } });
     if (!reply.ok) expect(reply.error.issues?.map((issue) => issue.path)).toContain("body.title");
-    expect(await handleRequest({ type: "outbox" })).toEqual({ ok: true, data: [] });
+    expect(await handleRequest({ type: "outbox" })).toEqual({ ok: true, data: emptyOutbox });
     expect(calls).toEqual([]);
   });
 
@@ -134,7 +143,7 @@ describe("writes", () => {
     const reply = await handleRequest({ type: "write", write: promise, label: "Promise" });
     expect(reply).toMatchObject({ ok: true, data: { result: "synced", response: { id: "cmt_1", title: "Send the deck" }, error: null } });
     expect(calls).toEqual([{ method: "POST", path: "/v1/partners/ptr_1/commitments", body: promise.body }]);
-    expect(await handleRequest({ type: "outbox" })).toEqual({ ok: true, data: [] });
+    expect(await handleRequest({ type: "outbox" })).toEqual({ ok: true, data: emptyOutbox });
   });
 
   it("keeps a write queued while the API is down, and lets a refused one be discarded", async () => {
@@ -143,14 +152,14 @@ describe("writes", () => {
     const queued = await handleRequest({ type: "write", write: promise, label: "Promise" });
     expect(queued).toMatchObject({ ok: true, data: { result: "queued" } });
     const outbox = await handleRequest({ type: "outbox" });
-    expect(outbox).toMatchObject({ ok: true, data: [{ label: "Promise", partnerId: "ptr_1", path: "/v1/partners/ptr_1/commitments", attempts: 1 }] });
+    expect(outbox).toMatchObject({ ok: true, data: { writes: [{ label: "Promise", partnerId: "ptr_1", path: "/v1/partners/ptr_1/commitments", attempts: 1 }], held: [] } });
 
     apiDown = false;
     routes["POST /v1/partners/ptr_1/commitments"] = () => ({ status: 409, body: { error: { code: "conflict", message: "Partner archived" } } });
     const flushed = await handleRequest({ type: "flushOutbox" });
-    expect(flushed).toMatchObject({ ok: true, data: [{ failed: { code: "conflict" } }] });
+    expect(flushed).toMatchObject({ ok: true, data: { writes: [{ failed: { code: "conflict" } }] } });
     const id = (queued as { ok: true; data: WriteReceipt }).data.id;
-    expect(await handleRequest({ type: "discardWrite", id })).toEqual({ ok: true, data: [] });
+    expect(await handleRequest({ type: "discardWrite", id })).toEqual({ ok: true, data: emptyOutbox });
   });
 });
 
@@ -186,9 +195,9 @@ describe("settings", () => {
 describe("reply types", () => {
   it("ties each request type to one reply type (checked by the compiler)", () => {
     expectTypeOf<ReplyTo<"lookup">>().toEqualTypeOf<CachedLookup<LookupResult>>();
-    expectTypeOf<ReplyTo<"outbox">>().toEqualTypeOf<PendingWrite[]>();
+    expectTypeOf<ReplyTo<"outbox">>().toEqualTypeOf<OutboxView>();
     expectTypeOf<ReplyTo<"testConnection">>().toEqualTypeOf<ConnectionReport>();
-    expectTypeOf<Awaited<ReturnType<typeof send<{ type: "discardWrite"; id: string }>>>>().toEqualTypeOf<Reply<PendingWrite[]>>();
+    expectTypeOf<Awaited<ReturnType<typeof send<{ type: "discardWrite"; id: string }>>>>().toEqualTypeOf<Reply<OutboxView>>();
     // @ts-expect-error a request type that does not exist has no reply
     expectTypeOf<ReplyTo<"deleteEverything">>();
   });
