@@ -4,7 +4,7 @@
  * bench/query-plans.ts explains are the ones that ship. An `IN (?)` list is
  * built with one placeholder, which the explainer fills with a literal list.
  */
-import type { SqlValue } from "../shared/sql-literal.ts";
+import type { SqlValue } from "../demo/sql-literal.ts";
 import { healthSql } from "../worker/db/health-store.ts";
 import { lookupSql } from "../worker/db/lookup-queries.ts";
 import { contextLimits, contextSql } from "../worker/db/partner-context.ts";

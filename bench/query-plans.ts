@@ -8,7 +8,7 @@
  * (every index leads with workspace_id, so "(workspace_id=?)" alone reads
  * the whole workspace).
  */
-import { sqlLiteral, type SqlValue } from "../shared/sql-literal.ts";
+import { sqlLiteral, type SqlValue } from "../demo/sql-literal.ts";
 import { executeSql, localD1 } from "../scripts/local-d1.ts";
 import { type LookupStatement, lookupStatements, type PlanValues } from "./lookup-sql.ts";
 

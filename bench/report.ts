@@ -136,7 +136,7 @@ Notes:
   partner with no stored health score scores it and stores it; timed lookups
   read stored scores.${redrawn.length > 0 ? `
 - The demo generator repeats some random ids at large sizes (overlapping
-  PRNG streams in shared/demo-data.ts); the bench re-draws them (${redrawn.join(", ")}).` : ""}`;
+  PRNG streams in demo/demo-data.ts); the bench re-draws them (${redrawn.join(", ")}).` : ""}`;
 }
 
 export function formatDuration(seconds: number): string {
