@@ -1,14 +1,14 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { version } from "../package.json";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import type { AppEnv } from "./env.ts";
-import { ApiError, invalidField } from "./api-error.ts";
+import { invalidField } from "./api-error.ts";
 import { authenticate, requireToken, requireWriteAccess } from "./http/auth.ts";
+import { limitBody } from "./http/body-limit.ts";
 import { errorResponse, validationError } from "./http/error-handler.ts";
 import { idempotency } from "./http/idempotency.ts";
 import { database } from "./http/database.ts";
 import { requestId } from "./http/request-id.ts";
+import { docsPolicy, noStore } from "./http/security-headers.ts";
 import { serverTiming } from "./http/server-timing.ts";
 import { firstMalformedString } from "./http/well-formed-text.ts";
 import { registerChildResource } from "./routes/child-resource.ts";
@@ -18,6 +18,7 @@ import { contactsResource } from "./routes/contacts.ts";
 import { registerDocsRoutes } from "./routes/docs.ts";
 import { goalsResource } from "./routes/goals.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
+import { registerHealthz } from "./routes/healthz.ts";
 import { interactionsResource } from "./routes/interactions.ts";
 import { registerLookupRoute } from "./routes/lookup.ts";
 import { registerMeRoute } from "./routes/me.ts";
@@ -65,18 +66,10 @@ export function createApp(): OpenAPIHono<AppEnv> {
       maxAge: 600,
     }),
   );
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new ApiError(413, "payload_too_large", `Request bodies are limited to ${maxBodyBytes / 1024} KB`);
-      },
-    }),
-  );
+  app.use("/v1/*", limitBody(maxBodyBytes));
+  app.use("*", async (c, next) => (publicPaths.has(c.req.path) ? docsPolicy(c, next) : noStore(c, next)));
 
-  // The version a deployment runs, from package.json like the extension's (CHANGELOG.md says what changed).
-  app.get("/healthz", (c) => c.json({ ok: true, version }));
+  registerHealthz(app);
   registerDocsRoutes(app);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
