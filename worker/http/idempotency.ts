@@ -1,13 +1,9 @@
 import type { MiddlewareHandler } from "hono";
+import { sha256Hex } from "../../shared/sha256.ts";
 import { invalidField } from "../api-error.ts";
 import { storedResponse } from "../db/commit-write.ts";
 import type { AppEnv } from "../env.ts";
 import { replay } from "./respond.ts";
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-}
 
 /**
  * A POST with an Idempotency-Key is answered once: a retry with the same key

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { candidateDomains, emailDomain } from "../../shared/domains.ts";
+import { isEmailAddress } from "../../shared/email-address.ts";
 import { isSalesforceId, salesforceKey } from "../../shared/salesforce-id.ts";
 import { lookupQuery, lookupResult, type LookupMatch, type LookupQuery, type MatchReason } from "../../shared/schemas/lookup.ts";
 import { invalidField } from "../api-error.ts";
@@ -13,7 +14,6 @@ import type { AppEnv } from "../env.ts";
 import { acceptToken, authenticate } from "../http/auth.ts";
 import { jsonResponse, readErrors, security } from "../http/openapi-parts.ts";
 
-const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const maxMatches = 10;
 // Record ids name one partner for certain; a shared email domain is the weakest sign.
 const strength: Record<MatchReason["type"], number> = { salesforce: 0, hubspot: 0, email: 1, domain: 2 };
@@ -22,7 +22,7 @@ const strength: Record<MatchReason["type"], number> = { salesforce: 0, hubspot: 
 function lookupKeys(query: LookupQuery): LookupKeys {
   const emails = query.email.map((value, index) => {
     const email = value.toLowerCase();
-    if (!emailShape.test(email)) throw invalidField(`email.${index}`, `${value} is not an email address`);
+    if (!isEmailAddress(email)) throw invalidField(`email.${index}`, `${value} is not an email address`);
     return email;
   });
   const domains = new Set<string>();
