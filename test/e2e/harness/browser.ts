@@ -18,6 +18,7 @@ import { chromiumOptions } from "./chromium.ts";
 /** chrome.* as the extension's own pages see it (only what the tests call). */
 interface ChromeApi {
   storage: { local: { get(keys?: string | string[] | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(keys: string | string[]): Promise<void> } };
+  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: { message: string } }> };
 }
 declare const chrome: ChromeApi;
 
@@ -122,10 +123,34 @@ export class ExtensionBrowser {
     });
   }
 
-  /** Signs the extension in (what the options page saves), for tests that are not about the options page. */
+  /**
+   * Signs the extension in as the options page does (the background checks the
+   * token with the API and keeps it where content scripts can't read it), for
+   * tests that are not about the options page.
+   */
   async signIn(apiUrl = this.env.apiUrl, token = this.env.token): Promise<void> {
     const page = await this.extensionPage();
-    await page.evaluate((items) => chrome.storage.local.set(items), { apiUrl, apiToken: token });
+    const reply = await page.evaluate((settings) => chrome.runtime.sendMessage({ type: "saveSettings", settings }), { apiUrl, token });
+    if (!reply.ok) throw new Error(`signing in failed: ${reply.error?.message}`);
+  }
+
+  /** The saved API URL and token, from the extension's own IndexedDB (background/credential-store.ts), or null. */
+  async credentials(): Promise<{ apiUrl: string; token: string } | null> {
+    const page = await this.extensionPage();
+    return page.evaluate(() => new Promise<{ apiUrl: string; token: string } | null>((resolve, reject) => {
+      const open = indexedDB.open("mutual", 1);
+      open.onupgradeneeded = () => open.result.createObjectStore("credentials");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const read = open.result.transaction("credentials").objectStore("credentials").get("current");
+        read.onsuccess = () => {
+          const stored = read.result as { apiUrl: string; token: string } | undefined;
+          open.result.close();
+          resolve(stored ? { apiUrl: stored.apiUrl, token: stored.token } : null);
+        };
+        read.onerror = () => reject(read.error);
+      };
+    }));
   }
 
   private async workerEvents(): Promise<CDPSession> {
