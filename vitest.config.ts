@@ -18,6 +18,8 @@ export default defineConfig({
         // WXT's own test set-up: `wxt/browser` and the storage items it
         // defines run on fakeBrowser's in-memory storage, reset per test.
         plugins: [WxtVitest()],
+        // Preact's JSX, as in wxt.config.ts, for component tests.
+        oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
         test: {
           name: "extension",
           include: ["test/extension/**/*.test.ts", "test/extension/**/*.test.tsx"],

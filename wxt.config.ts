@@ -1,10 +1,33 @@
 import { defineConfig } from "wxt";
 
+/**
+ * Firefox asks each extension to declare what it sends off the device: the
+ * sidebar sends the email addresses and names on the open thread or record
+ * (personal data, read from the page) to the team's own Mutual API.
+ * Firefox shows these declarations from version 140 on (142 on Android).
+ */
+const firefoxSettings = {
+  id: "mutual@mutual.example",
+  strict_min_version: "140.0",
+  data_collection_permissions: { required: ["personallyIdentifyingInfo", "websiteContent"] },
+};
+const firefoxAndroidSettings = { strict_min_version: "142.0" };
+
 // The extension lives in extension/; WXT writes builds to .output/<browser>-mv3.
 export default defineConfig({
   srcDir: "extension",
   outDir: ".output",
+  // Icons and other files copied as they are (scripts/make-icons.ts draws the icons).
+  publicDir: "extension/public",
   imports: false,
+  // `npm run zip`: mutual-<version>-chrome.zip, -firefox.zip and, for
+  // Firefox's review, -sources.zip with what builds the extension and no more.
+  zip: {
+    includeSources: [
+      "extension/**", "shared/**", "wxt.config.ts", "tsconfig.json",
+      "package.json", "package-lock.json", "README.md", "CHANGELOG.md", "docs/store-listing.md",
+    ],
+  },
   // Preact's JSX through Vite's own transform; no React compatibility layer.
   vite: () => ({
     oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
@@ -22,6 +45,6 @@ export default defineConfig({
         description: "Show or hide the Mutual sidebar",
       },
     },
-    ...(browser === "firefox" ? { browser_specific_settings: { gecko: { id: "mutual@mutual.example" } } } : {}),
+    ...(browser === "firefox" ? { browser_specific_settings: { gecko: firefoxSettings, gecko_android: firefoxAndroidSettings } } : {}),
   }),
 });

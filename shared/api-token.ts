@@ -1,4 +1,5 @@
 import { randomText } from "./ids.ts";
+import { sha256Hex } from "./sha256.ts";
 
 /**
  * An API token is "mutual_" and 40 random characters. Only its SHA-256 is
@@ -11,7 +12,6 @@ export function newApiToken(): { token: string; prefix: string } {
   return { token, prefix: token.slice(0, 12) };
 }
 
-export async function hashApiToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+export function hashApiToken(token: string): Promise<string> {
+  return sha256Hex(token);
 }

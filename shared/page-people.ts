@@ -1,6 +1,5 @@
 import { candidateDomains, emailDomain, isFreeMailDomain } from "./domains.ts";
-
-const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { isEmailAddress } from "./email-address.ts";
 
 export interface PagePeople {
   /** Everyone on the page but you and your colleagues: who to look up. */
@@ -20,7 +19,7 @@ export function partnerCandidates(addresses: Iterable<string>, ownAddress: strin
   const domains = new Set<string>();
   for (const raw of addresses) {
     const address = raw.trim().toLowerCase();
-    if (!emailShape.test(address) || address === own) continue;
+    if (!isEmailAddress(address) || address === own) continue;
     const host = emailDomain(address)!;
     const registrable = candidateDomains(host).at(-1) ?? null;
     if (ownDomain && !isFreeMailDomain(ownDomain) && registrable === ownDomain) continue;

@@ -1,11 +1,14 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { version } from "../package.json";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import type { AppEnv } from "./env.ts";
-import { ApiError, invalidField } from "./http/api-error.ts";
+import { ApiError, invalidField } from "./api-error.ts";
 import { requireToken, requireWriteRoleForWrites } from "./http/auth.ts";
 import { errorResponse, validationError } from "./http/error-handler.ts";
 import { idempotency } from "./http/idempotency.ts";
+import { database } from "./http/database.ts";
+import { requestId } from "./http/request-id.ts";
 import { serverTiming } from "./http/server-timing.ts";
 import { firstMalformedString } from "./http/well-formed-text.ts";
 import { registerChildResource } from "./routes/child-resource.ts";
@@ -45,6 +48,8 @@ export function createApp(): OpenAPIHono<AppEnv> {
   app.onError(errorResponse);
   app.notFound((c) => c.json({ error: { code: "not_found", message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
 
+  app.use("*", requestId);
+  app.use("*", database);
   app.use("*", serverTiming);
   app.use(
     "*",
@@ -52,7 +57,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
       origin: (origin, c) => allowedOrigin(origin, c.env.ALLOWED_ORIGINS),
       allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match"],
       allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
-      exposeHeaders: ["ETag", "Location", "Server-Timing", "Idempotent-Replayed"],
+      exposeHeaders: ["ETag", "Location", "Server-Timing", "Idempotent-Replayed", "X-Request-Id"],
       maxAge: 600,
     }),
   );
@@ -66,7 +71,8 @@ export function createApp(): OpenAPIHono<AppEnv> {
     }),
   );
 
-  app.get("/healthz", (c) => c.json({ ok: true }));
+  // The version a deployment runs, from package.json like the extension's (CHANGELOG.md says what changed).
+  app.get("/healthz", (c) => c.json({ ok: true, version }));
   registerDocsRoutes(app);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
@@ -84,8 +90,12 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerCommitmentListRoute(app);
   registerMeetingCreate(app);
   registerHealthRoutes(app);
-  for (const resource of [contactsResource, interactionsResource, commitmentsResource, referralsResource, goalsResource, meetingsResource]) {
-    registerChildResource(app, resource as Parameters<typeof registerChildResource>[1]);
-  }
+  // One call each, so every resource's row, API and schema types are checked together.
+  registerChildResource(app, contactsResource);
+  registerChildResource(app, interactionsResource);
+  registerChildResource(app, commitmentsResource);
+  registerChildResource(app, referralsResource);
+  registerChildResource(app, goalsResource);
+  registerChildResource(app, meetingsResource);
   return app;
 }

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { MemberRole } from "../shared/schemas/me.ts";
+import type { PendingIdempotency } from "./db/commit-write.ts";
 import type { TrackedDb } from "./db/tracked-db.ts";
 
 export interface Bindings {
@@ -17,13 +18,11 @@ export interface Caller {
   tokenPrefix: string;
 }
 
-export interface PendingIdempotency {
-  key: string;
-  requestHash: string;
-}
-
 export interface Variables {
+  /** Set by http/database.ts for every request. */
   db: TrackedDb;
+  /** Set by http/request-id.ts: answers and logs name the request by it. */
+  requestId: string;
   caller: Caller;
   idempotency: PendingIdempotency | undefined;
   /** The request's clock, read once so every row it writes agrees. */

@@ -1,26 +1,21 @@
-import { browser } from "wxt/browser";
+import { storage } from "wxt/utils/storage";
+import { lookupEntryItem, lookupEntryPrefix, type LookupCacheEntry } from "../messaging/lookup-cache-entry.ts";
 import { serialQueue } from "./one-at-a-time.ts";
-import { lookupEntryPrefix, lookupStorageKey, type LookupCacheEntry } from "../messaging/lookup-cache-entry.ts";
 
 // Enough for a day of threads; the oldest go first.
 const maxEntries = 300;
 /** Which pages are cached and when each was fetched, for eviction: pageKey → fetchedAt. */
-const indexKey = "lookupIndex";
+const indexItem = storage.defineItem<Record<string, string>>("local:lookupIndex", { fallback: {} });
 /** Where an earlier version kept every entry in one object. */
-const legacyKey = "lookupCache";
+const legacyItem = storage.defineItem<unknown>("local:lookupCache");
 
 // Lookups land concurrently; the index is read, changed and written back, so
 // its updates run one at a time (this worker is the cache's only writer).
 const oneAtATime = serialQueue();
 
-async function readIndex(): Promise<Record<string, string>> {
-  const items = await browser.storage.local.get(indexKey);
-  return { ...((items[indexKey] as Record<string, string> | undefined) ?? {}) };
-}
-
 export function storeLookup(pageKey: string, entry: LookupCacheEntry): Promise<void> {
   return oneAtATime(async () => {
-    const index = await readIndex();
+    const index = { ...(await indexItem.getValue()) };
     index[pageKey] = entry.fetchedAt;
     const pages = Object.keys(index);
     const evicted: string[] = [];
@@ -28,24 +23,24 @@ export function storeLookup(pageKey: string, entry: LookupCacheEntry): Promise<v
       pages.sort((a, b) => index[a]!.localeCompare(index[b]!));
       for (const old of pages.slice(0, pages.length - maxEntries)) {
         delete index[old];
-        evicted.push(lookupStorageKey(old));
+        evicted.push(old);
       }
     }
-    await browser.storage.local.set({ [lookupStorageKey(pageKey)]: entry, [indexKey]: index });
-    if (evicted.length > 0) await browser.storage.local.remove(evicted);
+    await storage.setItems([{ item: lookupEntryItem(pageKey), value: entry }, { item: indexItem, value: index }]);
+    if (evicted.length > 0) await storage.removeItems(evicted.map(lookupEntryItem));
   });
 }
 
 /** Every cached lookup, indexed or not (a new API or token must not show the old workspace's partners). */
 export function forgetAll(): Promise<void> {
   return oneAtATime(async () => {
-    const everything = await browser.storage.local.get(null);
-    const keys = Object.keys(everything).filter((key) => key.startsWith(lookupEntryPrefix));
-    await browser.storage.local.remove([...keys, indexKey, legacyKey]);
+    const everything = await storage.snapshot("local");
+    const pages = Object.keys(everything).filter((key) => key.startsWith(lookupEntryPrefix)).map((key) => key.slice(lookupEntryPrefix.length));
+    await storage.removeItems([...pages.map(lookupEntryItem), indexItem, legacyItem]);
   });
 }
 
 /** An update from the single-object cache leaves nothing behind. */
 export async function dropLegacyCache(): Promise<void> {
-  await browser.storage.local.remove(legacyKey);
+  await legacyItem.removeValue();
 }

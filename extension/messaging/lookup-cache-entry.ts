@@ -1,4 +1,4 @@
-import { browser } from "wxt/browser";
+import { storage } from "wxt/utils/storage";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
 import type { CachedLookup, LookupInput } from "./protocol.ts";
 
@@ -18,10 +18,12 @@ export interface LookupCacheEntry {
   people: CachedLookup<LookupResult>["people"];
 }
 
+/** Every entry's key in extension storage starts with this ("lookup:<pageKey>"). */
 export const lookupEntryPrefix = "lookup:";
 
-export function lookupStorageKey(pageKey: string): string {
-  return `${lookupEntryPrefix}${pageKey}`;
+/** One page's entry: a storage item per page, so a read or write touches that page alone. */
+export function lookupEntryItem(pageKey: string) {
+  return storage.defineItem<LookupCacheEntry | null>(`local:${lookupEntryPrefix}${pageKey}`, { fallback: null });
 }
 
 /** The same inputs in any order and case give the same key. */
@@ -36,8 +38,6 @@ export function lookupInputsKey(input: LookupInput): string {
   ].join("|");
 }
 
-export async function readLookupEntry(pageKey: string): Promise<LookupCacheEntry | null> {
-  const key = lookupStorageKey(pageKey);
-  const items = await browser.storage.local.get(key);
-  return (items[key] as LookupCacheEntry | undefined) ?? null;
+export function readLookupEntry(pageKey: string): Promise<LookupCacheEntry | null> {
+  return lookupEntryItem(pageKey).getValue();
 }

@@ -1,11 +1,5 @@
 import type { Health, TraitName } from "../../shared/schemas/health.ts";
-
-const traitLabels: Record<TraitName, string> = {
-  trust: "Trust", respect: "Respect", collaboration: "Collaboration", success: "Success", goals: "Goals",
-};
-const bandLabels: Record<Health["band"], string> = {
-  healthy: "Healthy", watch: "Watch", at_risk: "At risk", insufficient_data: "Not enough history yet",
-};
+import { healthBandLabels as bandLabels, traitLabels } from "./vocabulary.ts";
 const effectMark = { positive: "+", negative: "−", neutral: "·" } as const;
 
 export function HealthBadge({ health }: { health: Health | null }) {
@@ -17,7 +11,10 @@ export function HealthBadge({ health }: { health: Health | null }) {
   );
 }
 
-/** The score with every number's reasons one click away, and what to do next. */
+/**
+ * The score with every number's reasons one click away, and what to do next:
+ * in the sidebar and on the dashboard's partner page alike (CSS beside it).
+ */
 export function HealthPanel({ health }: { health: Health | null }) {
   if (!health) return null;
   return (

@@ -8,6 +8,7 @@ import { LogPromiseForm } from "./forms/LogPromiseForm.tsx";
 import { MeetingNotesForm } from "./forms/MeetingNotesForm.tsx";
 import { TouchpointForm } from "./forms/TouchpointForm.tsx";
 import { openForm } from "./store.ts";
+import { partnerKindLabels, partnerStatusLabels } from "./vocabulary.ts";
 import { submitWrite } from "./submit-write.ts";
 
 export interface PageFacts {
@@ -18,7 +19,6 @@ export interface PageFacts {
   salesforceAccountId: string | null;
 }
 
-const kindLabels = { reseller: "Reseller", msp: "MSP", si: "Systems integrator", isv: "ISV / technology", referral: "Referral partner", distributor: "Distributor" } as const;
 
 function lastContactText(match: LookupMatch): string {
   const contact = match.last_contact;
@@ -45,7 +45,7 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
     <article class="partner" aria-label={partner.name}>
       <header>
         <h2>{partner.name}</h2>
-        <p class="muted">{kindLabels[partner.kind]}{partner.tier ? ` · ${partner.tier}` : ""} · {partner.status}</p>
+        <p class="muted">{partnerKindLabels[partner.kind]}{partner.tier ? ` · ${partner.tier}` : ""} · {partnerStatusLabels[partner.status]}</p>
         <p class={match.last_contact?.overdue ? "last-contact overdue" : "last-contact"}>Last contact: {lastContactText(match)}</p>
       </header>
       {linkable && (

@@ -1,9 +1,9 @@
 import type { LookupMatch } from "../../shared/schemas/lookup.ts";
 import type { ReferralStage } from "../../shared/schemas/referral.ts";
 import { submitWrite } from "./submit-write.ts";
+import { optionsOf, referralStageLabels } from "./vocabulary.ts";
 
 type Referrals = LookupMatch["referrals"];
-const stages: ReferralStage[] = ["submitted", "accepted", "won", "lost", "rejected"];
 
 function money(amountMinor: number | null, currency: string | null): string {
   if (amountMinor === null || !currency) return "";
@@ -31,9 +31,9 @@ export function ReferralList({ partnerId, partnerName, referrals }: { partnerId:
                 <span class="visually-hidden">Stage of {referral.account_name}</span>
                 <select value={referral.stage} data-writes-on-change onChange={(e) => void submitWrite(
                   { action: "patchReferral", partnerId, referralId: referral.id, body: { stage: e.currentTarget.value as ReferralStage } },
-                  `${referral.account_name} moved to ${e.currentTarget.value}`,
+                  `${referral.account_name} moved to ${referralStageLabels[e.currentTarget.value as ReferralStage]}`,
                 )}>
-                  {stages.map((stage) => <option key={stage} value={stage}>{stage}</option>)}
+                  {optionsOf(referralStageLabels).map(([stage, label]) => <option key={stage} value={stage}>{label}</option>)}
                 </select>
               </label>
             </li>

@@ -1,21 +1,23 @@
-import { browser } from "wxt/browser";
+import { storage } from "wxt/utils/storage";
 
 /**
  * What someone has typed into a form, kept in extension storage on every
  * keystroke, so closing the sidebar, navigating away or a crash loses nothing.
- * Cleared only once the write is saved (or queued to sync).
+ * Cleared only once the write is saved (or queued to sync). One storage item
+ * per form and page ("draft:<key>").
  */
-const prefix = "draft:";
+function draftItem<T>(key: string) {
+  return storage.defineItem<T | null>(`local:draft:${key}`, { fallback: null });
+}
 
-export async function loadDraft<T>(key: string): Promise<T | null> {
-  const stored = await browser.storage.local.get(prefix + key);
-  return (stored[prefix + key] as T | undefined) ?? null;
+export function loadDraft<T>(key: string): Promise<T | null> {
+  return draftItem<T>(key).getValue();
 }
 
 export function saveDraft(key: string, value: unknown): void {
-  void browser.storage.local.set({ [prefix + key]: value });
+  void draftItem(key).setValue(value);
 }
 
 export async function clearDraft(key: string): Promise<void> {
-  await browser.storage.local.remove(prefix + key);
+  await draftItem(key).removeValue();
 }

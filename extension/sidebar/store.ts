@@ -1,4 +1,5 @@
 import { signal } from "@preact/signals";
+import { storage } from "wxt/utils/storage";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
 import type { ErrorInfo, OutboxView } from "../messaging/protocol.ts";
 import type { PageContext } from "../sites/page-context.ts";
@@ -21,6 +22,8 @@ export const pageContext = signal<PageContext | null>(null);
 export const lookupState = signal<LookupState>({ status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople });
 export const outbox = signal<OutboxView>({ writes: [], signInNeeded: false, held: [] });
 export const collapsed = signal(true);
+/** Whether the user left the sidebar collapsed, kept for every page and tab. */
+export const collapsedItem = storage.defineItem<boolean>("local:sidebarCollapsed", { fallback: false });
 /** The open form, if any: one at a time keeps the sidebar short. */
 export const openForm = signal<{ form: "promise" | "meeting" | "touchpoint" | "addPartner"; partnerId: string | null } | null>(null);
 /** A short message for screen readers and sighted users alike ("Saved", "Saved, will sync"). */

@@ -5,7 +5,9 @@
  *
  * Each alternative is dated: when we added it, and what markup it is known
  * from, so a fallback that hasn't been needed for a year can be dropped.
- * test/extension/gmail-context.test.ts checks every entry against saved pages.
+ * test/extension/gmail-selectors.test.ts checks every entry against saved
+ * pages, real (test/extension/fixtures/real/) and hand-written, with the
+ * number of matches expected on each, zero included.
  */
 export const gmailSelectors = {
   /** The pane that shows the thread list or the open thread; the only part of Gmail we read. */
@@ -39,6 +41,10 @@ export const gmailSelectors = {
   sender: [
     "h3.iw span[email].gD", // added 2026-11; current markup
     "td.gF span[email]", // added 2026-11; layout fallback, review 2027-11
+    // added 2026-12: the real 2022 thread (defuddle's reduced copy) has its
+    // senders as span.gD[email] with neither h3.iw nor td.gF around them, so
+    // both forms above find none there; the element itself is the stable part.
+    "span.gD[email]",
   ],
 
   /** A message's recipients (to/cc). Not read on its own; kept so tests notice layout moves. */

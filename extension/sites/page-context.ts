@@ -1,29 +1,57 @@
 /**
- * What a site adapter reads off the page: the people or the CRM record on
- * screen. The sidebar needs nothing else from the host page.
+ * What a site adapter reads off the page: the people on screen (an email
+ * client) or the record on screen (a CRM). The sidebar needs nothing else
+ * from the host page, and knows nothing of which site it came from beyond
+ * these two shapes.
  */
+export type SiteName = "gmail" | "salesforce";
+
+/** The CRMs whose record ids the lookup API matches partners by. */
+export type CrmName = "salesforce";
+
+/** An email client showing a conversation (Gmail today; Outlook on the same shape). */
+export interface EmailContext {
+  kind: "email";
+  site: SiteName;
+  threadId: string;
+  /** The messages on screen, by the client's own ids (empty when it shows none). */
+  messageIds: string[];
+  subject: string | null;
+  /** The signed-in user's address; never a partner. */
+  ownAddress: string | null;
+  /** Every address shown in the open conversation (senders and recipients), lower-cased, unique. */
+  emails: string[];
+  url: string;
+}
+
+/** A CRM showing one company record (a Salesforce Account; a HubSpot company on the same shape). */
+export interface RecordContext {
+  kind: "record";
+  site: SiteName;
+  crm: CrmName;
+  recordId: string;
+  objectName: string | null;
+  /** The record's display name, when the page shows it. */
+  name: string | null;
+  /** The company's website as a bare domain, when the page shows it. */
+  websiteDomain: string | null;
+  url: string;
+}
+
 export type PageContext =
-  | {
-      kind: "gmail-thread";
-      threadId: string;
-      subject: string | null;
-      /** The signed-in user's address, from the page title; never a partner. */
-      ownAddress: string | null;
-      /** Every address shown in the open thread (senders and recipients), lower-cased, unique. */
-      emails: string[];
-      url: string;
-    }
-  | {
-      kind: "salesforce-record";
-      recordId: string;
-      objectName: string | null;
-      /** The record's display name, when the page shows it. */
-      name: string | null;
-      /** The Account's website as a bare domain, when the page shows it. */
-      websiteDomain: string | null;
-      url: string;
-    }
-  /** A page of a supported site that shows no thread or record (the inbox, a list). */
-  | { kind: "nothing-to-show"; site: "gmail" | "salesforce" }
-  /** The page should show a thread or record but our selectors no longer match it. */
-  | { kind: "unreadable"; site: "gmail" | "salesforce"; reason: string };
+  | EmailContext
+  | RecordContext
+  /** A page of a supported site that shows no conversation or record (the inbox, a list): "no partner here". */
+  | { kind: "nothing-to-show"; site: SiteName }
+  /**
+   * The page should show a conversation or record but the selector table no
+   * longer matches it: "couldn't read this page", never "no partner here".
+   * `selector` names the table entry that found nothing.
+   */
+  | { kind: "unreadable"; site: SiteName; selector: string; reason: string };
+
+/** The "unreadable" context for a selector table entry that matched nothing. */
+export function unreadable(site: SiteName, name: string, alternatives: readonly string[], prefix = ""): PageContext {
+  const selector = `${site} ${name}`;
+  return { kind: "unreadable", site, selector, reason: `${prefix}unreadable: ${selector} (${alternatives.join(" | ")})` };
+}

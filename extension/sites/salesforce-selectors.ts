@@ -5,13 +5,10 @@
  * can be dropped. test/extension/salesforce-context.test.ts checks them
  * against saved pages.
  *
- * Lightning components may render into shadow roots. A "deep path" is a list
- * of steps: each step is searched inside the previous match, through open
- * shadow roots (like Puppeteer's `>>>`). A plain CSS descendant selector
- * can't cross a shadow boundary. Deep paths are not valid CSS, so they have
- * their own type and can't be handed to waitForElement by mistake.
+ * Lightning components may render into shadow roots: what is read inside
+ * them is a deep path (deep-query.ts), searched through open shadow roots.
  */
-export type DeepPath = readonly string[];
+import type { DeepPath } from "./deep-query.ts";
 
 export const salesforceSelectors = {
   /**
@@ -32,6 +29,16 @@ export const salesforceSelectors = {
     "div.oneContent", // added 2026-11; the Aura shell's content area
     "one-record-home-flexipage2", // added 2026-11; record home (LWC)
     "records-lwc-highlights-panel", // added 2026-11; highlights panel wrapper (LWC)
+    "force-highlights2", // added 2026-11; older record pages (Aura), review 2027-11
+  ],
+
+  /**
+   * The record's highlights panel (name, key fields), waited for inside the
+   * visible tab. Light DOM: safe to wait for with waitForElement.
+   */
+  highlightsPanel: [
+    "records-highlights2", // added 2026-11; LWC highlights
+    "records-lwc-highlights-panel", // added 2026-11; its wrapper
     "force-highlights2", // added 2026-11; older record pages (Aura), review 2027-11
   ],
 } as const satisfies Record<string, readonly string[]>;

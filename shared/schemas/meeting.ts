@@ -42,6 +42,7 @@ export const meeting = z
     created_at: utcTimestamp,
   })
   .meta({ id: "Meeting" });
+export type Meeting = z.infer<typeof meeting>;
 
 /** What one save of meeting notes wrote: all of it or none of it. */
 export const meetingCreated = z

@@ -72,7 +72,8 @@ describe("Dashboard", () => {
     // Click through to Acme, and back.
     await acmeRow.getByRole("link", { name: acme.name, exact: true }).click();
     await expectVisible(b.page.getByRole("heading", { level: 1, name: acme.name, exact: true }), "Acme's page");
-    await expectText(b.page.locator("main"), "Reseller".toLowerCase(), "Acme's kind line");
+    await expectText(b.page.locator("main"), "Reseller · ", "Acme's kind line, in the sidebar's words");
+    await expectVisible(b.page.getByRole("region", { name: "Partnership health" }), "the sidebar's health panel on Acme's page");
     await b.page.getByRole("link", { name: "← All partners" }).click();
     await expectVisible(table, "the partners table again");
   });

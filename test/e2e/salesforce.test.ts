@@ -67,7 +67,7 @@ describe("Salesforce sidebar", () => {
     const card = b.partnerCard(vandelay.name);
     await expectVisible(card, `the "${vandelay.name}" card`);
     expect(await textOf(card.getByRole("heading", { level: 2 }))).toBe(vandelay.name);
-    await expectText(card, "Distributor · Gold · active", "the card's kind line");
+    await expectText(card, "Distributor · Gold · Active", "the card's kind line");
     // Already linked: nothing to link.
     await expectAbsent(card.getByRole("button", { name: "Link this account" }), '"Link this account"', 1_000);
     expect(await cardNames()).toEqual([vandelay.name]);

@@ -20,7 +20,7 @@ describe("Gmail sidebar", () => {
     const card = b.partnerCard(acme.name);
     await expectVisible(card, `the "${acme.name}" card`);
     expect(await textOf(card.getByRole("heading", { level: 2 }))).toBe(acme.name);
-    await expectText(card, "Reseller · Gold · active", "the card's kind line");
+    await expectText(card, "Reseller · Gold · Active", "the card's kind line");
     // Other files log meetings with Acme in this shared API, so ask it when the last contact was.
     const partner = await apiClient(env.apiUrl, env.token).get<{ last_contact_at: string }>(`/v1/partners/${acme.id}`);
     const days = Math.floor((Date.now() - Date.parse(partner.last_contact_at)) / 86_400_000);

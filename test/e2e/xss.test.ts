@@ -84,7 +84,7 @@ describe("Markup in partner data", () => {
     const card = b.partnerCard(name);
     await expectVisible(card, "the partner card (found by its literal name)");
     expect(await textOf(card.getByRole("heading", { level: 2 }))).toBe(name);
-    await expectText(card, `ISV / technology · Gold<img src=x onerror="window.__pwned=5"> · active`, "the kind and tier line");
+    await expectText(card, `ISV / technology · Gold<img src=x onerror="window.__pwned=5"> · Active`, "the kind and tier line");
 
     const commitments = card.getByRole("region", { name: "Open commitments" });
     await expectText(commitments, ourPromise, "our promise");

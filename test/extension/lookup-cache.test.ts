@@ -1,11 +1,7 @@
-import { fakeBrowser } from "@webext-core/fake-browser";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-
-vi.mock("wxt/browser", () => ({ browser: fakeBrowser }));
-
-const { forgetAll, storeLookup } = await import("../../extension/background/lookup-cache.ts");
-const { lookupInputsKey, readLookupEntry } = await import("../../extension/messaging/lookup-cache-entry.ts");
-type Entry = import("../../extension/messaging/lookup-cache-entry.ts").LookupCacheEntry;
+import { beforeEach, describe, expect, it } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { forgetAll, storeLookup } from "../../extension/background/lookup-cache.ts";
+import { lookupInputsKey, readLookupEntry, type LookupCacheEntry as Entry } from "../../extension/messaging/lookup-cache-entry.ts";
 
 const entry = (name: string, fetchedAt: string): Entry => ({
   inputs: `e:${name}@acme.co.uk|o:|d:|s:`,

@@ -7,7 +7,7 @@ import { meetingCreated } from "../../shared/schemas/meeting.ts";
 import { partner as partnerSchema } from "../../shared/schemas/partner.ts";
 import { referral as referralSchema } from "../../shared/schemas/referral.ts";
 import type { z } from "zod";
-import { api, newWorkspace, type ApiResponse, type TestCaller } from "./api-client.ts";
+import { addMember, api, newWorkspace, type ApiResponse, type TestCaller } from "./api-client.ts";
 import {
   acmeMeeting, acmePartnerBody, auditEntries, countRows, expectError, expectInvalidField, rowCounts, uniqueCreateBody,
   workspaceTables, type PostKind, type WorkspaceTable,
@@ -196,6 +196,25 @@ describe("Idempotency-Key rules", () => {
     expect(error.issues?.[0]?.path).toMatch(/^domains\.[01]$/);
     const good = await post(setup, uniqueCreateBody("partners", 7), k);
     expect(good.status, JSON.stringify(good.body)).toBe(201);
+  });
+
+  it("a member reusing another member's key gets their own answer, not the other's", async () => {
+    const owner = await newWorkspace("owner");
+    const member = await addMember(owner.workspaceId, "member");
+    const k = key("shared-between-members");
+    const body = uniqueCreateBody("partners", 1);
+    const first = await post({ caller: owner, partnerId: null, path: "/v1/partners" }, body, k);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    // Same key, same body, another member: a request of its own, not a replay.
+    const second = await post({ caller: member, partnerId: null, path: "/v1/partners" }, { ...body, name: "Member's own partner", domains: ["member-own.co.uk"] }, k);
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    expect(second.headers.get("Idempotent-Replayed")).toBeNull();
+    expect(second.body.id).not.toBe(first.body.id);
+    expect(second.body.name).toBe("Member's own partner");
+    // And the member's own retry replays the member's answer.
+    const retried = await post({ caller: member, partnerId: null, path: "/v1/partners" }, { ...body, name: "Member's own partner", domains: ["member-own.co.uk"] }, k);
+    expect(retried.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(retried.body.id).toBe(second.body.id);
   });
 
   it("without a key, the same body twice writes twice", async () => {

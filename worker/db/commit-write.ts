@@ -1,10 +1,8 @@
-import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { newId } from "../../shared/ids.ts";
-import type { AppEnv } from "../env.ts";
-import { ApiError } from "../http/api-error.ts";
-import { replayStoredResponse } from "../http/idempotency.ts";
+import { ApiError } from "../api-error.ts";
 import { StaleWriteError, isStaleWrite } from "./stale-write-guard.ts";
+import { auditInsert, insertRow } from "./sql.ts";
+import type { TrackedDb } from "./tracked-db.ts";
 
 export interface AuditEntry {
   entity: string;
@@ -14,13 +12,43 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export interface Write {
+export interface Write<Body = unknown, Status extends ContentfulStatusCode | 204 = ContentfulStatusCode | 204> {
   statements: D1PreparedStatement[];
   audit: AuditEntry[];
-  status: ContentfulStatusCode | 204;
-  body: unknown;
+  status: Status;
+  body: Body;
   /** The version of the record the response describes: its ETag. */
   version?: number;
+}
+
+/** Who writes, and under which token and request: every audit row says so. */
+export interface Writer {
+  workspaceId: string;
+  memberId: string;
+  tokenId: string;
+  requestId: string;
+  /** The request's clock, ISO 8601. */
+  now: string;
+}
+
+/** An Idempotency-Key and the hash of the request it came with. */
+export interface PendingIdempotency {
+  key: string;
+  requestHash: string;
+}
+
+export interface StoredResponse {
+  request_hash: string;
+  status: number;
+  response_json: string;
+}
+
+/** The first answer this member got for this key, if any; keys are each member's own. */
+export function storedResponse(db: TrackedDb, workspaceId: string, memberId: string, key: string): Promise<StoredResponse | null> {
+  return db.first<StoredResponse>(
+    "SELECT request_hash, status, response_json FROM idempotency_keys WHERE workspace_id = ? AND member_id = ? AND key = ?",
+    workspaceId, memberId, key,
+  );
 }
 
 function isUniqueViolation(error: unknown, table: string): boolean {
@@ -29,45 +57,35 @@ function isUniqueViolation(error: unknown, table: string): boolean {
 
 /**
  * Runs a write as one D1 batch together with its audit entries and its
- * idempotency record: either all of it lands or none of it does.
+ * idempotency record: either all of it lands or none of it does. Resolves to
+ * null when it landed, or to the stored answer of a concurrent request with
+ * the same key that landed first (this one then wrote nothing).
  */
-export async function commitWrite(c: Context<AppEnv>, write: Write): Promise<Response> {
-  const db = c.get("db");
-  const caller = c.get("caller");
-  const now = c.get("now").toISOString();
+export async function commitWrite(db: TrackedDb, writer: Writer, write: Write, pending?: PendingIdempotency): Promise<StoredResponse | null> {
   const statements: D1PreparedStatement[] = [];
-  const pending = c.get("idempotency");
   if (pending && write.status !== 204) {
     // First in the batch: a concurrent retry fails here, on the key, before
     // any other constraint, and is answered with the stored response.
-    statements.push(
-      db.prepare(
-        `INSERT INTO idempotency_keys (workspace_id, key, request_hash, status, response_json, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-        caller.workspaceId, pending.key, pending.requestHash, write.status, JSON.stringify(write.body), now,
-      ),
-    );
+    statements.push(insertRow(db, "idempotency_keys", {
+      workspace_id: writer.workspaceId, member_id: writer.memberId, key: pending.key, request_hash: pending.requestHash,
+      status: write.status, response_json: JSON.stringify(write.body), created_at: writer.now,
+    }));
   }
   statements.push(...write.statements);
   for (const entry of write.audit) {
-    statements.push(
-      db.prepare(
-        `INSERT INTO audit_log (id, workspace_id, actor_member_id, entity, entity_id, action, before_json, after_json, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        newId("aud"), caller.workspaceId, caller.memberId, entry.entity, entry.entityId, entry.action,
-        entry.before === undefined ? null : JSON.stringify(entry.before),
-        entry.after === undefined ? null : JSON.stringify(entry.after),
-        now,
-      ),
-    );
+    statements.push(auditInsert(db, {
+      ...entry, workspaceId: writer.workspaceId, actorMemberId: writer.memberId, tokenId: writer.tokenId,
+      requestId: writer.requestId, at: writer.now,
+    }));
   }
   try {
     await db.batch(statements);
+    return null;
   } catch (error) {
     if (pending && isUniqueViolation(error, "idempotency_keys")) {
       // A concurrent retry with the same key won the race; answer as it did.
-      const replay = await replayStoredResponse(c, pending);
-      if (replay) return replay;
+      const stored = await storedResponse(db, writer.workspaceId, writer.memberId, pending.key);
+      if (stored) return stored;
     }
     if (isStaleWrite(error)) throw new StaleWriteError();
     if (error instanceof Error && error.message.includes("UNIQUE constraint failed")) {
@@ -75,7 +93,4 @@ export async function commitWrite(c: Context<AppEnv>, write: Write): Promise<Res
     }
     throw error;
   }
-  if (write.version !== undefined) c.header("ETag", `"${write.version}"`);
-  if (write.status === 204) return c.body(null, 204);
-  return c.json(write.body, write.status);
 }

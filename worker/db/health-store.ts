@@ -94,8 +94,16 @@ export async function currentHealth(db: TrackedDb, workspaceId: string, rows: Pa
   return scores;
 }
 
-/** Re-scores one partner after a write to its history; reads the row fresh. */
-export async function refreshPartnerHealth(db: TrackedDb, workspaceId: string, partnerId: string, now: Date): Promise<void> {
-  const row = await db.first<PartnerRow>("SELECT * FROM partners WHERE id = ? AND workspace_id = ? AND archived_at IS NULL", partnerId, workspaceId);
-  if (row) await refreshHealth(db, workspaceId, [row], now);
+/**
+ * Re-scores one partner after a write to its history has landed, so the next
+ * read is current. The score is derived: if this step fails the write still
+ * stands, and the next read or the nightly job re-scores.
+ */
+export async function rescoreAfterWrite(db: TrackedDb, workspaceId: string, partnerId: string, now: Date): Promise<void> {
+  try {
+    const row = await db.first<PartnerRow>("SELECT * FROM partners WHERE id = ? AND workspace_id = ? AND archived_at IS NULL", partnerId, workspaceId);
+    if (row) await refreshHealth(db, workspaceId, [row], now);
+  } catch (error) {
+    console.error("re-scoring after a write failed; the nightly job will catch up", partnerId, error);
+  }
 }

@@ -4,10 +4,9 @@ import type { Goal } from "../../shared/schemas/goal.ts";
 import type { Interaction } from "../../shared/schemas/interaction.ts";
 import type { Commitment } from "../../shared/schemas/commitment.ts";
 import type { Referral } from "../../shared/schemas/referral.ts";
-import { commitmentToApi, type CommitmentRow } from "../routes/commitments-resource.ts";
-import { goalToApi, type GoalRow } from "../routes/goals.ts";
-import { interactionToApi, type InteractionRow } from "../routes/interactions.ts";
-import { referralToApi, type ReferralRow } from "../routes/referrals.ts";
+import {
+  commitmentToApi, goalToApi, interactionToApi, referralToApi, type CommitmentRow, type GoalRow, type InteractionRow, type ReferralRow,
+} from "./child-records.ts";
 import type { PartnerRow } from "./partner-record.ts";
 import type { TrackedDb } from "./tracked-db.ts";
 

@@ -1,5 +1,8 @@
+import { salesforceKey } from "../../shared/salesforce-id.ts";
 import type { Health } from "../../shared/schemas/health.ts";
 import type { Partner, PartnershipPlan, PartnerKind, PartnerStatus } from "../../shared/schemas/partner.ts";
+import { conflictOnField } from "../api-error.ts";
+import { inChunks, placeholders } from "./sql.ts";
 import type { TrackedDb } from "./tracked-db.ts";
 
 export interface PartnerRow {
@@ -64,15 +67,13 @@ export function loadPartnerRow(db: TrackedDb, workspaceId: string, id: string): 
 /** Each partner's domains, for a page of partners, in one query. */
 export async function domainsOf(db: TrackedDb, workspaceId: string, partnerIds: string[]): Promise<Map<string, string[]>> {
   const byPartner = new Map<string, string[]>(partnerIds.map((id) => [id, []]));
-  // D1 binds at most 100 parameters per query; one is the workspace id.
-  for (let start = 0; start < partnerIds.length; start += 90) {
-    const ids = partnerIds.slice(start, start + 90);
+  for (const ids of inChunks(partnerIds)) {
     // No ORDER BY: sorting by domain in SQL makes SQLite walk the (workspace_id,
     // domain) primary key, reading every domain in the workspace (EXPLAIN QUERY
     // PLAN in bench/query-plans.ts). A partner has a handful; sort them here.
     const rows = await db.all<{ partner_id: string; domain: string }>(
       `SELECT partner_id, domain FROM partner_domains
-        WHERE workspace_id = ? AND partner_id IN (${ids.map(() => "?").join(", ")})`,
+        WHERE workspace_id = ? AND partner_id IN (${placeholders(ids)})`,
       workspaceId,
       ...ids,
     );
@@ -87,4 +88,43 @@ export async function loadPartner(db: TrackedDb, workspaceId: string, id: string
   if (!row) return null;
   const domains = (await domainsOf(db, workspaceId, [id])).get(id) ?? [];
   return { row, partner: partnerToApi(row, domains) };
+}
+
+/** Another live partner already holding one of these identifiers is a 409 naming the field. */
+export async function assertIdentifiersFree(
+  db: TrackedDb,
+  workspaceId: string,
+  selfId: string | null,
+  fields: { domains?: string[]; salesforce_account_id?: string | null; hubspot_company_id?: string | null },
+): Promise<void> {
+  const domains = fields.domains ?? [];
+  if (domains.length > 0) {
+    const taken = await db.all<{ domain: string; name: string }>(
+      `SELECT d.domain, p.name FROM partner_domains d JOIN partners p ON p.id = d.partner_id
+        WHERE d.workspace_id = ? AND d.domain IN (${placeholders(domains)}) AND d.partner_id IS NOT ?`,
+      workspaceId, ...domains, selfId,
+    );
+    const first = taken[0];
+    if (first) throw conflictOnField(`domains.${domains.indexOf(first.domain)}`, `${first.domain} already belongs to ${first.name}`);
+  }
+  if (fields.salesforce_account_id) {
+    const owner = await db.first<{ name: string }>(
+      `SELECT name FROM partners WHERE workspace_id = ? AND salesforce_key = ? AND archived_at IS NULL AND id IS NOT ?`,
+      workspaceId, salesforceKey(fields.salesforce_account_id), selfId,
+    );
+    if (owner) throw conflictOnField("salesforce_account_id", `this Salesforce account is already linked to ${owner.name}`);
+  }
+  if (fields.hubspot_company_id) {
+    const owner = await db.first<{ name: string }>(
+      `SELECT name FROM partners WHERE workspace_id = ? AND hubspot_company_id = ? AND archived_at IS NULL AND id IS NOT ?`,
+      workspaceId, fields.hubspot_company_id, selfId,
+    );
+    if (owner) throw conflictOnField("hubspot_company_id", `this HubSpot company is already linked to ${owner.name}`);
+  }
+}
+
+export function domainInserts(db: TrackedDb, workspaceId: string, partnerId: string, domains: string[]): D1PreparedStatement[] {
+  return domains.map((domain) =>
+    db.prepare("INSERT INTO partner_domains (workspace_id, domain, partner_id) VALUES (?, ?, ?)", workspaceId, domain, partnerId),
+  );
 }

@@ -1,10 +1,9 @@
 import type { PartnershipHistory } from "../../shared/health/history.ts";
 import type { StageChange } from "../../shared/schemas/referral.ts";
 import type { PartnerRow } from "./partner-record.ts";
+import { inChunks, placeholders } from "./sql.ts";
 import type { TrackedDb } from "./tracked-db.ts";
 
-// D1 binds at most 100 parameters per query; one slot is the workspace id.
-const partnersPerQuery = 90;
 // Events older than this weigh under 0.03% (half-life 90 days): not worth reading.
 const historyYears = 3;
 
@@ -12,7 +11,7 @@ type Row = Record<string, unknown> & { partner_id: string };
 
 /**
  * The facts the health score reads, for a batch of partners, in one D1 round
- * trip per 90 partners (five indexed IN queries), so scoring a whole
+ * trip per IN-list of partners (five indexed IN queries), so scoring a whole
  * workspace at night costs a few queries per hundred partners, not per partner.
  */
 export async function loadHistories(db: TrackedDb, workspaceId: string, partners: PartnerRow[], now: Date): Promise<Map<string, PartnershipHistory>> {
@@ -24,9 +23,8 @@ export async function loadHistories(db: TrackedDb, workspaceId: string, partners
     });
   }
   const since = new Date(now.getTime() - historyYears * 365 * 86_400_000).toISOString();
-  for (let start = 0; start < partners.length; start += partnersPerQuery) {
-    const ids = partners.slice(start, start + partnersPerQuery).map((partner) => partner.id);
-    const list = ids.map(() => "?").join(", ");
+  for (const ids of inChunks(partners.map((partner) => partner.id))) {
+    const list = placeholders(ids);
     const [interactions, commitments, referrals, goals, meetings] = await db.batch<Row>([
       db.prepare(`SELECT partner_id, kind, direction, occurred_at FROM interactions WHERE workspace_id = ? AND partner_id IN (${list}) AND occurred_at >= ?`, workspaceId, ...ids, since),
       db.prepare(`SELECT partner_id, owed_by, status, due_on, completed_at, created_at FROM commitments WHERE workspace_id = ? AND partner_id IN (${list})`, workspaceId, ...ids),

@@ -20,8 +20,9 @@ export class TrackedDb {
   }
 
   async all<Row>(sql: string, ...params: unknown[]): Promise<Row[]> {
+    const started = performance.now();
     const result = await this.prepare(sql, ...params).all<Row>();
-    this.record(result.meta);
+    this.record(result.meta, started);
     return result.results;
   }
 
@@ -31,23 +32,30 @@ export class TrackedDb {
   }
 
   async run(sql: string, ...params: unknown[]): Promise<D1Meta> {
+    const started = performance.now();
     const result = await this.prepare(sql, ...params).run();
-    this.record(result.meta);
+    this.record(result.meta, started);
     return result.meta;
   }
 
   /** All or nothing: D1 runs a batch as one transaction. */
   async batch<Row = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<Row>[]> {
     if (statements.length === 0) return [];
+    const started = performance.now();
     const results = await this.d1.batch<Row>(statements);
+    this.durationMs += performance.now() - started;
     for (const result of results) this.record(result.meta);
     return results;
   }
 
-  private record(meta: D1Meta | undefined): void {
+  /**
+   * Time is the round trip as this request waited for it (D1's own
+   * meta.duration is 0 in local workerd and leaves out the network).
+   */
+  private record(meta: D1Meta | undefined, started?: number): void {
     this.queries += 1;
+    if (started !== undefined) this.durationMs += performance.now() - started;
     if (!meta) return;
-    this.durationMs += meta.duration ?? 0;
     this.rowsRead += meta.rows_read ?? 0;
     this.rowsWritten += meta.rows_written ?? 0;
   }

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { hashApiToken, tokenPattern } from "../../shared/api-token.ts";
 import type { MemberRole } from "../../shared/schemas/me.ts";
 import type { AppEnv } from "../env.ts";
-import { ApiError } from "./api-error.ts";
+import { ApiError } from "../api-error.ts";
 
 interface TokenRow {
   token_id: string;

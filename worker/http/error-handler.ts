@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
 import type { AppEnv } from "../env.ts";
-import { ApiError, type FieldIssue } from "./api-error.ts";
+import { ApiError, type FieldIssue } from "../api-error.ts";
 
 /** "partners.0.domains" style paths are what people read in an error. */
 function pathText(path: readonly PropertyKey[]): string {
@@ -42,6 +42,6 @@ export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
     }
     return c.json({ error: { code: status === 413 ? "payload_too_large" : "http_error", message: error.message || "Request refused" } }, status);
   }
-  console.error("unhandled error", c.req.method, c.req.path, error);
+  console.error("unhandled error", c.get("requestId"), c.req.method, c.req.path, error);
   return c.json({ error: { code: "internal", message: "Something went wrong on our side; nothing was saved." } }, 500);
 }

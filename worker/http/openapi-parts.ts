@@ -1,3 +1,4 @@
+import type { Context, HonoRequest } from "hono";
 import { z } from "zod";
 import { errorBody } from "../../shared/schemas/common.ts";
 
@@ -33,3 +34,12 @@ export const writeErrors = {
 export const idParam = z.object({ id: z.string().min(1).max(100) });
 
 export const security = [{ bearer: [] as string[] }];
+
+/**
+ * The JSON body the route's validator accepted, typed by the schema it was
+ * validated with. Hono's types cannot compute it for a route built from a
+ * generic schema (the child resources), so this names the schema instead.
+ */
+export function validJson<S extends z.ZodType>(c: Context, _schema: S): z.output<S> {
+  return (c.req as unknown as HonoRequest<string, { json: z.output<S> }>).valid("json");
+}

@@ -1,31 +1,20 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { z } from "zod";
 import { newId, type IdPrefix } from "../../shared/ids.ts";
 import { listEnvelope } from "../../shared/schemas/common.ts";
-import type { AppEnv } from "../env.ts";
-import { notFound } from "../http/api-error.ts";
-import { idParam, jsonBody, jsonResponse, readErrors, security, writeErrors } from "../http/openapi-parts.ts";
-import { respond } from "../http/respond.ts";
-import { commitWrite } from "../db/commit-write.ts";
-import { decodeCursor, pageOf } from "../db/cursor.ts";
+import { notFound } from "../api-error.ts";
+import type { ChildRow } from "../db/child-records.ts";
+import { rescoreAfterWrite } from "../db/health-store.ts";
 import { loadPartnerRow } from "../db/partner-record.ts";
-import { patchWithRetry } from "../db/patch-with-retry.ts";
-import { rescoreAfterWrite } from "../db/rescore-after-write.ts";
+import { insertRow, keysetAfter, keysetOrderBy, pageOf, type KeysetOrder } from "../db/sql.ts";
 import { guardedUpdate } from "../db/stale-write-guard.ts";
 import type { TrackedDb } from "../db/tracked-db.ts";
-
-export interface ChildRow {
-  id: string;
-  workspace_id: string;
-  partner_id: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+import type { AppEnv } from "../env.ts";
+import { idParam, jsonBody, jsonResponse, readErrors, security, validJson, writeErrors } from "../http/openapi-parts.ts";
+import { patchWithRetry } from "../http/patch-with-retry.ts";
+import { respond } from "../http/respond.ts";
 
 export interface WriteContext {
-  c: Context<AppEnv>;
   db: TrackedDb;
   workspaceId: string;
   partnerId: string;
@@ -37,7 +26,7 @@ export interface WriteContext {
  * referral, goal, meeting). Each gets the same four routes: add and list under
  * its partner, read and change by id.
  */
-export interface ChildResource<Row extends ChildRow, Api, Create extends z.ZodType, Patch extends z.ZodType> {
+export interface ChildResource<Row extends ChildRow, Api extends object, Create extends z.ZodType, Patch extends z.ZodType> {
   collection: string;
   entity: string;
   label: string;
@@ -65,66 +54,78 @@ const listQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
 });
 
-export function registerChildResource<Row extends ChildRow, Api, Create extends z.ZodType, Patch extends z.ZodType>(
-  app: OpenAPIHono<AppEnv>,
-  resource: ChildResource<Row, Api, Create, Patch>,
-): void {
-  const tags = [resource.tag];
-  const loadRow = (db: TrackedDb, workspaceId: string, id: string) =>
+/** A record of this resource, by id, if its partner is this workspace's and not archived. */
+function rowLoader<Row extends ChildRow>(table: string) {
+  return (db: TrackedDb, workspaceId: string, id: string) =>
     db.first<Row>(
-      `SELECT r.* FROM ${resource.table} r JOIN partners p ON p.id = r.partner_id AND p.workspace_id = r.workspace_id
+      `SELECT r.* FROM ${table} r JOIN partners p ON p.id = r.partner_id AND p.workspace_id = r.workspace_id
         WHERE r.id = ? AND r.workspace_id = ? AND p.archived_at IS NULL`,
       id, workspaceId,
     );
-  const contextOf = (c: Context<AppEnv>, partnerId: string): WriteContext => ({
-    c, db: c.get("db"), workspaceId: c.get("caller").workspaceId, partnerId, now: c.get("now").toISOString(),
-  });
+}
 
-  if (resource.createSchema && resource.insertColumns) {
-    const createSchema = resource.createSchema;
-    const insertColumns = resource.insertColumns;
-    app.openapi(
-      createRoute({
-        method: "post", path: `/v1/partners/{id}/${resource.collection}`, tags, security,
-        summary: `Add a ${resource.entity} to a partner`,
-        request: { params: idParam, body: jsonBody(createSchema) },
-        responses: { 201: jsonResponse(resource.apiSchema, `The new ${resource.entity}`), ...writeErrors },
-      }),
-      async (c) => {
-        const partnerId = (c.req.valid("param" as never) as { id: string }).id;
-        const context = contextOf(c, partnerId);
-        if (!(await loadPartnerRow(context.db, context.workspaceId, partnerId))) throw notFound("Partner");
-        const input = c.req.valid("json" as never) as z.output<Create>;
-        const id = newId(resource.prefix);
-        const columns = {
-          id, workspace_id: context.workspaceId, partner_id: partnerId,
-          ...(await insertColumns(input, context)),
-          version: 1, updated_at: context.now,
-        } as Record<string, unknown>;
-        columns.created_at ??= context.now;
-        const names = Object.keys(columns);
-        const body = resource.toApi(columns as unknown as Row);
-        c.header("Location", `/v1/${resource.collection}/${id}`);
-        return respond(rescoreAfterWrite(c, resource.affectsHealth ? partnerId : null, commitWrite(c, {
-          statements: [
-            context.db.prepare(
-              `INSERT INTO ${resource.table} (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`,
-              ...Object.values(columns),
-            ),
-            ...(resource.afterWrite?.(context) ?? []),
-          ],
-          audit: [{ entity: resource.entity, entityId: id, action: "create", after: body }],
-          status: 201,
-          body,
-          version: 1,
-        })));
-      },
-    );
-  }
+export function registerChildResource<Row extends ChildRow, Api extends object, Create extends z.ZodType, Patch extends z.ZodType>(
+  app: OpenAPIHono<AppEnv>,
+  resource: ChildResource<Row, Api, Create, Patch>,
+): void {
+  if (resource.createSchema && resource.insertColumns) registerCreate(app, resource, resource.createSchema, resource.insertColumns);
+  registerList(app, resource);
+  registerRead(app, resource);
+  registerPatch(app, resource);
+}
 
+function registerCreate<Row extends ChildRow, Api extends object, Create extends z.ZodType, Patch extends z.ZodType>(
+  app: OpenAPIHono<AppEnv>,
+  resource: ChildResource<Row, Api, Create, Patch>,
+  createSchema: Create,
+  insertColumns: NonNullable<ChildResource<Row, Api, Create, Patch>["insertColumns"]>,
+): void {
   app.openapi(
     createRoute({
-      method: "get", path: `/v1/partners/{id}/${resource.collection}`, tags, security,
+      method: "post", path: `/v1/partners/{id}/${resource.collection}`, tags: [resource.tag], security,
+      operationId: `create${resource.label}`,
+      summary: `Add a ${resource.entity} to a partner`,
+      request: { params: idParam, body: jsonBody(createSchema) },
+      responses: { 201: jsonResponse(resource.apiSchema, `The new ${resource.entity}`), ...writeErrors },
+    }),
+    async (c) => {
+      const partnerId = c.req.param("id");
+      const db = c.get("db");
+      const context: WriteContext = { db, workspaceId: c.get("caller").workspaceId, partnerId, now: c.get("now").toISOString() };
+      if (!(await loadPartnerRow(db, context.workspaceId, partnerId))) throw notFound("Partner");
+      const input = validJson(c, createSchema);
+      const id = newId(resource.prefix);
+      const columns: Record<string, unknown> = {
+        id, workspace_id: context.workspaceId, partner_id: partnerId,
+        ...(await insertColumns(input, context)),
+        version: 1, updated_at: context.now,
+      };
+      columns.created_at ??= context.now;
+      // The row as the database will hold it: the columns were built for this table.
+      const body = resource.toApi(columns as unknown as Row);
+      c.header("Location", `/v1/${resource.collection}/${id}`);
+      const answer = await respond(c, {
+        statements: [insertRow(db, resource.table, columns), ...(resource.afterWrite?.(context) ?? [])],
+        audit: [{ entity: resource.entity, entityId: id, action: "create", after: body }],
+        status: 201,
+        body,
+        version: 1,
+      });
+      if (resource.affectsHealth) await rescoreAfterWrite(db, context.workspaceId, partnerId, c.get("now"));
+      return answer;
+    },
+  );
+}
+
+function registerList<Row extends ChildRow, Api extends object, Create extends z.ZodType, Patch extends z.ZodType>(
+  app: OpenAPIHono<AppEnv>,
+  resource: ChildResource<Row, Api, Create, Patch>,
+): void {
+  const order: KeysetOrder = { expression: resource.listOrder, id: "id", descending: true };
+  app.openapi(
+    createRoute({
+      method: "get", path: `/v1/partners/{id}/${resource.collection}`, tags: [resource.tag], security,
+      operationId: `listPartner${resource.tag}`,
       summary: `List a partner's ${resource.collection}, newest first`,
       request: { params: idParam, query: listQuery },
       responses: { 200: jsonResponse(listEnvelope(resource.apiSchema), `A page of ${resource.collection}`), ...readErrors },
@@ -135,27 +136,27 @@ export function registerChildResource<Row extends ChildRow, Api, Create extends 
       const db = c.get("db");
       const { workspaceId } = c.get("caller");
       if (!(await loadPartnerRow(db, workspaceId, partnerId))) throw notFound("Partner");
-      const order = resource.listOrder;
-      const params: unknown[] = [workspaceId, partnerId];
-      let after = "";
-      if (cursor) {
-        const [key, id] = decodeCursor(cursor);
-        after = ` AND (${order} < ? OR (${order} = ? AND id < ?))`;
-        params.push(key, key, id);
-      }
+      const after = cursor ? keysetAfter(order, cursor) : { clause: "1 = 1", params: [] };
       const rows = await db.all<Row & Record<string, string>>(
-        `SELECT * FROM ${resource.table} WHERE workspace_id = ? AND partner_id = ?${after}
-          ORDER BY ${order} DESC, id DESC LIMIT ?`,
-        ...params, limit + 1,
+        `SELECT * FROM ${resource.table} WHERE workspace_id = ? AND partner_id = ? AND ${after.clause}
+          ORDER BY ${keysetOrderBy(order)} LIMIT ?`,
+        workspaceId, partnerId, ...after.params, limit + 1,
       );
-      const page = pageOf(rows, limit, (row) => [row[order]!, row.id]);
+      const page = pageOf(rows, limit, (row) => [row[resource.listOrder]!, row.id]);
       return c.json({ items: page.items.map((row) => resource.toApi(row)), next_cursor: page.nextCursor }, 200);
     },
   );
+}
 
+function registerRead<Row extends ChildRow, Api extends object, Create extends z.ZodType, Patch extends z.ZodType>(
+  app: OpenAPIHono<AppEnv>,
+  resource: ChildResource<Row, Api, Create, Patch>,
+): void {
+  const loadRow = rowLoader<Row>(resource.table);
   app.openapi(
     createRoute({
-      method: "get", path: `/v1/${resource.collection}/{id}`, tags, security,
+      method: "get", path: `/v1/${resource.collection}/{id}`, tags: [resource.tag], security,
+      operationId: `get${resource.label}`,
       summary: `Get a ${resource.entity}`,
       request: { params: idParam },
       responses: { 200: jsonResponse(resource.apiSchema, `The ${resource.entity}; its version is also the ETag`), ...readErrors },
@@ -164,31 +165,38 @@ export function registerChildResource<Row extends ChildRow, Api, Create extends 
       const row = await loadRow(c.get("db"), c.get("caller").workspaceId, c.req.valid("param").id);
       if (!row) throw notFound(resource.label);
       c.header("ETag", `"${row.version}"`);
-      return c.json(resource.toApi(row) as never, 200);
+      return c.json(resource.toApi(row), 200);
     },
   );
+}
 
+function registerPatch<Row extends ChildRow, Api extends object, Create extends z.ZodType, Patch extends z.ZodType>(
+  app: OpenAPIHono<AppEnv>,
+  resource: ChildResource<Row, Api, Create, Patch>,
+): void {
+  const loadRow = rowLoader<Row>(resource.table);
   app.openapi(
     createRoute({
-      method: "patch", path: `/v1/${resource.collection}/{id}`, tags, security,
+      method: "patch", path: `/v1/${resource.collection}/{id}`, tags: [resource.tag], security,
+      operationId: `update${resource.label}`,
       summary: `Change a ${resource.entity}`,
       description: "Send only the fields to change. If-Match with the ETag makes the change conditional (412 if someone changed it since).",
       request: { params: idParam, body: jsonBody(resource.patchSchema) },
       responses: { 200: jsonResponse(resource.apiSchema, `The changed ${resource.entity}`), ...writeErrors },
     }),
     async (c) => {
-      const id = (c.req.valid("param" as never) as { id: string }).id;
-      const patch = c.req.valid("json" as never) as z.output<Patch>;
+      const id = c.req.param("id");
+      const patch = validJson(c, resource.patchSchema);
       const db = c.get("db");
       const { workspaceId } = c.get("caller");
       let partnerId: string | null = null;
-      const written = patchWithRetry(c, () => loadRow(db, workspaceId, id), resource.label, async (current) => {
+      const answer = await patchWithRetry(c, () => loadRow(db, workspaceId, id), resource.label, async (current) => {
         partnerId = current.partner_id;
-        const context = contextOf(c, current.partner_id);
+        const context: WriteContext = { db, workspaceId, partnerId: current.partner_id, now: c.get("now").toISOString() };
         const columns = await resource.patchColumns(current, patch, context);
-        const updated = { ...current, ...columns, version: current.version + 1, updated_at: context.now } as Row;
+        const updated = { ...current, ...columns, version: current.version + 1, updated_at: context.now };
         const body = resource.toApi(updated);
-        return {
+        return respond(c, {
           statements: [
             ...guardedUpdate(db, { table: resource.table, id, workspaceId, expectedVersion: current.version, set: columns, now: context.now }),
             ...(resource.afterWrite?.(context) ?? []),
@@ -197,9 +205,10 @@ export function registerChildResource<Row extends ChildRow, Api, Create extends 
           status: 200,
           body,
           version: updated.version,
-        };
+        });
       });
-      return respond(written.then((response) => rescoreAfterWrite(c, resource.affectsHealth ? partnerId : null, Promise.resolve(response))));
+      if (resource.affectsHealth && partnerId !== null) await rescoreAfterWrite(db, workspaceId, partnerId, c.get("now"));
+      return answer;
     },
   );
 }

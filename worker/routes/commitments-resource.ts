@@ -1,30 +1,7 @@
-import {
-  commitment, commitmentCreate, commitmentPatch, type Commitment,
-} from "../../shared/schemas/commitment.ts";
-import { invalidField } from "../http/api-error.ts";
-import type { ChildResource, ChildRow } from "./child-resource.ts";
-import { copyDefined } from "./child-resource.ts";
-
-export interface CommitmentRow extends ChildRow {
-  title: string;
-  owed_by: Commitment["owed_by"];
-  owner_email: string | null;
-  due_on: string | null;
-  status: Commitment["status"];
-  completed_at: string | null;
-  source_url: string | null;
-  meeting_id: string | null;
-  visibility: "private" | "shared";
-}
-
-export function commitmentToApi(row: CommitmentRow): Commitment {
-  return {
-    id: row.id, partner_id: row.partner_id, title: row.title, owed_by: row.owed_by, owner_email: row.owner_email,
-    due_on: row.due_on, status: row.status, completed_at: row.completed_at, source_url: row.source_url,
-    meeting_id: row.meeting_id, visibility: row.visibility, created_at: row.created_at, updated_at: row.updated_at,
-    version: row.version,
-  };
-}
+import { commitment, commitmentCreate, commitmentPatch, type Commitment } from "../../shared/schemas/commitment.ts";
+import { invalidField } from "../api-error.ts";
+import { commitmentToApi, type CommitmentRow } from "../db/child-records.ts";
+import { copyDefined, type ChildResource } from "./child-resource.ts";
 
 /**
  * completed_at belongs to done promises only: marking one done stamps it

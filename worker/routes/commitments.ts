@@ -5,16 +5,17 @@ import { commitmentListQuery } from "../../shared/schemas/commitment.ts";
 import { openCommitment } from "../../shared/schemas/lookup.ts";
 import type { AppEnv } from "../env.ts";
 import { jsonResponse, readErrors, security } from "../http/openapi-parts.ts";
-import { decodeCursor, pageOf } from "../db/cursor.ts";
-import { commitmentToApi, type CommitmentRow } from "./commitments-resource.ts";
+import { commitmentToApi, type CommitmentRow } from "../db/child-records.ts";
+import { keysetAfter, keysetOrderBy, pageOf, type KeysetOrder } from "../db/sql.ts";
 
 // Undated promises sort after every dated one.
-const dueKey = "COALESCE(c.due_on, '9999-12-31')";
+const dueOrder: KeysetOrder = { expression: "COALESCE(c.due_on, '9999-12-31')", id: "c.id", descending: false };
 
 export function registerCommitmentListRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "get", path: "/v1/commitments", tags: ["Commitments"], security,
+      operationId: "listCommitments",
       summary: "Commitments across all partners, soonest due first",
       description: "overdue=true keeps open commitments whose due date has passed (overdue means due before today, UTC).",
       request: { query: commitmentListQuery },
@@ -37,12 +38,12 @@ export function registerCommitmentListRoute(app: OpenAPIHono<AppEnv>): void {
       if (query.overdue === true) add("c.status = 'open' AND c.due_on < ?", utcDate(now));
       if (query.overdue === false) add("NOT (c.status = 'open' AND c.due_on IS NOT NULL AND c.due_on < ?)", utcDate(now));
       if (query.cursor) {
-        const [key, id] = decodeCursor(query.cursor);
-        add(`(${dueKey} > ? OR (${dueKey} = ? AND c.id > ?))`, key, key, id);
+        const after = keysetAfter(dueOrder, query.cursor);
+        add(after.clause, ...after.params);
       }
       const rows = await db.all<CommitmentRow>(
         `SELECT c.* FROM commitments c JOIN partners p ON p.id = c.partner_id AND p.workspace_id = c.workspace_id
-          WHERE ${where.join(" AND ")} ORDER BY ${dueKey}, c.id LIMIT ?`,
+          WHERE ${where.join(" AND ")} ORDER BY ${keysetOrderBy(dueOrder)} LIMIT ?`,
         ...params, query.limit + 1,
       );
       const page = pageOf(rows, query.limit, (row) => [row.due_on ?? "9999-12-31", row.id]);

@@ -1,15 +1,7 @@
 import { contact, contactCreate, contactPatch, type Contact } from "../../shared/schemas/contact.ts";
-import { conflictOnField } from "../http/api-error.ts";
-import type { ChildResource, ChildRow, WriteContext } from "./child-resource.ts";
-import { copyDefined } from "./child-resource.ts";
-
-interface ContactRow extends ChildRow {
-  email: string;
-  name: string | null;
-  title: string | null;
-  phone: string | null;
-  visibility: "private" | "shared";
-}
+import { conflictOnField } from "../api-error.ts";
+import { contactToApi, type ContactRow } from "../db/child-records.ts";
+import { copyDefined, type ChildResource, type WriteContext } from "./child-resource.ts";
 
 /** One person belongs to one partner; saying so twice is a 409 naming who has them. */
 async function assertEmailFree({ db, workspaceId }: WriteContext, email: string, selfId: string | null) {
@@ -33,10 +25,7 @@ export const contactsResource: ChildResource<ContactRow, Contact, typeof contact
   apiSchema: contact,
   createSchema: contactCreate,
   patchSchema: contactPatch,
-  toApi: (row) => ({
-    id: row.id, partner_id: row.partner_id, email: row.email, name: row.name, title: row.title, phone: row.phone,
-    visibility: row.visibility, version: row.version, created_at: row.created_at, updated_at: row.updated_at,
-  }),
+  toApi: contactToApi,
   async insertColumns(input, context) {
     await assertEmailFree(context, input.email, null);
     return {

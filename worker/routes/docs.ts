@@ -1,12 +1,14 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { html, raw } from "hono/html";
+import { version } from "../../package.json";
 import type { AppEnv } from "../env.ts";
 
 export const openApiInfo = {
   openapi: "3.1.0",
   info: {
     title: "Mutual API",
-    version: "1",
+    // One version for the API and the extension: package.json's.
+    version,
     description:
       "The shared record of a team's partnerships. JSON under /v1 with Authorization: Bearer <token>. Errors are {\"error\":{\"code\",\"message\",\"issues\"}}. Every POST accepts an Idempotency-Key; every record has a version, returned as its ETag, that PATCH accepts in If-Match.",
   },

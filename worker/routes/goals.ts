@@ -1,26 +1,6 @@
 import { goal, goalCreate, goalPatch, type Goal } from "../../shared/schemas/goal.ts";
-import type { ChildResource, ChildRow } from "./child-resource.ts";
-import { copyDefined } from "./child-resource.ts";
-
-export interface GoalRow extends ChildRow {
-  title: string;
-  metric: string | null;
-  target: number | null;
-  current: number | null;
-  due_on: string | null;
-  milestones_json: string;
-  last_reviewed_at: string | null;
-  visibility: "private" | "shared";
-}
-
-export function goalToApi(row: GoalRow): Goal {
-  return {
-    id: row.id, partner_id: row.partner_id, title: row.title, metric: row.metric, target: row.target,
-    current: row.current, due_on: row.due_on, milestones: JSON.parse(row.milestones_json) as Goal["milestones"],
-    last_reviewed_at: row.last_reviewed_at, visibility: row.visibility, version: row.version,
-    created_at: row.created_at, updated_at: row.updated_at,
-  };
-}
+import { goalToApi, type GoalRow } from "../db/child-records.ts";
+import { copyDefined, type ChildResource } from "./child-resource.ts";
 
 export const goalsResource: ChildResource<GoalRow, Goal, typeof goalCreate, typeof goalPatch> = {
   collection: "goals",

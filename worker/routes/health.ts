@@ -3,11 +3,11 @@ import { z } from "zod";
 
 import { healthHistory, healthSettings, healthTrends, healthTrendsQuery, traitWeights } from "../../shared/schemas/health.ts";
 import type { AppEnv } from "../env.ts";
-import { ApiError, notFound } from "../http/api-error.ts";
+import { ApiError, notFound } from "../api-error.ts";
 import { idParam, jsonBody, jsonResponse, readErrors, security, writeErrors } from "../http/openapi-parts.ts";
-import { commitWrite } from "../db/commit-write.ts";
 import { loadHealthSettings } from "../db/health-store.ts";
 import { loadPartnerRow } from "../db/partner-record.ts";
+import { inChunks, placeholders } from "../db/sql.ts";
 import { respond } from "../http/respond.ts";
 
 interface SnapshotRow {
@@ -28,13 +28,11 @@ const settingsPatch = z
   })
   .meta({ id: "WorkspaceSettingsPatch" });
 
-// D1 binds at most 100 parameters per query; two go to the workspace and the day.
-const partnersPerQuery = 90;
-
 export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "get", path: "/v1/health/trends", tags: ["Health"], security,
+      operationId: "getHealthTrends",
       summary: "Several partners' daily scores at once, oldest first",
       description: "For sparklines: one item per requested partner of this workspace, in the order asked (partner_id repeated, up to 100), each with its days and scores; ids that are not this workspace's partners are left out.",
       request: { query: healthTrendsQuery },
@@ -46,13 +44,11 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
       const query = c.req.valid("query");
       const ids = [...new Set(query.partner_id)];
       const since = new Date(c.get("now").getTime() - query.days * 86_400_000).toISOString().slice(0, 10);
-      const groups: string[][] = [];
-      for (let start = 0; start < ids.length; start += partnersPerQuery) groups.push(ids.slice(start, start + partnersPerQuery));
-      const rows = (await Promise.all(groups.map((group) => db.all<{ id: string; day: string | null; score: number | null }>(
+      const rows = (await Promise.all(inChunks(ids).map((group) => db.all<{ id: string; day: string | null; score: number | null }>(
         // The partner row says the id is this workspace's; its snapshots (none is fine) come with it.
         `SELECT p.id, s.day, s.score FROM partners p
            LEFT JOIN health_snapshots s ON s.workspace_id = p.workspace_id AND s.partner_id = p.id AND s.day >= ?
-          WHERE p.workspace_id = ? AND p.id IN (${group.map(() => "?").join(", ")})
+          WHERE p.workspace_id = ? AND p.id IN (${placeholders(group)})
           ORDER BY p.id, s.day`,
         since, workspaceId, ...group,
       )))).flat();
@@ -70,6 +66,7 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "get", path: "/v1/partners/{id}/health/history", tags: ["Health"], security,
+      operationId: "getPartnerHealthHistory",
       summary: "A partner's daily health scores, oldest first",
       description: "One point per day on which the score was computed (every write that changes the partner's history, and nightly). formula_changed marks the first point made by a new formula version: compare across it with care.",
       request: { params: idParam, query: historyQuery },
@@ -98,6 +95,7 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "get", path: "/v1/workspace/settings", tags: ["Workspace"], security,
+      operationId: "getWorkspaceSettings",
       summary: "The workspace's health-score weights and default cadence",
       responses: { 200: jsonResponse(settingsBody, "Current settings (defaults where never set)"), ...readErrors },
     }),
@@ -107,6 +105,7 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "patch", path: "/v1/workspace/settings", tags: ["Workspace"], security,
+      operationId: "updateWorkspaceSettings",
       summary: "Change the health-score weights or default cadence (owners and admins)",
       description: "Weights are relative (0–10 each, at least one above 0). Every partner is re-scored with the new settings the next time it is read, and nightly.",
       request: { body: jsonBody(settingsPatch) },
@@ -133,7 +132,7 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
       }
       const workspace = await db.first<{ settings_json: string }>("SELECT settings_json FROM workspaces WHERE id = ?", caller.workspaceId);
       const settings = { ...(JSON.parse(workspace?.settings_json ?? "{}") as object), health: merged.data.health };
-      return respond(commitWrite(c, {
+      return respond(c, {
         statements: [
           db.prepare("UPDATE workspaces SET settings_json = ? WHERE id = ?", JSON.stringify(settings), caller.workspaceId),
           // Stored scores were made with the old weights: re-score on next read.
@@ -142,7 +141,7 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
         audit: [{ entity: "workspace", entityId: caller.workspaceId, action: "update", before: { health: current }, after: { health: merged.data.health } }],
         status: 200,
         body: { health: merged.data.health },
-      }));
+      });
     },
   );
 }

@@ -1,25 +1,6 @@
 import { interaction, interactionCreate, interactionPatch, type Interaction } from "../../shared/schemas/interaction.ts";
-import type { ChildResource, ChildRow, WriteContext } from "./child-resource.ts";
-import { copyDefined } from "./child-resource.ts";
-
-export interface InteractionRow extends ChildRow {
-  kind: Interaction["kind"];
-  direction: Interaction["direction"];
-  occurred_at: string;
-  summary: string;
-  participants_json: string;
-  source_url: string | null;
-  meeting_id: string | null;
-  visibility: "private" | "shared";
-}
-
-export function interactionToApi(row: InteractionRow): Interaction {
-  return {
-    id: row.id, partner_id: row.partner_id, kind: row.kind, direction: row.direction, occurred_at: row.occurred_at,
-    summary: row.summary, participants: JSON.parse(row.participants_json) as string[], source_url: row.source_url,
-    meeting_id: row.meeting_id, visibility: row.visibility, version: row.version, created_at: row.created_at,
-  };
-}
+import { interactionToApi, type InteractionRow } from "../db/child-records.ts";
+import { copyDefined, type ChildResource, type WriteContext } from "./child-resource.ts";
 
 /** partners.last_contact_at is the newest interaction; recomputed so edits to old ones stay right. */
 export function refreshLastContact({ db, workspaceId, partnerId }: WriteContext): D1PreparedStatement[] {

@@ -1,15 +1,15 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { candidateDomains, emailDomain } from "../../shared/domains.ts";
+import { isEmailAddress } from "../../shared/email-address.ts";
 import { isSalesforceId, salesforceKey } from "../../shared/salesforce-id.ts";
 import { lookupQuery, lookupResult, type LookupMatch, type MatchReason } from "../../shared/schemas/lookup.ts";
 import type { AppEnv } from "../env.ts";
-import { invalidField } from "../http/api-error.ts";
+import { invalidField } from "../api-error.ts";
 import { jsonResponse, readErrors, security } from "../http/openapi-parts.ts";
 import { currentHealth } from "../db/health-store.ts";
 import { assembleContexts, contextStatements } from "../db/partner-context.ts";
 import { partnerToApi, type PartnerRow } from "../db/partner-record.ts";
 
-const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const maxMatches = 10;
 // Record ids name one partner for certain; a shared email domain is the weakest sign.
 const strength: Record<MatchReason["type"], number> = { salesforce: 0, hubspot: 0, email: 1, domain: 2 };
@@ -27,6 +27,7 @@ export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "get", path: "/v1/lookup", tags: ["Lookup"], security,
+      operationId: "lookup",
       summary: "Everything the sidebar shows for the people or record on screen",
       description:
         "Each of email, domain, salesforce and hubspot may be repeated. Email addresses match a partner's contacts exactly and its domains through the public-suffix list (jo@sales.acme.co.uk matches acme.co.uk); free-mail domains never match by domain. Salesforce ids match in their 15- or 18-character form. No match is 200 with an empty list.",
@@ -46,7 +47,7 @@ export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
 
       const emails = query.email.map((value, index) => {
         const email = value.toLowerCase();
-        if (!emailShape.test(email)) throw invalidField(`email.${index}`, `${value} is not an email address`);
+        if (!isEmailAddress(email)) throw invalidField(`email.${index}`, `${value} is not an email address`);
         return email;
       });
       const domainSources = new Map<string, string>(); // candidate domain → what was asked

@@ -7,6 +7,7 @@ export function registerMeRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "get", path: "/v1/me", tags: ["Workspace"], security,
+      operationId: "getMe",
       summary: "Who the token belongs to",
       responses: { 200: jsonResponse(me, "The caller, their role and workspace"), 401: readErrors[401] },
     }),

@@ -1,38 +1,22 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { newId } from "../../shared/ids.ts";
-import { meeting, meetingCreate, meetingCreated, meetingPatch, type MeetingCreated } from "../../shared/schemas/meeting.ts";
+import { meeting, meetingCreate, meetingCreated, meetingPatch, type Meeting, type MeetingCreated } from "../../shared/schemas/meeting.ts";
+import { notFound } from "../api-error.ts";
+import {
+  commitmentToApi, interactionToApi, meetingToApi, type CommitmentRow, type InteractionRow, type MeetingRow,
+} from "../db/child-records.ts";
+import type { AuditEntry } from "../db/commit-write.ts";
+import { rescoreAfterWrite } from "../db/health-store.ts";
+import { loadPartnerRow } from "../db/partner-record.ts";
+import { insertRow } from "../db/sql.ts";
 import type { AppEnv } from "../env.ts";
-import { notFound } from "../http/api-error.ts";
 import { idParam, jsonBody, jsonResponse, security, writeErrors } from "../http/openapi-parts.ts";
 import { respond } from "../http/respond.ts";
-import { commitWrite, type AuditEntry } from "../db/commit-write.ts";
-import { loadPartnerRow } from "../db/partner-record.ts";
-import { rescoreAfterWrite } from "../db/rescore-after-write.ts";
-import { commitmentToApi, type CommitmentRow } from "./commitments-resource.ts";
-import { copyDefined, type ChildResource, type ChildRow } from "./child-resource.ts";
-import { interactionToApi, refreshLastContact, type InteractionRow } from "./interactions.ts";
-
-interface MeetingRow extends ChildRow {
-  title: string;
-  occurred_at: string;
-  attendees_json: string;
-  agenda: string;
-  notes: string;
-  decisions_json: string;
-  source_url: string | null;
-  interaction_id: string;
-  visibility: "private" | "shared";
-}
-
-const meetingToApi = (row: MeetingRow) => ({
-  id: row.id, partner_id: row.partner_id, title: row.title, occurred_at: row.occurred_at,
-  attendees: JSON.parse(row.attendees_json) as string[], agenda: row.agenda, notes: row.notes,
-  decisions: JSON.parse(row.decisions_json) as string[], source_url: row.source_url,
-  interaction_id: row.interaction_id, visibility: row.visibility, version: row.version, created_at: row.created_at,
-});
+import { copyDefined, type ChildResource } from "./child-resource.ts";
+import { refreshLastContact } from "./interactions.ts";
 
 /** Reading and editing meetings; creating one is the special route below. */
-export const meetingsResource: ChildResource<MeetingRow, ReturnType<typeof meetingToApi>, never, typeof meetingPatch> = {
+export const meetingsResource: ChildResource<MeetingRow, Meeting, never, typeof meetingPatch> = {
   collection: "meetings",
   entity: "meeting",
   label: "Meeting",
@@ -48,15 +32,11 @@ export const meetingsResource: ChildResource<MeetingRow, ReturnType<typeof meeti
     copyDefined(patch, { attendees: "attendees_json", decisions: "decisions_json" }, ["attendees", "decisions"]),
 };
 
-function insert(db: { prepare(sql: string, ...params: unknown[]): D1PreparedStatement }, table: string, row: object) {
-  const names = Object.keys(row);
-  return db.prepare(`INSERT INTO ${table} (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`, ...Object.values(row));
-}
-
 export function registerMeetingCreate(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "post", path: "/v1/partners/{id}/meetings", tags: ["Meetings"], security,
+      operationId: "createMeeting",
       summary: "Save meeting notes",
       description: "Writes the meeting, its interaction (so last contact moves) and one commitment per action item, all or nothing.",
       request: { params: idParam, body: jsonBody(meetingCreate) },
@@ -99,18 +79,20 @@ export function registerMeetingCreate(app: OpenAPIHono<AppEnv>): void {
         ...body.commitments.map((after): AuditEntry => ({ entity: "commitment", entityId: after.id, action: "create", after })),
       ];
       c.header("Location", `/v1/meetings/${meetingId}`);
-      return respond(rescoreAfterWrite(c, partnerId, commitWrite(c, {
+      const answer = await respond(c, {
         statements: [
-          insert(db, "meetings", meetingRow),
-          insert(db, "interactions", interactionRow),
-          ...commitmentRows.map((row) => insert(db, "commitments", row)),
-          ...refreshLastContact({ c, db, workspaceId, partnerId, now }),
+          insertRow(db, "meetings", meetingRow),
+          insertRow(db, "interactions", interactionRow),
+          ...commitmentRows.map((row) => insertRow(db, "commitments", row)),
+          ...refreshLastContact({ db, workspaceId, partnerId, now }),
         ],
         audit,
         status: 201,
         body,
         version: 1,
-      })));
+      });
+      await rescoreAfterWrite(db, workspaceId, partnerId, c.get("now"));
+      return answer;
     },
   );
 }

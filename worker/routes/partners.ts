@@ -6,72 +6,40 @@ import {
 } from "../../shared/schemas/partner.ts";
 import { newId } from "../../shared/ids.ts";
 import type { AppEnv } from "../env.ts";
-import { conflictOnField, notFound } from "../http/api-error.ts";
+import { notFound } from "../api-error.ts";
 import { idParam, jsonBody, jsonResponse, readErrors, security, writeErrors } from "../http/openapi-parts.ts";
-import { respond } from "../http/respond.ts";
-import { commitWrite } from "../db/commit-write.ts";
-import { decodeCursor, pageOf } from "../db/cursor.ts";
-import { patchWithRetry } from "../db/patch-with-retry.ts";
-import { domainsOf, loadPartner, partnerToApi, type PartnerRow } from "../db/partner-record.ts";
+import { respond, respondNoContent } from "../http/respond.ts";
+import { patchWithRetry } from "../http/patch-with-retry.ts";
+import {
+  assertIdentifiersFree, domainInserts, domainsOf, loadPartner, partnerToApi, type PartnerRow,
+} from "../db/partner-record.ts";
+import { insertRow, keysetAfter, keysetOrderBy, pageOf, type KeysetOrder } from "../db/sql.ts";
 import { currentHealth, healthWrites, loadHealthSettings, scoreEmpty, scoreWithFields } from "../db/health-store.ts";
 import { guardedUpdate } from "../db/stale-write-guard.ts";
 import type { TrackedDb } from "../db/tracked-db.ts";
 
 const tags = ["Partners"];
 
+type SortKey = KeysetOrder & { key: (row: PartnerRow) => string | number };
+
 /** Sort key expressions; each matches an index in the migration. */
-const sortKeys: Record<PartnerSort, { expression: string; descending: boolean; key: (row: PartnerRow) => string | number }> = {
-  name: { expression: "name COLLATE NOCASE", descending: false, key: (row) => row.name },
-  "-name": { expression: "name COLLATE NOCASE", descending: true, key: (row) => row.name },
-  last_contact: { expression: "COALESCE(last_contact_at, '')", descending: false, key: (row) => row.last_contact_at ?? "" },
-  "-last_contact": { expression: "COALESCE(last_contact_at, '')", descending: true, key: (row) => row.last_contact_at ?? "" },
-  health: { expression: "COALESCE(health_score, -1)", descending: false, key: (row) => row.health_score ?? -1 },
-  "-health": { expression: "COALESCE(health_score, -1)", descending: true, key: (row) => row.health_score ?? -1 },
+const sortKeys: Record<PartnerSort, SortKey> = {
+  name: { expression: "name COLLATE NOCASE", id: "id", descending: false, key: (row) => row.name },
+  "-name": { expression: "name COLLATE NOCASE", id: "id", descending: true, key: (row) => row.name },
+  last_contact: { expression: "COALESCE(last_contact_at, '')", id: "id", descending: false, key: (row) => row.last_contact_at ?? "" },
+  "-last_contact": { expression: "COALESCE(last_contact_at, '')", id: "id", descending: true, key: (row) => row.last_contact_at ?? "" },
+  health: { expression: "COALESCE(health_score, -1)", id: "id", descending: false, key: (row) => row.health_score ?? -1 },
+  "-health": { expression: "COALESCE(health_score, -1)", id: "id", descending: true, key: (row) => row.health_score ?? -1 },
 };
 
-/** Another live partner already holding one of these identifiers is a 409 naming the field. */
-async function assertIdentifiersFree(
-  db: TrackedDb,
-  workspaceId: string,
-  selfId: string | null,
-  fields: { domains?: string[]; salesforce_account_id?: string | null; hubspot_company_id?: string | null },
-): Promise<void> {
-  const domains = fields.domains ?? [];
-  if (domains.length > 0) {
-    const taken = await db.all<{ domain: string; name: string }>(
-      `SELECT d.domain, p.name FROM partner_domains d JOIN partners p ON p.id = d.partner_id
-        WHERE d.workspace_id = ? AND d.domain IN (${domains.map(() => "?").join(", ")}) AND d.partner_id IS NOT ?`,
-      workspaceId, ...domains, selfId,
-    );
-    const first = taken[0];
-    if (first) throw conflictOnField(`domains.${domains.indexOf(first.domain)}`, `${first.domain} already belongs to ${first.name}`);
-  }
-  if (fields.salesforce_account_id) {
-    const owner = await db.first<{ name: string }>(
-      `SELECT name FROM partners WHERE workspace_id = ? AND salesforce_key = ? AND archived_at IS NULL AND id IS NOT ?`,
-      workspaceId, salesforceKey(fields.salesforce_account_id), selfId,
-    );
-    if (owner) throw conflictOnField("salesforce_account_id", `this Salesforce account is already linked to ${owner.name}`);
-  }
-  if (fields.hubspot_company_id) {
-    const owner = await db.first<{ name: string }>(
-      `SELECT name FROM partners WHERE workspace_id = ? AND hubspot_company_id = ? AND archived_at IS NULL AND id IS NOT ?`,
-      workspaceId, fields.hubspot_company_id, selfId,
-    );
-    if (owner) throw conflictOnField("hubspot_company_id", `this HubSpot company is already linked to ${owner.name}`);
-  }
-}
+/** The partner as read, with its version where patchWithRetry looks for it. */
+const loadVersioned = (db: TrackedDb, workspaceId: string, id: string) =>
+  loadPartner(db, workspaceId, id).then((found) => found && { ...found, version: found.row.version });
 
 /** The audit log records what people changed; the score is derived and kept in snapshots. */
 function withoutHealth(partner: Partner): Omit<Partner, "health"> {
   const { health: _derived, ...rest } = partner;
   return rest;
-}
-
-function domainInserts(db: TrackedDb, workspaceId: string, partnerId: string, domains: string[]): D1PreparedStatement[] {
-  return domains.map((domain) =>
-    db.prepare("INSERT INTO partner_domains (workspace_id, domain, partner_id) VALUES (?, ?, ?)", workspaceId, domain, partnerId),
-  );
 }
 
 /** API fields → columns, for the fields a create or patch may carry. */
@@ -88,9 +56,17 @@ function partnerColumns(input: PartnerCreate | PartnerPatch): Record<string, unk
 }
 
 export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerCreate(app);
+  registerList(app);
+  registerRead(app);
+  registerPatch(app);
+  registerArchive(app);
+}
+
+function registerCreate(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/partners", tags, security, summary: "Add a partner",
+      method: "post", path: "/v1/partners", tags, security, operationId: "createPartner", summary: "Add a partner",
       request: { body: jsonBody(partnerCreate) },
       responses: { 201: jsonResponse(partner, "The new partner"), ...writeErrors },
     }),
@@ -104,7 +80,6 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
       const createdAt = input.created_at ?? now;
       const id = newId("ptr");
       const columns = { id, workspace_id: workspaceId, ...partnerColumns(input), version: 1, created_at: createdAt, updated_at: now };
-      const names = Object.keys(columns);
       const row = {
         salesforce_account_id: null, salesforce_key: null, hubspot_company_id: null, tier: null, cadence_days: null,
         owner_email: null, business_model: null, objectives: null, archived_at: null, last_contact_at: null, health_score: null,
@@ -113,9 +88,9 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
       const health = scoreEmpty(row, c.get("now"), await loadHealthSettings(db, workspaceId));
       const body = partnerToApi(row, domains.sort(), health);
       c.header("Location", `/v1/partners/${id}`);
-      return respond(commitWrite(c, {
+      return respond(c, {
         statements: [
-          db.prepare(`INSERT INTO partners (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`, ...Object.values(columns)),
+          insertRow(db, "partners", columns),
           ...domainInserts(db, workspaceId, id, domains),
           ...healthWrites(db, workspaceId, id, health),
         ],
@@ -123,13 +98,15 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
         status: 201,
         body,
         version: 1,
-      }));
+      });
     },
   );
+}
 
+function registerList(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/partners", tags, security, summary: "List partners",
+      method: "get", path: "/v1/partners", tags, security, operationId: "listPartners", summary: "List partners",
       description: "Search by name or domain (q), filter by status, sort by name, health or last contact (prefix - for descending). Ascending last_contact puts never-contacted and longest-silent partners first.",
       request: { query: partnerListQuery },
       responses: { 200: jsonResponse(listEnvelope(partner), "A page of partners"), ...readErrors },
@@ -151,14 +128,12 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
         params.push(`%${pattern}%`, workspaceId, `${pattern}%`);
       }
       if (query.cursor) {
-        const [key, id] = decodeCursor(query.cursor);
-        const after = sort.descending ? "<" : ">";
-        where.push(`(${sort.expression} ${after} ? OR (${sort.expression} = ? AND id ${after} ?))`);
-        params.push(key, key, id);
+        const after = keysetAfter(sort, query.cursor);
+        where.push(after.clause);
+        params.push(...after.params);
       }
-      const direction = sort.descending ? "DESC" : "ASC";
       const rows = await db.all<PartnerRow>(
-        `SELECT * FROM partners WHERE ${where.join(" AND ")} ORDER BY ${sort.expression} ${direction}, id ${direction} LIMIT ?`,
+        `SELECT * FROM partners WHERE ${where.join(" AND ")} ORDER BY ${keysetOrderBy(sort)} LIMIT ?`,
         ...params, query.limit + 1,
       );
       const page = pageOf(rows, query.limit, (row) => [sort.key(row), row.id]);
@@ -168,10 +143,12 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
       return c.json({ items, next_cursor: page.nextCursor }, 200);
     },
   );
+}
 
+function registerRead(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/partners/{id}", tags, security, summary: "Get a partner",
+      method: "get", path: "/v1/partners/{id}", tags, security, operationId: "getPartner", summary: "Get a partner",
       request: { params: idParam },
       responses: { 200: jsonResponse(partner, "The partner; its version is also the ETag"), ...readErrors },
     }),
@@ -185,10 +162,12 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
       return c.json({ ...found.partner, health }, 200);
     },
   );
+}
 
+function registerPatch(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
-      method: "patch", path: "/v1/partners/{id}", tags, security, summary: "Change a partner",
+      method: "patch", path: "/v1/partners/{id}", tags, security, operationId: "updatePartner", summary: "Change a partner",
       description: "Send only the fields to change; domains, when sent, replace the list. If-Match with the ETag makes the change conditional (412 if someone changed it since).",
       request: { params: idParam, body: jsonBody(partnerPatch) },
       responses: { 200: jsonResponse(partner, "The changed partner"), ...writeErrors },
@@ -199,7 +178,7 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
       const { workspaceId } = c.get("caller");
       const id = c.req.valid("param").id;
       const domains = patch.domains ? [...new Set(patch.domains)].sort() : undefined;
-      return respond(patchWithRetry(c, () => loadPartner(db, workspaceId, id).then((found) => found && { ...found, version: found.row.version }), "Partner", async (current) => {
+      return patchWithRetry(c, () => loadVersioned(db, workspaceId, id), "Partner", async (current) => {
         await assertIdentifiersFree(db, workspaceId, id, { ...patch, domains });
         const now = c.get("now").toISOString();
         const columns = partnerColumns(patch);
@@ -213,20 +192,22 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
           statements.push(db.prepare("DELETE FROM partner_domains WHERE workspace_id = ? AND partner_id = ?", workspaceId, id));
           statements.push(...domainInserts(db, workspaceId, id, domains));
         }
-        return {
+        return respond(c, {
           statements,
           audit: [{ entity: "partner", entityId: id, action: "update", before: withoutHealth(current.partner), after: withoutHealth(after) }],
           status: 200,
           body: after,
           version: after.version,
-        };
-      }));
+        });
+      });
     },
   );
+}
 
+function registerArchive(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
-      method: "delete", path: "/v1/partners/{id}", tags, security, summary: "Archive a partner",
+      method: "delete", path: "/v1/partners/{id}", tags, security, operationId: "archivePartner", summary: "Archive a partner",
       description: "Archives the partner: it leaves lists and lookups and lets go of its domains and CRM ids; its history and audit trail are kept.",
       request: { params: idParam },
       responses: { 204: { description: "Archived" }, ...writeErrors },
@@ -235,9 +216,9 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
       const db = c.get("db");
       const { workspaceId } = c.get("caller");
       const id = c.req.valid("param").id;
-      return respond(patchWithRetry(c, () => loadPartner(db, workspaceId, id).then((found) => found && { ...found, version: found.row.version }), "Partner", (current) => {
+      return patchWithRetry(c, () => loadVersioned(db, workspaceId, id), "Partner", (current) => {
         const now = c.get("now").toISOString();
-        return {
+        return respondNoContent(c, {
           statements: [
             ...guardedUpdate(db, { table: "partners", id, workspaceId, expectedVersion: current.row.version, set: { archived_at: now }, now }),
             db.prepare("DELETE FROM partner_domains WHERE workspace_id = ? AND partner_id = ?", workspaceId, id),
@@ -245,9 +226,8 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
           audit: [{ entity: "partner", entityId: id, action: "archive", before: withoutHealth(current.partner) }],
           status: 204,
           body: null,
-        };
-      }));
+        });
+      });
     },
   );
 }
-

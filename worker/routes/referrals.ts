@@ -1,30 +1,9 @@
 import {
   referral, referralCreate, referralPatch, type Referral, type StageChange,
 } from "../../shared/schemas/referral.ts";
-import { invalidField } from "../http/api-error.ts";
-import type { ChildResource, ChildRow } from "./child-resource.ts";
-import { copyDefined } from "./child-resource.ts";
-
-export interface ReferralRow extends ChildRow {
-  direction: Referral["direction"];
-  account_name: string;
-  amount_minor: number | null;
-  currency: string | null;
-  stage: Referral["stage"];
-  submitted_at: string;
-  stage_history_json: string;
-  notes: string | null;
-  visibility: "private" | "shared";
-}
-
-export function referralToApi(row: ReferralRow): Referral {
-  return {
-    id: row.id, partner_id: row.partner_id, direction: row.direction, account_name: row.account_name,
-    amount_minor: row.amount_minor, currency: row.currency, stage: row.stage, submitted_at: row.submitted_at,
-    stage_history: JSON.parse(row.stage_history_json) as StageChange[], notes: row.notes, visibility: row.visibility,
-    version: row.version, created_at: row.created_at, updated_at: row.updated_at,
-  };
-}
+import { invalidField } from "../api-error.ts";
+import { referralToApi, type ReferralRow } from "../db/child-records.ts";
+import { copyDefined, type ChildResource } from "./child-resource.ts";
 
 // Clocks differ a little between a laptop and the API; a day ahead is a mistake.
 const futureToleranceMs = 86_400_000;

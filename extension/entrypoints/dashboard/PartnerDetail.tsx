@@ -4,6 +4,8 @@ import { partner as partnerSchema, type Partner } from "../../../shared/schemas/
 import type { ErrorInfo } from "../../messaging/protocol.ts";
 import { api } from "./use-pages.ts";
 import { Sparkline } from "../../pages/Sparkline.tsx";
+import { HealthPanel } from "../../sidebar/HealthPanel.tsx";
+import { partnerKindLabels, partnerStatusLabels } from "../../sidebar/vocabulary.ts";
 
 export function PartnerDetail({ id }: { id: string }) {
   const [partner, setPartner] = useState<Partner | null>(null);
@@ -15,25 +17,13 @@ export function PartnerDetail({ id }: { id: string }) {
   }, [id]);
   if (error) return <main><a href="#">← All partners</a><p class="status problem" role="alert">{error.message}</p></main>;
   if (!partner) return <main><a href="#">← All partners</a><p class="muted" role="status">Loading…</p></main>;
-  const health = partner.health;
   return (
     <main>
       <a href="#">← All partners</a>
       <h1>{partner.name}</h1>
-      <p class="muted">{partner.kind} · {partner.tier ?? "no tier"} · {partner.status} · {partner.domains.join(", ")}</p>
-      {health && (
-        <>
-          <p><span class={`badge band-${health.band}`}>{health.score ?? "–"}</span> confidence {Math.round(health.confidence * 100)}%</p>
-          {history && <Sparkline points={history.items.map((point) => point.score)} label="Health over 180 days" />}
-          {health.next_actions.length > 0 && <><h2>Next actions</h2><ol>{health.next_actions.map((a) => <li key={a.text}>{a.text}</li>)}</ol></>}
-          {Object.entries(health.traits).map(([trait, value]) => (
-            <section key={trait}>
-              <h2>{trait[0]!.toUpperCase() + trait.slice(1)}: {value.score ?? "–"}</h2>
-              <ul>{value.signals.map((s) => <li key={s.text}>{s.effect === "positive" ? "+" : s.effect === "negative" ? "−" : "·"} {s.text}</li>)}</ul>
-            </section>
-          ))}
-        </>
-      )}
+      <p class="muted">{partnerKindLabels[partner.kind]} · {partner.tier ?? "no tier"} · {partnerStatusLabels[partner.status]} · {partner.domains.join(", ")}</p>
+      {history && partner.health && <Sparkline points={history.items.map((point) => point.score)} label="Health over 180 days" />}
+      <HealthPanel health={partner.health} />
       {partner.objectives && <><h2>Their objectives</h2><p>{partner.objectives}</p></>}
       {partner.business_model && <><h2>Their business</h2><p>{partner.business_model}</p></>}
     </main>

@@ -1,8 +1,10 @@
 import { useState } from "preact/hooks";
+import type { PartnerKind, PartnerStatus } from "../../../shared/schemas/partner.ts";
 import type { ErrorInfo } from "../../messaging/protocol.ts";
 import { FieldError, FormError, fieldMessage } from "../FieldError.tsx";
 import { submitWrite } from "../submit-write.ts";
 import { useDraft } from "../use-draft.ts";
+import { optionsOf, partnerKindLabels, partnerStatusLabels } from "../vocabulary.ts";
 
 export interface AddPartnerFormProps {
   /** Prefill: the company's domain(s) and name as the page shows them. */
@@ -18,11 +20,12 @@ interface PartnerDraft {
   name: string;
   domains: string;
   people: string[];
-  kind: "reseller" | "msp" | "si" | "isv" | "referral" | "distributor";
-  status: "prospect" | "onboarding" | "active";
+  kind: PartnerKind;
+  status: (typeof newPartnerStatuses)[number];
 }
 
-const kinds = [["reseller", "Reseller"], ["msp", "MSP"], ["si", "Systems integrator"], ["isv", "ISV / technology"], ["referral", "Referral"], ["distributor", "Distributor"]] as const;
+/** A partner added from a page is being set up or already live; dormant and ended come later. */
+const newPartnerStatuses = ["prospect", "onboarding", "active"] as const satisfies readonly PartnerStatus[];
 
 /** "Add partner" for a company the API doesn't know yet, prefilled from the page. */
 export function AddPartnerForm({ domains, name, contacts, salesforceAccountId, draftKey, onDone }: AddPartnerFormProps) {
@@ -73,13 +76,11 @@ export function AddPartnerForm({ domains, name, contacts, salesforceAccountId, d
       <FieldError id="partner-domains-error" message={fieldMessage(error, "body.domains", "domains")} />
       <label for="partner-kind">Kind</label>
       <select id="partner-kind" value={draft.kind} onChange={(e) => update({ kind: e.currentTarget.value as PartnerDraft["kind"] })}>
-        {kinds.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        {optionsOf(partnerKindLabels).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
       </select>
       <label for="partner-status">Stage</label>
       <select id="partner-status" value={draft.status} onChange={(e) => update({ status: e.currentTarget.value as PartnerDraft["status"] })}>
-        <option value="prospect">Prospect</option>
-        <option value="onboarding">Onboarding</option>
-        <option value="active">Active</option>
+        {optionsOf(partnerStatusLabels, newPartnerStatuses).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
       </select>
       {contacts.length > 0 && (
         <fieldset>

@@ -1,8 +1,7 @@
 import type { Context } from "hono";
+import { ApiError, invalidField } from "../api-error.ts";
+import { StaleWriteError } from "../db/stale-write-guard.ts";
 import type { AppEnv } from "../env.ts";
-import { ApiError, invalidField } from "../http/api-error.ts";
-import { commitWrite, type Write } from "./commit-write.ts";
-import { StaleWriteError } from "./stale-write-guard.ts";
 
 /** `If-Match: "3"`, `W/"3"` or `3` → 3; absent → undefined. */
 export function ifMatchVersion(c: Context<AppEnv>): number | undefined {
@@ -21,21 +20,22 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
 /**
  * Read, change, write with optimistic concurrency. With If-Match a change by
  * someone else is 412; without it, the change is re-applied to the fresh
- * record, so concurrent edits to different fields all land.
+ * record, so concurrent edits to different fields all land. `apply` builds
+ * the write from the record as read and commits it (http/respond.ts).
  */
-export async function patchWithRetry<Row extends { version: number }>(
+export async function patchWithRetry<Row extends { version: number }, Answer>(
   c: Context<AppEnv>,
   load: () => Promise<Row | null>,
   what: string,
-  buildWrite: (current: Row) => Promise<Write> | Write,
-): Promise<Response> {
+  apply: (current: Row) => Promise<Answer>,
+): Promise<Answer> {
   const expected = ifMatchVersion(c);
   for (let attempt = 0; attempt < attempts; attempt++) {
     const current = await load();
     if (!current) throw new ApiError(404, "not_found", `${what} not found`);
     if (expected !== undefined && current.version !== expected) throw preconditionFailed(what, current.version);
     try {
-      return await commitWrite(c, await buildWrite(current));
+      return await apply(current);
     } catch (error) {
       if (!(error instanceof StaleWriteError)) throw error;
       if (expected !== undefined) throw preconditionFailed(what, undefined);

@@ -1,6 +1,7 @@
-// @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { deepQuerySelector, flatText, readSalesforcePage, salesforcePageKey } from "../../extension/sites/salesforce-context.ts";
+import { deepQuerySelector } from "../../extension/sites/deep-query.ts";
+import { flatText } from "../../extension/sites/page-text.ts";
+import { readSalesforcePage, salesforcePageKey } from "../../extension/sites/salesforce-adapter.ts";
 import { salesforceDeepPaths, salesforceSelectors } from "../../extension/sites/salesforce-selectors.ts";
 import { loadFixture, ownFixture } from "./fixtures/load-fixture.ts";
 
@@ -14,7 +15,9 @@ const emptyDocument = (html: string) => new DOMParser().parseFromString(html, "t
 describe("readSalesforcePage on a Lightning Account record", () => {
   it("reads the id from the URL, and the name and website from the visible tab through shadow roots", () => {
     expect(readSalesforcePage(accountRecord(), { href: accountUrl })).toEqual({
-      kind: "salesforce-record",
+      kind: "record",
+      site: "salesforce",
+      crm: "salesforce",
       recordId: "001U000002XyZabIAF",
       objectName: "Account",
       name: payloadName,
@@ -34,7 +37,7 @@ describe("readSalesforcePage on a Lightning Account record", () => {
   it("returns a markup-like name as plain text, creating no elements", () => {
     const doc = accountRecord();
     const page = readSalesforcePage(doc, { href: accountUrl });
-    expect(page.kind === "salesforce-record" && page.name).toBe(payloadName);
+    expect(page.kind === "record" && page.name).toBe(payloadName);
     expect(doc.querySelectorAll("script").length).toBe(0);
   });
 
@@ -46,14 +49,14 @@ describe("readSalesforcePage on a Lightning Account record", () => {
   it("falls back to the tab title for the name while the highlights panel hasn't rendered", () => {
     const doc = accountRecord();
     for (const highlights of doc.querySelectorAll("records-highlights2")) highlights.remove();
-    expect(readSalesforcePage(doc, { href: accountUrl })).toMatchObject({ kind: "salesforce-record", name: payloadName });
+    expect(readSalesforcePage(doc, { href: accountUrl })).toMatchObject({ kind: "record", name: payloadName });
   });
 
   it("never takes a list view's stale title for a name", () => {
     const doc = accountRecord();
     for (const highlights of doc.querySelectorAll("records-highlights2")) highlights.remove();
     doc.title = "Recently Viewed | Accounts | Salesforce";
-    expect(readSalesforcePage(doc, { href: accountUrl })).toMatchObject({ kind: "salesforce-record", recordId: "001U000002XyZabIAF", name: null });
+    expect(readSalesforcePage(doc, { href: accountUrl })).toMatchObject({ kind: "record", site: "salesforce", crm: "salesforce", recordId: "001U000002XyZabIAF", name: null });
   });
 
   it("has no website domain when the field is missing, empty, or not a company domain", () => {
@@ -80,14 +83,15 @@ describe("readSalesforcePage on a Lightning Account record", () => {
     expect(readSalesforcePage(loading, { href: accountUrl })).toEqual({
       kind: "unreadable",
       site: "salesforce",
-      reason: "selector not found: salesforce recordFrame (div.oneContent | one-record-home-flexipage2 | records-lwc-highlights-panel | force-highlights2)",
+      selector: "salesforce recordFrame",
+      reason: "unreadable: salesforce recordFrame (div.oneContent | one-record-home-flexipage2 | records-lwc-highlights-panel | force-highlights2)",
     });
   });
 
   it("still returns the record, with no name, when the frame shows but nothing else does yet", () => {
     const frameOnly = emptyDocument(`<html><head><title>Salesforce</title></head><body><div class="oneContent active"></div></body></html>`);
     expect(readSalesforcePage(frameOnly, { href: accountUrl })).toEqual({
-      kind: "salesforce-record", recordId: "001U000002XyZabIAF", objectName: "Account", name: null, websiteDomain: null, url: accountUrl,
+      kind: "record", site: "salesforce", crm: "salesforce", recordId: "001U000002XyZabIAF", objectName: "Account", name: null, websiteDomain: null, url: accountUrl,
     });
   });
 
@@ -95,7 +99,7 @@ describe("readSalesforcePage on a Lightning Account record", () => {
     const classic = emptyDocument(`<html><head><title>Account: Contoso ~ Salesforce - Enterprise Edition</title></head><body class="sfdcBody"></body></html>`);
     const href = "https://contoso.my.salesforce.com/001U000002XyZab";
     expect(readSalesforcePage(classic, { href })).toEqual({
-      kind: "salesforce-record", recordId: "001U000002XyZab", objectName: "Account", name: null, websiteDomain: null, url: href,
+      kind: "record", site: "salesforce", crm: "salesforce", recordId: "001U000002XyZab", objectName: "Account", name: null, websiteDomain: null, url: href,
     });
   });
 });
@@ -116,7 +120,7 @@ describe("readSalesforcePage on other pages", () => {
   it("the older one.app route and force-highlights2 header: the Account key prefix names the object", () => {
     const href = "https://contoso.lightning.force.com/one/one.app#/sObject/001U000002XyZab/view";
     expect(readSalesforcePage(oneAppRecord(), { href })).toEqual({
-      kind: "salesforce-record", recordId: "001U000002XyZab", objectName: "Account", name: "Contoso Ltd", websiteDomain: "contoso.co.uk", url: href,
+      kind: "record", site: "salesforce", crm: "salesforce", recordId: "001U000002XyZab", objectName: "Account", name: "Contoso Ltd", websiteDomain: "contoso.co.uk", url: href,
     });
   });
 });

@@ -1,0 +1,56 @@
+import type { LookupInput } from "../messaging/protocol.ts";
+import type { CrmName, PageContext } from "../sites/page-context.ts";
+import type { PageFacts } from "../sidebar/PartnerCard.tsx";
+import type { LookupState } from "../sidebar/store.ts";
+
+/**
+ * What the sidebar asks and offers about a page, from its context's shape
+ * alone (a conversation's people, or a CRM record), whichever site it came
+ * from: a new site never changes this file.
+ */
+
+/** Each CRM's record id, as the lookup API takes it. */
+const recordQuery: Record<CrmName, (recordId: string) => Partial<LookupInput>> = {
+  salesforce: (recordId) => ({ salesforce: [recordId] }),
+};
+
+/** The lookup for a page, or null when there is nobody and nothing to look up. */
+export function queryFor(context: PageContext): LookupInput | null {
+  if (context.kind === "email") {
+    return context.emails.length > 0 ? { emails: context.emails, ownAddress: context.ownAddress } : null;
+  }
+  if (context.kind === "record") {
+    return { ...recordQuery[context.crm](context.recordId), domains: context.websiteDomain ? [context.websiteDomain] : [] };
+  }
+  return null;
+}
+
+/** Where the page's record or conversation is (the source a write links back to). */
+export function pageUrl(context: PageContext | null, fallback: string): string {
+  return context && "url" in context ? context.url : fallback;
+}
+
+export function pageFacts(context: PageContext | null, people: string[], fallbackUrl: string): PageFacts {
+  if (context?.kind === "email") {
+    return { sourceUrl: context.url, people, ownAddress: context.ownAddress, salesforceAccountId: null };
+  }
+  if (context?.kind === "record") {
+    return { sourceUrl: context.url, people: [], ownAddress: null, salesforceAccountId: context.crm === "salesforce" ? context.recordId : null };
+  }
+  return { sourceUrl: fallbackUrl, people: [], ownAddress: null, salesforceAccountId: null };
+}
+
+/** What "Add partner" is prefilled with when nobody on the page is a known partner. */
+export function unknownCompany(context: PageContext | null, people: LookupState["people"]) {
+  if (context?.kind === "email") {
+    const domain = people.companyDomains[0];
+    if (!domain) return null;
+    const label = domain.split(".")[0]!;
+    const atCompany = (email: string) => people.companyDomains.some((d) => email.endsWith(`@${d}`) || email.endsWith(`.${d}`));
+    return { name: label[0]!.toUpperCase() + label.slice(1), domains: people.companyDomains, contacts: people.emails.filter(atCompany) };
+  }
+  if (context?.kind === "record") {
+    return { name: context.name ?? "", domains: context.websiteDomain ? [context.websiteDomain] : [], contacts: [] };
+  }
+  return null;
+}

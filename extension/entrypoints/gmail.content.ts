@@ -1,0 +1,10 @@
+import { defineContentScript } from "wxt/utils/define-content-script";
+import { runSidebar } from "../content/sidebar-controller.tsx";
+import { createGmailAdapter } from "../sites/gmail-adapter.ts";
+
+export default defineContentScript({
+  matches: ["https://mail.google.com/*"],
+  // The sidebar passes its CSS to its shadow root itself.
+  cssInjectionMode: "manual",
+  main: (ctx) => runSidebar(ctx, createGmailAdapter({ document, location })),
+});
