@@ -52,6 +52,17 @@ describe("Who a queued write is sent as", () => {
     await expectText(pending.locator("li", { hasText: partnerName }), `Partner "${partnerName}" saved here, waits for you to sign in again`, "the waiting write");
     expect(await b.sidebarText()).not.toContain("will sync");
 
+    // Opened again, the thread's lookup is refused too: the same advice, a full sentence, and Settings opens the options page.
+    await b.openThread("C");
+    const notice = b.panel().locator(".notice", { hasText: "Sign in again in Settings." });
+    await expectText(notice, "Mutual's API no longer accepts this computer's token (revoked or unknown). Sign in again in Settings.", "the lookup's sign-in note");
+    const [options] = await Promise.all([
+      b.context.waitForEvent("page"),
+      notice.getByRole("button", { name: "Settings", exact: true }).click(),
+    ]);
+    expect(options.url()).toBe(b.optionsUrl());
+    await options.close();
+
     await b.signIn(env.apiUrl, workspaceB.tokens[0]!.token);
     await b.openThread("C");
     const held = b.panel().getByRole("list", { name: "Waiting for another sign-in" });
@@ -67,5 +78,12 @@ describe("Who a queued write is sent as", () => {
     await expect.poll(async () => ((await b.storage(["outbox"])).outbox as unknown[]).length, { ...patience, message: "the outbox should empty" }).toBe(0);
     expect((await partnersNamed(spare!.token))[0]).toMatchObject({ domains: [domain] });
     expect(await partnersNamed(workspaceB.tokens[0]!.token)).toEqual([]);
+  });
+
+  it("is still signed in after the browser is closed and started again", async () => {
+    browser = await browser!.restarted();
+    expect(await browser.credentials()).toEqual({ apiUrl: env.apiUrl, token: spare!.token });
+    await browser.openThread("C");
+    await expectText(browser.panel(), "Hooli isn't a partner yet.", "the lookup, made with the saved token");
   });
 });

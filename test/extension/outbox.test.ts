@@ -197,6 +197,21 @@ describe("a browser restart", () => {
   });
 });
 
+describe("entries planted in storage.local", () => {
+  it("sends nothing the sidebar would not make, even bound to whoever is signed in", async () => {
+    await signIn("a");
+    const identity = (await loadSignedIn())!.identity;
+    const planted = { label: "x", partnerId: null, body: {}, identity };
+    const bad = await enqueue({ ...planted, method: "POST", path: "/v1/tokens" });
+    await enqueue({ ...planted, method: "PATCH", path: "/v1/partners/../tokens" });
+    await flush(true);
+    expect(received).toEqual([]);
+    const entries = await pendingWrites();
+    expect(entries.map((e) => e.failed?.code)).toEqual(["not_a_sidebar_write", "not_a_sidebar_write"]);
+    expect(entries[0]!.id).toBe(bad.id);
+  });
+});
+
 describe("Retry-After", () => {
   it("waits as long as the API asks before sending again", async () => {
     const busyApi = "http://busy-api.test";
