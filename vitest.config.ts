@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: "shared",
-          include: ["test/shared/**/*.test.ts"],
+          include: ["test/shared/**/*.test.ts", "test/demo/**/*.test.ts"],
           environment: "node",
         },
       },

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { demoTableChunks } from "../shared/demo-data.ts";
+import { demoTableChunks } from "../demo/demo-data.ts";
 import type { PartnershipHistory } from "../shared/health/history.ts";
 import { scorePartnership } from "../shared/health/score-partnership.ts";
 import { localD1, queryRows } from "../scripts/local-d1.ts";

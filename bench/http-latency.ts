@@ -30,7 +30,7 @@ export interface Sample {
 export interface DbCost { durationMs: number; rowsRead: number; rowsWritten: number; queries: number }
 
 const requestTimeoutMs = 30_000;
-const serverTimingPattern = /db;dur=([\d.]+);desc="rows_read=(\d+) rows_written=(\d+) queries=(\d+)"/;
+const serverTimingPattern = /db;dur=([\d.]+);desc="rows_read=(\d+) rows_written=(\d+) queries=(\d+)(?: round_trips=\d+)?"/;
 
 export function parseServerTiming(header: string | null): DbCost | null {
   const match = header ? serverTimingPattern.exec(header) : null;

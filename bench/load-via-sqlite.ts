@@ -6,30 +6,15 @@
  * At 100k partners (2.1M rows, 2 cores) 72–80 s against 337 s for the same
  * rows through `wrangler d1 execute --file` (bench/load-via-wrangler.ts).
  */
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
-import { type DemoTables, demoTableColumns, demoTableOrder } from "../shared/demo-data.ts";
+import { type DemoTables, demoTableColumns, demoTableOrder } from "../demo/demo-data.ts";
+
+export { locateD1File } from "../scripts/local-sqlite.ts";
 
 export type RowCounts = Record<keyof DemoTables, number>;
 
 export function emptyRowCounts(): RowCounts {
   return Object.fromEntries(demoTableOrder.map((table) => [table, 0])) as RowCounts;
-}
-
-/** The one D1 database file under a data dir; throws if migrations have not created it. */
-export function locateD1File(dataDir: string): string {
-  const folder = join(dataDir, "v3", "d1", "miniflare-D1DatabaseObject");
-  let names: string[] = [];
-  try {
-    names = readdirSync(folder).filter((name) => name.endsWith(".sqlite") && name !== "metadata.sqlite");
-  } catch {
-    // reported below
-  }
-  if (names.length !== 1) {
-    throw new Error(`expected one D1 database file in ${folder}, found ${names.length}; did the migrations run?`);
-  }
-  return join(folder, names[0]!);
 }
 
 export function loadViaSqlite(file: string, chunks: Iterable<DemoTables>): RowCounts {

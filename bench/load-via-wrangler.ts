@@ -5,7 +5,7 @@
  */
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type DemoTables, demoTableOrder, toInsertStatements } from "../shared/demo-data.ts";
+import { type DemoTables, demoTableOrder, toInsertStatements } from "../demo/demo-data.ts";
 import { executeSqlFile, localD1 } from "../scripts/local-d1.ts";
 import { emptyRowCounts, type RowCounts } from "./load-via-sqlite.ts";
 

@@ -5,7 +5,7 @@
  * bench instead of timing it.
  */
 import { DatabaseSync } from "node:sqlite";
-import { demoCompany } from "../shared/demo-data.ts";
+import { demoCompany } from "../demo/demo-data.ts";
 import type { BenchRequest } from "./http-latency.ts";
 
 export interface SamplePartner { id: string; domain: string; contactEmail: string }

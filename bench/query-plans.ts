@@ -8,10 +8,8 @@
  * (every index leads with workspace_id, so "(workspace_id=?)" alone reads
  * the whole workspace).
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { sqlLiteral, type SqlValue } from "../shared/sql-literal.ts";
-import { executeSql, localD1, repoRoot } from "../scripts/local-d1.ts";
+import { sqlLiteral, type SqlValue } from "../demo/sql-literal.ts";
+import { executeSql, localD1 } from "../scripts/local-d1.ts";
 import { type LookupStatement, lookupStatements, type PlanValues } from "./lookup-sql.ts";
 
 /** Tables with rows per partner (or per event): any read of them must be bounded by one. */
@@ -28,21 +26,6 @@ export interface ExplainedStatement {
   statement: LookupStatement;
   plan: string[];
   problems: PlanProblem[];
-}
-
-/** Statements whose SQL no longer appears in the file they were copied from. */
-export function staleCopies(statements = lookupStatements): string[] {
-  const normalize = (sql: string) => sql.replace(/\$\{[^}]*\}/g, "?").replace(/\s+/g, " ").trim();
-  const sources = new Map<string, string>();
-  return statements.flatMap((statement) => {
-    if (!sources.has(statement.source)) sources.set(statement.source, normalize(readFileSync(join(repoRoot, statement.source), "utf8")));
-    // The whole string literal, quotes included: a clause added or dropped at either end counts.
-    const sql = normalize(statement.sql);
-    const source = sources.get(statement.source)!;
-    return source.includes(`\`${sql}\``) || source.includes(`"${sql}"`)
-      ? []
-      : [`"${statement.name}" is no longer in ${statement.source}; update bench/lookup-sql.ts to what the worker runs now`];
-  });
 }
 
 /** One wrangler call for all statements; the database must not be open in another writer. */

@@ -3,9 +3,9 @@
  * partners (bench/lookup-bench.ts), its query plans at the largest size
  * (bench/query-plans.ts), a markdown table on stdout and in BENCHMARKS.md.
  *
- * Exits 1 when a lookup-path query plan reads a whole table or workspace, when
- * the SQL copied into bench/lookup-sql.ts has drifted from the worker's, or
- * when rows read per lookup grow with the partner count. A lookup p95 over 2×
+ * Exits 1 when a lookup-path query plan reads a whole table or workspace (the
+ * plans are the worker's own statements, bench/lookup-sql.ts), or when rows
+ * read per lookup grow with the partner count. A lookup p95 over 1.5×
  * /healthz is reported but does not fail: latency on a shared 2-core machine
  * is noisy, rows read are not.
  */
@@ -17,9 +17,8 @@ import { repoRoot } from "../scripts/local-d1.ts";
 import { bundleWorker, ensurePortFree, stopAllDevServers } from "./dev-server.ts";
 import { benchSize, type SizeResult } from "./lookup-bench.ts";
 import { machineInfo } from "./machine-info.ts";
-import { staleCopies } from "./query-plans.ts";
 import {
-  type Checks, checksMarkdown, formatDuration, lookupSection, plansText, ratio, resultsTable, byKindTable, writeSection,
+  type Checks, checksMarkdown, latencyTarget, formatDuration, lookupSection, plansText, ratio, resultsTable, byKindTable, writeSection,
 } from "./report.ts";
 import { type Loader, loaders } from "./seed-local-d1.ts";
 
@@ -94,8 +93,6 @@ async function main(): Promise<number> {
   }
   try {
     await ensurePortFree(settings.port);
-    const stale = staleCopies();
-    for (const problem of stale) log(`SQL drift: ${problem}`);
     if (settings.bundle) log(`serving ${settings.bundle} (not this tree's worker)`);
     else log("bundling the worker once for every size…");
     const bundle = settings.bundle ?? (await bundleWorker(join(scratch, "bundle")));
@@ -123,9 +120,8 @@ async function main(): Promise<number> {
     const checks: Checks = {
       planSize,
       planFailures: plans.filter((explained) => explained.problems.length > 0).map((explained) => explained.statement.name),
-      staleCopies: stale,
       rowsReadGrowth: rowsReadGrowth(results),
-      latencyMisses: results.filter((result) => ratio(result) > 2).map((result) => `${result.partners.toLocaleString("en")} (${ratio(result).toFixed(1)}×)`),
+      latencyMisses: results.filter((result) => ratio(result) > latencyTarget).map((result) => `${result.partners.toLocaleString("en")} (${ratio(result).toFixed(1)}×)`),
     };
     const totalSeconds = (performance.now() - started) / 1_000;
     console.log(`\n${resultsTable(results)}\n\n${byKindTable(results)}\n\n${checksMarkdown(checks, results)}\n`);
@@ -140,7 +136,7 @@ async function main(): Promise<number> {
     } else {
       log("BENCHMARKS.md not written (not every default size, or --bundle); pass --write to record this run");
     }
-    const failed = checks.planFailures.length > 0 || checks.staleCopies.length > 0 || checks.rowsReadGrowth !== null;
+    const failed = checks.planFailures.length > 0 || checks.rowsReadGrowth !== null;
     if (failed) console.error("\nnpm run bench: FAILED — see the ❌ checks above.");
     return failed ? 1 : 0;
   } finally {

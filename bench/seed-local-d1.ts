@@ -5,7 +5,7 @@
  * (workerd's own SQLite, reading the same --persist-to dir the server will),
  * so a load that wrangler cannot see fails here rather than as empty lookups.
  */
-import { type DemoTables, defaultDemoSeed, demoTableChunks, demoTableOrder } from "../shared/demo-data.ts";
+import { type DemoTables, defaultDemoSeed, demoTableChunks, demoTableOrder } from "../demo/demo-data.ts";
 import { applyMigrations, executeSql, localD1 } from "../scripts/local-d1.ts";
 import { newTokenSql } from "../scripts/token-rows.ts";
 import { loadViaSqlite, locateD1File, type RowCounts } from "./load-via-sqlite.ts";

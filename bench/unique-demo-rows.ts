@@ -1,7 +1,7 @@
 /**
  * The demo workspace with every row id unique, for large partner counts.
  *
- * Why: shared/demo-data.ts gives partner i the PRNG seeded with
+ * Why: demo/demo-data.ts gives partner i the PRNG seeded with
  * deriveSeed(seed, i), and mulberry32 streams from different seeds are shifted
  * copies of one sequence, so two partners' streams overlap now and then and
  * repeat each other's random ids. With the default seed, 100k partners
@@ -10,8 +10,8 @@
  * re-drawn, together with every reference to it from the same partner's
  * rows. Nothing else changes.
  */
-import { type DemoOptions, type DemoTables, defaultDemoSeed, demoTableChunks, demoTableOrder } from "../shared/demo-data.ts";
-import { deriveSeed, seededRandom } from "../shared/seeded-random.ts";
+import { type DemoOptions, type DemoTables, defaultDemoSeed, demoTableChunks, demoTableOrder } from "../demo/demo-data.ts";
+import { deriveSeed, seededRandom } from "../demo/seeded-random.ts";
 
 const referenceColumns = ["id", "partner_id", "interaction_id", "meeting_id"] as const;
 

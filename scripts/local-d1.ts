@@ -46,12 +46,22 @@ export function wranglerBin(): string {
   return bin;
 }
 
+/**
+ * wrangler's own script run by this Node, the same on every system: Node
+ * will not spawn node_modules/.bin/wrangler.cmd on Windows without a shell.
+ */
+function wranglerCommand(args: string[]): [string, string[]] {
+  const script = join(repoRoot, "node_modules", "wrangler", "bin", "wrangler.js");
+  if (!existsSync(script)) throw new WranglerError(`wrangler is not installed at ${script}; run \`npm install\` first.`);
+  return [process.execPath, [script, ...args]];
+}
+
 export interface WranglerOutput { code: number; stdout: string; stderr: string }
 
 /** Runs wrangler to completion, collecting its output; rejects only if it cannot start. */
 export function runWrangler(args: string[], options: { echo?: boolean } = {}): Promise<WranglerOutput> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(wranglerBin(), args, { cwd: repoRoot, env: wranglerEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(...wranglerCommand(args), { cwd: repoRoot, env: wranglerEnv, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (text: string) => {
@@ -76,7 +86,7 @@ export async function runWranglerOrThrow(args: string[], what: string, options: 
 
 /** Starts a long-running wrangler (dev) attached to this terminal's output. */
 export function spawnWranglerAttached(args: string[]): ChildProcess {
-  return spawn(wranglerBin(), args, { cwd: repoRoot, env: wranglerEnv, stdio: ["ignore", "inherit", "inherit"] });
+  return spawn(...wranglerCommand(args), { cwd: repoRoot, env: wranglerEnv, stdio: ["ignore", "inherit", "inherit"] });
 }
 
 export async function applyMigrations(target: D1Target): Promise<void> {

@@ -1,42 +1,44 @@
 /**
  * `npm start`: the API on this machine with a demo workspace, no Cloudflare
  * account needed. Applies migrations to the local D1 under MUTUAL_DATA_DIR
- * (default .mutual/), seeds the demo workspace the first time, keeps one demo
- * token in <data dir>/demo-token so restarts print the same one, then runs
- * `wrangler dev` in the foreground until Ctrl-C.
+ * (default .mutual/) when it lacks any, seeds the demo workspace the first
+ * time, keeps one demo token in <data dir>/demo-token so restarts print the
+ * same one, then runs `wrangler dev` in the foreground until Ctrl-C. The
+ * database file is read and written directly (scripts/local-sqlite.ts), not
+ * through a wrangler process per statement.
  */
 import { spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { hashApiToken, tokenPattern } from "../shared/api-token.ts";
-import { buildDemoWorkspace, defaultDemoSlug, demoHistoryMonths, demoPartners, toInsertStatements } from "../shared/demo-data.ts";
-import { sqlLiteral } from "../shared/sql-literal.ts";
-import {
-  applyMigrations, dataDir, executeSql, executeSqlFile, localD1, queryRows, repoRoot, spawnWranglerAttached,
-} from "./local-d1.ts";
+import { buildDemoWorkspace, defaultDemoSlug, demoHistoryMonths, demoPartners, toInsertStatements } from "../demo/demo-data.ts";
+import { sqlLiteral } from "../demo/sql-literal.ts";
+import { type ScriptDatabase, localDatabase } from "./database.ts";
+import { dataDir, repoRoot, spawnWranglerAttached } from "./local-d1.ts";
+import { isPortFree, nextFreePort, portHolder, waitForPortFree } from "./port.ts";
+import { forgetRunningServer, recordRunningServer } from "./running-server.ts";
 import { newTokenSql } from "./token-rows.ts";
 
-const port = Number(process.env.PORT ?? 8787);
 const host = "127.0.0.1";
-const baseUrl = `http://${host}:${port}`;
+let port = Number(process.env.PORT ?? 8787);
+let baseUrl = `http://${host}:${port}`;
 /** The running `wrangler dev`, stopped with us whatever way we exit. */
 let dev: ChildProcess | undefined;
 
 async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 1 || port > 65_535) fail(`PORT must be a port number, not "${process.env.PORT}"`);
-  await ensurePortFree(port);
+  port = await choosePort(port);
+  baseUrl = `http://${host}:${port}`;
   const directory = dataDir();
   mkdirSync(directory, { recursive: true });
   console.log(`Data: ${directory}`);
 
-  console.log("Applying migrations…");
-  await applyMigrations(localD1);
+  console.log("Opening the database (applying migrations it lacks)…");
+  const db = await localDatabase(directory);
 
-  const [{ count } = { count: 0 }] = await queryRows<{ count: number }>("SELECT count(*) AS count FROM workspaces", localD1);
-  if (count === 0) await seedDemoWorkspace();
-  const token = await ensureDemoToken(directory);
+  const [{ count } = { count: 0 }] = await db.rows<{ count: number }>("SELECT count(*) AS count FROM workspaces");
+  if (count === 0) await seedDemoWorkspace(db);
+  const token = await ensureDemoToken(directory, db);
 
   const extensionDir = token ? await buildSignedInExtension(token) : null;
 
@@ -58,51 +60,44 @@ async function main(): Promise<void> {
     if (stopping) process.exit(0);
     fail(`wrangler dev stopped before ${baseUrl}/healthz answered; see its output above.`);
   }
+  // `npm run token` reads this to write where this server reads.
+  recordRunningServer({ pid: process.pid, url: baseUrl, dataDir: directory });
+  process.on("exit", () => forgetRunningServer(process.pid));
   await scorePartnerships();
-  await printWelcome(token, extensionDir);
+  await printWelcome(db, token, extensionDir);
   const code = await exited;
   process.exit(stopping ? 0 : code);
 }
 
-async function seedDemoWorkspace(): Promise<void> {
+async function seedDemoWorkspace(db: ScriptDatabase): Promise<void> {
   console.log(`Seeding demo workspace (${demoPartners.length} partners, ${demoHistoryMonths} months of history)…`);
-  const statements = toInsertStatements(buildDemoWorkspace({ now: new Date() }));
-  const folder = mkdtempSync(join(tmpdir(), "mutual-seed-"));
-  const file = join(folder, "demo.sql");
-  try {
-    writeFileSync(file, statements.join("\n"));
-    await executeSqlFile(file, localD1);
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  await db.execute(toInsertStatements(buildDemoWorkspace({ now: new Date() })).join("\n"));
 }
 
 /**
  * The demo owner's token: the saved one if the database still accepts it,
  * otherwise a new one (first run, a deleted file, or a database reset).
  */
-async function ensureDemoToken(directory: string): Promise<string | null> {
+async function ensureDemoToken(directory: string, db: ScriptDatabase): Promise<string | null> {
   const tokenFile = join(directory, "demo-token");
   const saved = existsSync(tokenFile) ? readFileSync(tokenFile, "utf8").trim() : "";
   if (tokenPattern.test(saved)) {
-    const live = await queryRows(
+    const live = await db.rows(
       `SELECT t.id FROM api_tokens t JOIN workspaces w ON w.id = t.workspace_id
        WHERE t.token_hash = ${sqlLiteral(await hashApiToken(saved))} AND t.revoked_at IS NULL
          AND w.slug = ${sqlLiteral(defaultDemoSlug)}`,
-      localD1,
     );
     if (live.length > 0) return saved;
   }
-  const [owner] = await queryRows<{ workspace_id: string; member_id: string }>(
+  const [owner] = await db.rows<{ workspace_id: string; member_id: string }>(
     `SELECT m.workspace_id, m.id AS member_id FROM members m JOIN workspaces w ON w.id = m.workspace_id
      WHERE w.slug = ${sqlLiteral(defaultDemoSlug)} AND m.role = 'owner' ORDER BY m.created_at, m.id LIMIT 1`,
-    localD1,
   );
   if (!owner) return null;
   const created = await newTokenSql({
     workspaceId: owner.workspace_id, memberId: owner.member_id, label: "demo (npm start)", now: new Date(),
   });
-  await executeSql(created.sql, localD1);
+  await db.execute(created.sql);
   writeFileSync(tokenFile, `${created.token}\n`, { mode: 0o600 });
   return created.token;
 }
@@ -133,8 +128,9 @@ async function answers(path: string): Promise<boolean> {
  */
 async function buildSignedInExtension(token: string): Promise<string | null> {
   console.log("Building the browser extension…");
-  const wxt = join(repoRoot, "node_modules", ".bin", "wxt");
-  const built = spawnSync(wxt, ["build"], {
+  // WXT's own script with this Node: node_modules/.bin/wxt is a .cmd on Windows.
+  const wxt = join(repoRoot, "node_modules", "wxt", "bin", "wxt.mjs");
+  const built = spawnSync(process.execPath, [wxt, "build"], {
     cwd: repoRoot,
     env: { ...process.env, WXT_MUTUAL_API_URL: baseUrl, WXT_MUTUAL_API_TOKEN: token },
     encoding: "utf8",
@@ -162,15 +158,14 @@ async function scorePartnerships(): Promise<void> {
 }
 
 /** Prints only what exists: each link is checked before it is shown. */
-async function printWelcome(token: string | null, extensionDir: string | null): Promise<void> {
+async function printWelcome(db: ScriptDatabase, token: string | null, extensionDir: string | null): Promise<void> {
   const lines = ["", `Mutual API: ${baseUrl}`];
   if (token) {
     lines.push(`Demo token (workspace "${defaultDemoSlug}"): ${token}`);
-    const [example] = await queryRows<{ domain: string }>(
+    const [example] = await db.rows<{ domain: string }>(
       `SELECT d.domain FROM partner_domains d JOIN workspaces w ON w.id = d.workspace_id
        WHERE w.slug = ${sqlLiteral(defaultDemoSlug)}
        ORDER BY d.domain = ${sqlLiteral(demoPartners[0]!.domains[0]!)} DESC, d.domain LIMIT 1`,
-      localD1,
     );
     if (example) {
       lines.push("Try:", `  curl -H "Authorization: Bearer ${token}" "${baseUrl}/v1/lookup?domain=${example.domain}"`);
@@ -195,12 +190,21 @@ async function printWelcome(token: string | null, extensionDir: string | null): 
   console.log(lines.join("\n"));
 }
 
-function ensurePortFree(portToCheck: number): Promise<void> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once("error", () => fail(`Port ${portToCheck} on ${host} is in use; stop what runs there or set PORT=…`));
-    probe.listen(portToCheck, host, () => probe.close(() => resolve()));
-  });
+/**
+ * The port to serve on: the one asked for, once it is free. A server just
+ * stopped can hold it for a moment while it exits, so a busy port is given a
+ * few seconds first; if something really listens there, say what and take
+ * the next free port (the extension is built for whichever is chosen).
+ */
+async function choosePort(wanted: number): Promise<number> {
+  if (await isPortFree(wanted, host)) return wanted;
+  console.log(`Port ${wanted} is busy; waiting a few seconds in case a server there is stopping…`);
+  if (await waitForPortFree(wanted, host)) return wanted;
+  const holder = portHolder(wanted);
+  const next = await nextFreePort(wanted, host);
+  if (next === null) fail(`Port ${wanted} on ${host} is used by ${holder}, and the next 20 are taken too; stop it or set PORT=…`);
+  console.log(`Port ${wanted} on ${host} is used by ${holder}; using ${next} instead (set PORT to choose another).`);
+  return next;
 }
 
 function fail(message: string): never {

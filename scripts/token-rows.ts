@@ -5,7 +5,7 @@
  */
 import { hashApiToken, newApiToken } from "../shared/api-token.ts";
 import { newId } from "../shared/ids.ts";
-import { insertStatements, sqlLiteral } from "../shared/sql-literal.ts";
+import { insertStatements, sqlLiteral } from "../demo/sql-literal.ts";
 
 export interface NewToken { id: string; token: string; prefix: string; sql: string }
 

@@ -1,13 +1,17 @@
 /**
  * `npm run token -- create|revoke|list`: API tokens for the local database
- * (MUTUAL_DATA_DIR, as `npm start` uses) or, with --remote, the deployed one.
+ * or, with --remote, the deployed one. Locally it follows the API `npm start`
+ * is running (whatever MUTUAL_DATA_DIR that terminal had), says which
+ * database it used, and writes the SQLite file directly: well under a second.
  * `create` prints the new token as its last line, so scripts can take it with
  * `| tail -n 1`; everything else goes to stderr.
  */
 import { parseArgs } from "node:util";
 import { newId } from "../shared/ids.ts";
-import { sqlLiteral } from "../shared/sql-literal.ts";
-import { type D1Target, applyMigrations, executeSql, queryRows } from "./local-d1.ts";
+import { sqlLiteral } from "../demo/sql-literal.ts";
+import { dataDir } from "./local-d1.ts";
+import { chooseDataDir, runningServer } from "./running-server.ts";
+import { type ScriptDatabase, localDatabase, remoteDatabase } from "./database.ts";
 import { memberSql, newTokenSql, workspaceSql } from "./token-rows.ts";
 
 const usage = `Usage:
@@ -49,7 +53,7 @@ function requireSlug(value: string | undefined): string {
   return slug;
 }
 
-async function create(values: ReturnType<typeof parse>["values"], positionals: string[], target: D1Target) {
+async function create(values: ReturnType<typeof parse>["values"], positionals: string[], db: ScriptDatabase) {
   if (positionals.length > 0) throw new UsageError(`create takes no positional arguments (got "${positionals[0]}")`);
   const slug = requireSlug(values.workspace);
   if (values.email === undefined) throw new UsageError("--email <address> is required");
@@ -63,11 +67,10 @@ async function create(values: ReturnType<typeof parse>["values"], positionals: s
 
   const now = new Date();
   const statements: string[] = [];
-  const [found] = await queryRows<{ workspace_id: string; member_id: string | null; role: Role | null }>(
+  const [found] = await db.rows<{ workspace_id: string; member_id: string | null; role: Role | null }>(
     `SELECT w.id AS workspace_id, m.id AS member_id, m.role
        FROM workspaces w LEFT JOIN members m ON m.workspace_id = w.id AND m.email = ${sqlLiteral(email)}
       WHERE w.slug = ${sqlLiteral(slug)}`,
-    target,
   );
   const workspaceId = found?.workspace_id ?? newId("wsp");
   if (!found) {
@@ -86,50 +89,48 @@ async function create(values: ReturnType<typeof parse>["values"], positionals: s
   }
   const token = await newTokenSql({ workspaceId, memberId, label, now });
   statements.push(token.sql);
-  await executeSql(statements.join("\n"), target);
-  console.error(`Created token ${token.id} (${token.prefix}…) for ${email} in "${slug}"${target.remote ? " (remote)" : ""}.`);
+  await db.execute(statements.join("\n"));
+  console.error(`Created token ${token.id} (${token.prefix}…) for ${email} in "${slug}"${db.remote ? " (remote)" : ""}.`);
   console.error("It is shown once; only its hash is stored:");
   console.log(token.token);
 }
 
-async function revoke(positionals: string[], values: ReturnType<typeof parse>["values"], target: D1Target) {
+async function revoke(positionals: string[], values: ReturnType<typeof parse>["values"], db: ScriptDatabase) {
   const extra = (["workspace", "email", "role", "label"] as const).find((flag) => values[flag] !== undefined);
   if (extra) throw new UsageError(`revoke does not take --${extra}`);
   if (positionals.length !== 1) throw new UsageError("revoke needs exactly one token id (tok_…); see `npm run token -- list`");
   const id = positionals[0]!;
   if (!/^tok_[0-9a-z]{24}$/.test(id)) throw new UsageError(`"${id}" is not a token id (tok_ and 24 characters)`);
-  const revoked = await queryRows(
+  const revoked = await db.rows(
     `UPDATE api_tokens SET revoked_at = ${sqlLiteral(new Date().toISOString())}
      WHERE id = ${sqlLiteral(id)} AND revoked_at IS NULL RETURNING id`,
-    target,
   );
   if (revoked.length > 0) {
     console.log(`Revoked ${id}.`);
     return;
   }
-  const [existing] = await queryRows<{ revoked_at: string }>(`SELECT revoked_at FROM api_tokens WHERE id = ${sqlLiteral(id)}`, target);
+  const [existing] = await db.rows<{ revoked_at: string }>(`SELECT revoked_at FROM api_tokens WHERE id = ${sqlLiteral(id)}`);
   if (existing) {
     console.log(`${id} was already revoked at ${existing.revoked_at}.`);
     return;
   }
-  console.error(`No token with id ${id}${target.remote ? " in the remote database" : ""}.`);
+  console.error(`No token with id ${id}${db.remote ? " in the remote database" : ""}.`);
   process.exitCode = 1;
 }
 
-async function list(values: ReturnType<typeof parse>["values"], positionals: string[], target: D1Target) {
+async function list(values: ReturnType<typeof parse>["values"], positionals: string[], db: ScriptDatabase) {
   if (positionals.length > 0) throw new UsageError(`list takes no positional arguments (got "${positionals[0]}")`);
   const slug = requireSlug(values.workspace);
-  const [workspace] = await queryRows<{ id: string }>(`SELECT id FROM workspaces WHERE slug = ${sqlLiteral(slug)}`, target);
+  const [workspace] = await db.rows<{ id: string }>(`SELECT id FROM workspaces WHERE slug = ${sqlLiteral(slug)}`);
   if (!workspace) {
     console.error(`No workspace "${slug}".`);
     process.exitCode = 1;
     return;
   }
-  const rows = await queryRows<Record<string, string | null>>(
+  const rows = await db.rows<Record<string, string | null>>(
     `SELECT t.id, t.prefix, m.email, m.role, t.label, t.created_at, t.last_used_at, t.revoked_at
        FROM api_tokens t JOIN members m ON m.id = t.member_id
       WHERE t.workspace_id = ${sqlLiteral(workspace.id)} ORDER BY t.created_at, t.id`,
-    target,
   );
   if (rows.length === 0) {
     console.log(`No tokens in "${slug}".`);
@@ -142,15 +143,22 @@ async function list(values: ReturnType<typeof parse>["values"], positionals: str
 }
 
 async function main(): Promise<void> {
+  let db: ScriptDatabase | undefined;
   try {
     const { command, values, positionals } = parse(process.argv.slice(2));
-    const target: D1Target = { remote: values.remote === true };
-    // A fresh local data dir works without `npm start` first; the remote
-    // database is migrated by `npm run deploy`, never from here.
-    if (!target.remote) await applyMigrations(target);
-    if (command === "create") await create(values, positionals, target);
-    else if (command === "revoke") await revoke(positionals, values, target);
-    else if (command === "list") await list(values, positionals, target);
+    if (values.remote === true) {
+      // The remote database is migrated by `npm run deploy`, never from here.
+      db = remoteDatabase();
+    } else {
+      const choice = chooseDataDir({ configured: process.env.MUTUAL_DATA_DIR, running: runningServer(), defaultDir: dataDir() });
+      console.error(choice.note);
+      // wrangler (for a database that still needs its migrations) reads it from here.
+      process.env.MUTUAL_DATA_DIR = choice.dataDir;
+      db = await localDatabase(choice.dataDir);
+    }
+    if (command === "create") await create(values, positionals, db);
+    else if (command === "revoke") await revoke(positionals, values, db);
+    else if (command === "list") await list(values, positionals, db);
     else throw new UsageError(`unknown command "${command}"; use create, revoke or list`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -159,6 +167,8 @@ async function main(): Promise<void> {
     }
     console.error(`npm run token: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
+  } finally {
+    db?.close();
   }
 }
 

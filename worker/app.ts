@@ -1,14 +1,14 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { version } from "../package.json";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import type { AppEnv } from "./env.ts";
-import { ApiError, invalidField } from "./api-error.ts";
-import { requireToken, requireWriteRoleForWrites } from "./http/auth.ts";
+import { invalidField } from "./api-error.ts";
+import { authenticate, requireToken, requireWriteAccess } from "./http/auth.ts";
+import { limitBody } from "./http/body-limit.ts";
 import { errorResponse, validationError } from "./http/error-handler.ts";
 import { idempotency } from "./http/idempotency.ts";
 import { database } from "./http/database.ts";
 import { requestId } from "./http/request-id.ts";
+import { docsPolicy, noStore } from "./http/security-headers.ts";
 import { serverTiming } from "./http/server-timing.ts";
 import { firstMalformedString } from "./http/well-formed-text.ts";
 import { registerChildResource } from "./routes/child-resource.ts";
@@ -18,6 +18,7 @@ import { contactsResource } from "./routes/contacts.ts";
 import { registerDocsRoutes } from "./routes/docs.ts";
 import { goalsResource } from "./routes/goals.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
+import { registerHealthz } from "./routes/healthz.ts";
 import { interactionsResource } from "./routes/interactions.ts";
 import { registerLookupRoute } from "./routes/lookup.ts";
 import { registerMeRoute } from "./routes/me.ts";
@@ -37,8 +38,12 @@ function allowedOrigin(origin: string, configured: string | undefined): string |
 
 export function createApp(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw validationError(result.error, result.target);
+    defaultHook: async (result, c) => {
+      if (!result.success) {
+        // A stranger learns nothing from our validation: 401 before 400.
+        if (!publicPaths.has(c.req.path)) await authenticate(c);
+        throw validationError(result.error, result.target);
+      }
       const malformed = firstMalformedString(result.data);
       if (malformed) {
         throw invalidField(malformed.join(".") || "(body)", "contains a broken character (an unpaired UTF-16 surrogate)");
@@ -61,18 +66,10 @@ export function createApp(): OpenAPIHono<AppEnv> {
       maxAge: 600,
     }),
   );
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new ApiError(413, "payload_too_large", `Request bodies are limited to ${maxBodyBytes / 1024} KB`);
-      },
-    }),
-  );
+  app.use("/v1/*", limitBody(maxBodyBytes));
+  app.use("*", async (c, next) => (publicPaths.has(c.req.path) ? docsPolicy(c, next) : noStore(c, next)));
 
-  // The version a deployment runs, from package.json like the extension's (CHANGELOG.md says what changed).
-  app.get("/healthz", (c) => c.json({ ok: true, version }));
+  registerHealthz(app);
   registerDocsRoutes(app);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
@@ -80,8 +77,9 @@ export function createApp(): OpenAPIHono<AppEnv> {
     description: "An API token from `npm run token -- create`",
   });
 
-  app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : requireToken(c, next)));
-  app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : requireWriteRoleForWrites(c, next)));
+  const tokenCheck = requireToken({ foldedInto: ["GET /v1/lookup"] });
+  app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : tokenCheck(c, next)));
+  app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : requireWriteAccess(c, next)));
   app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : idempotency(c, next)));
 
   registerMeRoute(app);

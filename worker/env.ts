@@ -16,6 +16,8 @@ export interface Caller {
   role: MemberRole;
   tokenId: string;
   tokenPrefix: string;
+  /** A read-only token may not write, whatever the member's role. */
+  scope: "read" | "write";
 }
 
 export interface Variables {
@@ -23,6 +25,8 @@ export interface Variables {
   db: TrackedDb;
   /** Set by http/request-id.ts: answers and logs name the request by it. */
   requestId: string;
+  /** The SHA-256 of the bearer token, set by http/auth.ts before the caller is known. */
+  tokenHash: string;
   caller: Caller;
   idempotency: PendingIdempotency | undefined;
   /** The request's clock, read once so every row it writes agrees. */

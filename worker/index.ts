@@ -9,6 +9,9 @@ export default {
   // Awaited rather than handed to waitUntil, so the run's end is the handler's end.
   async scheduled(controller, env) {
     const report = await nightlyRefresh(env.DB, new Date(controller.scheduledTime));
-    console.log(`nightly refresh: ${report.workspaces} workspaces, ${report.markedDormant} partners marked dormant, ${report.scored} scored`);
+    console.log(
+      `nightly refresh: ${report.workspaces} workspaces, ${report.markedDormant} partners marked dormant, ${report.scored} scored, ` +
+        `${report.skippedChanged} skipped (changed meanwhile), ${report.failed} steps failed`,
+    );
   },
 } satisfies ExportedHandler<Bindings>;

@@ -3,6 +3,7 @@
  * from the real API, and follows Gmail's hash navigation without a reload.
  */
 import { describe, expect, it } from "vitest";
+import { daysBetween } from "../../shared/calendar.ts";
 import { apiClient } from "./harness/api.ts";
 import { useSignedInBrowser } from "./harness/browser.ts";
 import { e2eEnv } from "./harness/context.ts";
@@ -23,7 +24,9 @@ describe("Gmail sidebar", () => {
     await expectText(card, "Reseller · Gold · Active", "the card's kind line");
     // Other files log meetings with Acme in this shared API, so ask it when the last contact was.
     const partner = await apiClient(env.apiUrl, env.token).get<{ last_contact_at: string }>(`/v1/partners/${acme.id}`);
-    const days = Math.floor((Date.now() - Date.parse(partner.last_contact_at)) / 86_400_000);
+    // Counted as the API counts days_since for the card: never below zero, so a
+    // meeting logged for today (noon, local) reads "today" in the small hours too.
+    const days = daysBetween(new Date(partner.last_contact_at), new Date());
     const when = days === 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`;
     await expectText(card, `Last contact: ${when} · cadence 14 days`, "the card's last contact");
 

@@ -146,6 +146,27 @@ describe("partners", () => {
     expect(badCursor.body.error.issues[0].path).toBe("cursor");
   });
 
+  it("pages past names outside Latin-1 (Polish, Chinese, emoji) with cursors that carry them", async () => {
+    const caller = await newWorkspace();
+    const names = ["Škoda Partners", "Zeta", "东方伙伴", "Łódź Systems", "Rocket 🚀 Labs"];
+    for (const name of names) {
+      const created = await api(caller, "POST", "/v1/partners", { body: { name, kind: "isv" } });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    const first = await api(caller, "GET", "/v1/partners?sort=-name&limit=1");
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const seen: string[] = first.body.items.map((p: { name: string }) => p.name);
+    let cursor: string | null = first.body.next_cursor;
+    while (cursor) {
+      const page = await api(caller, "GET", `/v1/partners?sort=-name&limit=1&cursor=${encodeURIComponent(cursor)}`);
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      seen.push(...page.body.items.map((p: { name: string }) => p.name));
+      cursor = page.body.next_cursor;
+    }
+    expect([...seen].sort()).toEqual([...names].sort());
+    expect(new Set(seen).size).toBe(names.length);
+  });
+
   it("sorts by last contact, never-contacted first, and pages through it", async () => {
     const caller = await newWorkspace();
     const ids: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { createScheduledController, env } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { nightlyRefresh } from "../../worker/cron/nightly-refresh.ts";
 import worker from "../../worker/index.ts";
 import { acmePartner, api, newWorkspace } from "./api-client.ts";
@@ -11,6 +11,42 @@ describe("health, identity and documentation", () => {
     // Database figures are for authenticated callers only; every answer names its request.
     expect(response.headers.get("Server-Timing")).toBeNull();
     expect(response.headers.get("X-Request-Id")).toMatch(/^req_[0-9a-f]{32}$/);
+  });
+
+  it("answers /healthz with 503 when the database cannot be read", async () => {
+    const brokenDb = new Proxy(env.DB, {
+      get(target, property) {
+        if (property === "prepare") {
+          return () => ({ bind: () => { throw new Error("D1_ERROR: no such database"); }, all: () => Promise.reject(new Error("D1_ERROR: no such database")) });
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const response = await worker.fetch(new Request("https://api.mutual.test/healthz"), { ...env, DB: brokenDb }, {
+        waitUntil: () => {}, passThroughOnException: () => {}, props: {},
+      } as unknown as ExecutionContext);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: "database_unavailable" } });
+      expect(errors).toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it("marks every authenticated answer no-store and nosniff, errors included", async () => {
+    const caller = await newWorkspace();
+    for (const [method, path] of [["GET", "/v1/me"], ["GET", "/v1/partners/ptr_nope"], ["GET", "/v1/lookup?email=jo@acme.co.uk"]] as const) {
+      const response = await api(caller, method, path);
+      expect(response.headers.get("Cache-Control"), path).toBe("no-store");
+      expect(response.headers.get("X-Content-Type-Options"), path).toBe("nosniff");
+      expect(response.headers.get("X-Request-Id"), path).toMatch(/^req_/);
+    }
+    const docs = await api(null, "GET", "/v1/docs");
+    expect(docs.headers.get("Content-Security-Policy")).toContain("frame-ancestors 'none'");
+    expect(docs.headers.get("X-Frame-Options")).toBe("DENY");
   });
 
   it("tells a token who it belongs to", async () => {
@@ -84,6 +120,46 @@ describe("nightly refresh", () => {
     expect((await status(prospect)).status).toBe("prospect");
     const audit = await env.DB.prepare("SELECT action, actor_member_id FROM audit_log WHERE entity_id = ? AND action = 'system'").bind(quiet).first();
     expect(audit).toEqual({ action: "system", actor_member_id: null });
+  });
+
+  /** env.DB whose batches fail with `message` whenever `fails()` says so. */
+  function failingBatches(message: string, fails: (statements: D1PreparedStatement[]) => boolean): D1Database {
+    return new Proxy(env.DB, {
+      get(target, property) {
+        if (property === "batch") {
+          return (statements: D1PreparedStatement[]) => (fails(statements) ? Promise.reject(new Error(message)) : target.batch(statements));
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  }
+
+  const dormancyBatch = (statements: D1PreparedStatement[]) => statements.length === 3;
+
+  it("counts a partner changed meanwhile as skipped, not failed", async () => {
+    const caller = await newWorkspace();
+    const quiet = (await api(caller, "POST", "/v1/partners", { body: { ...acmePartner, created_at: "2025-01-01T00:00:00Z" } })).body.id;
+    const db = failingBatches("D1_ERROR: CHECK constraint failed: stale_write: SQLITE_CONSTRAINT", dormancyBatch);
+    const report = await nightlyRefresh(db, new Date());
+    expect(report.skippedChanged).toBeGreaterThanOrEqual(1);
+    expect(report.failed).toBe(0);
+    expect((await api(caller, "GET", `/v1/partners/${quiet}`)).body.status).toBe("active");
+  });
+
+  it("logs and counts any other failure, and still does the rest of the night's work", async () => {
+    const caller = await newWorkspace();
+    const quiet = (await api(caller, "POST", "/v1/partners", { body: { ...acmePartner, created_at: "2025-01-01T00:00:00Z" } })).body.id;
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const report = await nightlyRefresh(failingBatches("D1_ERROR: database is locked", dormancyBatch), new Date());
+      expect(report.failed).toBeGreaterThanOrEqual(1);
+      expect(report.scored).toBeGreaterThanOrEqual(1);
+      expect(errors).toHaveBeenCalledWith(expect.stringMatching(/marking dormant partners failed/), expect.objectContaining({ message: "D1_ERROR: database is locked" }));
+    } finally {
+      errors.mockRestore();
+    }
+    expect((await api(caller, "GET", `/v1/partners/${quiet}`)).body.status).toBe("active");
   });
 
   it("runs from the Worker's scheduled handler", async () => {

@@ -1,8 +1,8 @@
 import { dormancyCandidateCutoff, isDormant } from "../../shared/dormancy.ts";
-import { newId } from "../../shared/ids.ts";
 import { loadHealthSettings, refreshHealth } from "../db/health-store.ts";
 import type { PartnerRow } from "../db/partner-record.ts";
-import { staleWriteGuard } from "../db/stale-write-guard.ts";
+import { auditInsert } from "../db/sql.ts";
+import { isStaleWrite, staleWriteGuard } from "../db/stale-write-guard.ts";
 import { TrackedDb } from "../db/tracked-db.ts";
 
 interface Candidate {
@@ -24,6 +24,10 @@ export interface RefreshReport {
   workspaces: number;
   markedDormant: number;
   scored: number;
+  /** Partners someone changed between our read and our write: tomorrow's run looks again. */
+  skippedChanged: number;
+  /** Steps that failed for any other reason, each logged; the rest of the run went on. */
+  failed: number;
 }
 
 /**
@@ -32,45 +36,63 @@ export interface RefreshReport {
  */
 export async function nightlyRefresh(d1: D1Database, now: Date): Promise<RefreshReport> {
   const db = new TrackedDb(d1);
-  const nowText = now.toISOString();
   const workspaces = await db.all<{ id: string }>("SELECT id FROM workspaces");
-  let markedDormant = 0;
-  let scored = 0;
-  for (const { id: workspaceId } of workspaces) {
-    const candidates = await db.all<Candidate>(
-      `SELECT id, status, cadence_days, last_contact_at, created_at, version FROM partners
-        WHERE workspace_id = ? AND status = 'active' AND archived_at IS NULL
-          AND COALESCE(last_contact_at, created_at) < ?`,
-      workspaceId, dormancyCandidateCutoff(now),
-    );
-    for (const partner of candidates.filter((candidate) => isDormant(candidate, now))) {
-      try {
-        await db.batch([
-          db.prepare(
-            `UPDATE partners SET status = 'dormant', version = version + 1, updated_at = ?
-              WHERE id = ? AND workspace_id = ? AND version = ?`,
-            nowText, partner.id, workspaceId, partner.version,
-          ),
-          staleWriteGuard(db),
-          db.prepare(
-            `INSERT INTO audit_log (id, workspace_id, actor_member_id, entity, entity_id, action, before_json, after_json, at)
-             VALUES (?, ?, NULL, 'partner', ?, 'system', ?, ?, ?)`,
-            newId("aud"), workspaceId, partner.id, JSON.stringify({ status: "active" }),
-            JSON.stringify({ status: "dormant", reason: "no contact within the dormancy window" }), nowText,
-          ),
-        ]);
-        markedDormant += 1;
-      } catch {
-        // Someone changed the partner since we read it; tomorrow's run looks again.
-      }
+  const report: RefreshReport = { workspaces: workspaces.length, markedDormant: 0, scored: 0, skippedChanged: 0, failed: 0 };
+  // One workspace's failure must not cost every other workspace its night.
+  const step = async (what: string, workspaceId: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      report.failed += 1;
+      console.error(`nightly refresh: ${what} failed in workspace ${workspaceId}`, error);
     }
-    scored += await rescoreWorkspace(db, workspaceId, now);
-    await db.run(
-      "DELETE FROM idempotency_keys WHERE workspace_id = ? AND created_at < ?",
-      workspaceId, new Date(now.getTime() - idempotencyKeyLifetimeMs).toISOString(),
-    );
+  };
+  for (const { id: workspaceId } of workspaces) {
+    await step("marking dormant partners", workspaceId, () => markDormant(db, workspaceId, now, report));
+    await step("re-scoring", workspaceId, async () => {
+      report.scored += await rescoreWorkspace(db, workspaceId, now);
+    });
+    await step("dropping old idempotency keys", workspaceId, async () => {
+      await db.run(
+        "DELETE FROM idempotency_keys WHERE workspace_id = ? AND created_at < ?",
+        workspaceId, new Date(now.getTime() - idempotencyKeyLifetimeMs).toISOString(),
+      );
+    });
   }
-  return { workspaces: workspaces.length, markedDormant, scored };
+  return report;
+}
+
+/** Active partners past their dormancy window become dormant, each with a system audit row. */
+async function markDormant(db: TrackedDb, workspaceId: string, now: Date, report: RefreshReport): Promise<void> {
+  const nowText = now.toISOString();
+  const candidates = await db.all<Candidate>(
+    `SELECT id, status, cadence_days, last_contact_at, created_at, version FROM partners
+      WHERE workspace_id = ? AND status = 'active' AND archived_at IS NULL
+        AND COALESCE(last_contact_at, created_at) < ?`,
+    workspaceId, dormancyCandidateCutoff(now),
+  );
+  for (const partner of candidates.filter((candidate) => isDormant(candidate, now))) {
+    try {
+      await db.batch([
+        db.prepare(
+          `UPDATE partners SET status = 'dormant', version = version + 1, updated_at = ?
+            WHERE id = ? AND workspace_id = ? AND version = ?`,
+          nowText, partner.id, workspaceId, partner.version,
+        ),
+        staleWriteGuard(db),
+        auditInsert(db, {
+          workspaceId, actorMemberId: null, tokenId: null, requestId: null, entity: "partner", entityId: partner.id,
+          action: "system", before: { status: "active" },
+          after: { status: "dormant", reason: "no contact within the dormancy window" }, at: nowText,
+        }),
+      ]);
+      report.markedDormant += 1;
+    } catch (error) {
+      if (!isStaleWrite(error)) throw error;
+      // Someone changed the partner since we read it; tomorrow's run looks again.
+      report.skippedChanged += 1;
+    }
+  }
 }
 
 /** Time alone moves every score (decay, promises falling due), so all are recomputed and snapshotted. */

@@ -11,8 +11,14 @@ import type { TrackedDb } from "./tracked-db.ts";
 const maxStoredAgeMs = 20 * 3_600_000;
 const statementsPerBatch = 100;
 
+/** Exported so the benchmark explains these very statements. */
+export const healthSql = {
+  settings: "SELECT settings_json FROM workspaces WHERE id = ?",
+  storeScore: "UPDATE partners SET health_score = ?, health_json = ? WHERE id = ? AND workspace_id = ?",
+} as const;
+
 export async function loadHealthSettings(db: TrackedDb, workspaceId: string): Promise<HealthSettings> {
-  const row = await db.first<{ settings_json: string }>("SELECT settings_json FROM workspaces WHERE id = ?", workspaceId);
+  const row = await db.first<{ settings_json: string }>(healthSql.settings, workspaceId);
   const stored = row ? (JSON.parse(row.settings_json) as { health?: unknown }).health : undefined;
   const parsed = healthSettings.safeParse(stored);
   return parsed.success ? parsed.data : defaultHealthSettings;
@@ -29,7 +35,7 @@ function isStale(health: Health | null, now: Date): boolean {
 /** Keeps the latest score on the partner (for sorting and the sidebar) and today's snapshot (for the trend). */
 export function healthWrites(db: TrackedDb, workspaceId: string, partnerId: string, health: Health): D1PreparedStatement[] {
   return [
-    db.prepare("UPDATE partners SET health_score = ?, health_json = ? WHERE id = ? AND workspace_id = ?", health.score, JSON.stringify(health), partnerId, workspaceId),
+    db.prepare(healthSql.storeScore, health.score, JSON.stringify(health), partnerId, workspaceId),
     db.prepare(
       `INSERT INTO health_snapshots (workspace_id, partner_id, day, score, band, confidence, formula_version, traits_json, computed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

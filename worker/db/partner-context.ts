@@ -18,10 +18,7 @@ export interface PartnerContext {
   goals: Goal[];
 }
 
-const recentInteractionCount = 5;
-const recentReferralCount = 5;
-const openCommitmentLimit = 50;
-const goalLimit = 20;
+export const contextLimits = { recentInteractions: 5, recentReferrals: 5, openCommitments: 50, goals: 20 } as const;
 
 interface StageCountRow {
   direction: Referral["direction"];
@@ -35,6 +32,17 @@ function emptyCounts(): ReferralStageCounts {
   return { total: 0, submitted: 0, accepted: 0, won: 0, lost: 0, rejected: 0, won_value: [] };
 }
 
+/** The SQL of the sidebar's context, exported so the benchmark explains these very statements. */
+export const contextSql = {
+  recentInteractions: "SELECT * FROM interactions WHERE workspace_id = ? AND partner_id = ? ORDER BY occurred_at DESC LIMIT ?",
+  openCommitments: `SELECT * FROM commitments WHERE workspace_id = ? AND partner_id = ? AND status = 'open'
+        ORDER BY due_on IS NULL, due_on, created_at LIMIT ?`,
+  referralCounts: `SELECT direction, stage, currency, COUNT(*) AS count, SUM(amount_minor) AS amount_minor
+         FROM referrals WHERE workspace_id = ? AND partner_id = ? GROUP BY direction, stage, currency`,
+  recentReferrals: "SELECT * FROM referrals WHERE workspace_id = ? AND partner_id = ? ORDER BY submitted_at DESC LIMIT ?",
+  goals: "SELECT * FROM goals WHERE workspace_id = ? AND partner_id = ? ORDER BY due_on IS NULL, due_on, created_at LIMIT ?",
+} as const;
+
 /** Statements read per partner by contextStatements, in this order. */
 export const contextStatementsPerPartner = 5;
 
@@ -45,28 +53,11 @@ export const contextStatementsPerPartner = 5;
  */
 export function contextStatements(db: TrackedDb, workspaceId: string, partnerIds: string[]): D1PreparedStatement[] {
   return partnerIds.flatMap((partnerId) => [
-    db.prepare(
-      "SELECT * FROM interactions WHERE workspace_id = ? AND partner_id = ? ORDER BY occurred_at DESC LIMIT ?",
-      workspaceId, partnerId, recentInteractionCount,
-    ),
-    db.prepare(
-      `SELECT * FROM commitments WHERE workspace_id = ? AND partner_id = ? AND status = 'open'
-        ORDER BY due_on IS NULL, due_on, created_at LIMIT ?`,
-      workspaceId, partnerId, openCommitmentLimit,
-    ),
-    db.prepare(
-      `SELECT direction, stage, currency, COUNT(*) AS count, SUM(amount_minor) AS amount_minor
-         FROM referrals WHERE workspace_id = ? AND partner_id = ? GROUP BY direction, stage, currency`,
-      workspaceId, partnerId,
-    ),
-    db.prepare(
-      "SELECT * FROM referrals WHERE workspace_id = ? AND partner_id = ? ORDER BY submitted_at DESC LIMIT ?",
-      workspaceId, partnerId, recentReferralCount,
-    ),
-    db.prepare(
-      "SELECT * FROM goals WHERE workspace_id = ? AND partner_id = ? ORDER BY due_on IS NULL, due_on, created_at LIMIT ?",
-      workspaceId, partnerId, goalLimit,
-    ),
+    db.prepare(contextSql.recentInteractions, workspaceId, partnerId, contextLimits.recentInteractions),
+    db.prepare(contextSql.openCommitments, workspaceId, partnerId, contextLimits.openCommitments),
+    db.prepare(contextSql.referralCounts, workspaceId, partnerId),
+    db.prepare(contextSql.recentReferrals, workspaceId, partnerId, contextLimits.recentReferrals),
+    db.prepare(contextSql.goals, workspaceId, partnerId, contextLimits.goals),
   ]);
 }
 

@@ -9,6 +9,15 @@ const historyYears = 3;
 
 type Row = Record<string, unknown> & { partner_id: string };
 
+/** The SQL behind a score, for an IN-list of partners; exported so the benchmark explains these very statements. */
+export const historySql = {
+  interactions: (list: string) => `SELECT partner_id, kind, direction, occurred_at FROM interactions WHERE workspace_id = ? AND partner_id IN (${list}) AND occurred_at >= ?`,
+  commitments: (list: string) => `SELECT partner_id, owed_by, status, due_on, completed_at, created_at FROM commitments WHERE workspace_id = ? AND partner_id IN (${list})`,
+  referrals: (list: string) => `SELECT partner_id, direction, stage, submitted_at, stage_history_json, amount_minor, currency FROM referrals WHERE workspace_id = ? AND partner_id IN (${list}) AND submitted_at >= ?`,
+  goals: (list: string) => `SELECT partner_id, title, target, current, due_on, last_reviewed_at, created_at FROM goals WHERE workspace_id = ? AND partner_id IN (${list})`,
+  meetings: (list: string) => `SELECT partner_id, occurred_at, notes, decisions_json FROM meetings WHERE workspace_id = ? AND partner_id IN (${list}) AND occurred_at >= ?`,
+} as const;
+
 /**
  * The facts the health score reads, for a batch of partners, in one D1 round
  * trip per IN-list of partners (five indexed IN queries), so scoring a whole
@@ -26,11 +35,11 @@ export async function loadHistories(db: TrackedDb, workspaceId: string, partners
   for (const ids of inChunks(partners.map((partner) => partner.id))) {
     const list = placeholders(ids);
     const [interactions, commitments, referrals, goals, meetings] = await db.batch<Row>([
-      db.prepare(`SELECT partner_id, kind, direction, occurred_at FROM interactions WHERE workspace_id = ? AND partner_id IN (${list}) AND occurred_at >= ?`, workspaceId, ...ids, since),
-      db.prepare(`SELECT partner_id, owed_by, status, due_on, completed_at, created_at FROM commitments WHERE workspace_id = ? AND partner_id IN (${list})`, workspaceId, ...ids),
-      db.prepare(`SELECT partner_id, direction, stage, submitted_at, stage_history_json, amount_minor, currency FROM referrals WHERE workspace_id = ? AND partner_id IN (${list}) AND submitted_at >= ?`, workspaceId, ...ids, since),
-      db.prepare(`SELECT partner_id, title, target, current, due_on, last_reviewed_at, created_at FROM goals WHERE workspace_id = ? AND partner_id IN (${list})`, workspaceId, ...ids),
-      db.prepare(`SELECT partner_id, occurred_at, notes, decisions_json FROM meetings WHERE workspace_id = ? AND partner_id IN (${list}) AND occurred_at >= ?`, workspaceId, ...ids, since),
+      db.prepare(historySql.interactions(list), workspaceId, ...ids, since),
+      db.prepare(historySql.commitments(list), workspaceId, ...ids),
+      db.prepare(historySql.referrals(list), workspaceId, ...ids, since),
+      db.prepare(historySql.goals(list), workspaceId, ...ids),
+      db.prepare(historySql.meetings(list), workspaceId, ...ids, since),
     ]);
     const historyOf = (row: Row) => histories.get(row.partner_id)!;
     for (const row of interactions!.results) {

@@ -66,14 +66,26 @@ export function auditInsert(db: Prepares, row: AuditRow): D1PreparedStatement {
 
 export type CursorKey = string | number;
 
-/** An opaque position in a keyset-ordered list: the sort key and id of the last row sent. */
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/**
+ * An opaque position in a keyset-ordered list: the sort key and id of the
+ * last row sent. UTF-8 before base64, since btoa takes only Latin-1 and a
+ * page may end on any name ("Škoda", "东方", an emoji).
+ */
 export function encodeCursor(key: CursorKey, id: string): string {
-  return btoa(JSON.stringify([key, id])).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return toBase64Url(new TextEncoder().encode(JSON.stringify([key, id])));
 }
 
 export function decodeCursor(cursor: string): [CursorKey, string] {
   try {
-    const parsed: unknown = JSON.parse(atob(cursor.replace(/-/g, "+").replace(/_/g, "/")));
+    const binary = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    const parsed: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
     if (
       Array.isArray(parsed) && parsed.length === 2 &&
       (typeof parsed[0] === "string" || typeof parsed[0] === "number") && typeof parsed[1] === "string"

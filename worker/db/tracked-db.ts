@@ -9,6 +9,8 @@ export class TrackedDb {
   rowsRead = 0;
   rowsWritten = 0;
   queries = 0;
+  /** Waits on D1: a batch of any size is one. */
+  roundTrips = 0;
 
   constructor(d1: D1Database) {
     this.d1 = d1;
@@ -44,6 +46,7 @@ export class TrackedDb {
     const started = performance.now();
     const results = await this.d1.batch<Row>(statements);
     this.durationMs += performance.now() - started;
+    this.roundTrips += 1;
     for (const result of results) this.record(result.meta);
     return results;
   }
@@ -54,7 +57,10 @@ export class TrackedDb {
    */
   private record(meta: D1Meta | undefined, started?: number): void {
     this.queries += 1;
-    if (started !== undefined) this.durationMs += performance.now() - started;
+    if (started !== undefined) {
+      this.durationMs += performance.now() - started;
+      this.roundTrips += 1;
+    }
     if (!meta) return;
     this.rowsRead += meta.rows_read ?? 0;
     this.rowsWritten += meta.rows_written ?? 0;

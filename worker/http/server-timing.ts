@@ -11,6 +11,6 @@ export const serverTiming: MiddlewareHandler<AppEnv> = async (c, next) => {
   const caller = c.get("caller") as Caller | undefined;
   if (!caller) return;
   const db = c.get("db");
-  const entry = `db;dur=${db.durationMs.toFixed(2)};desc="rows_read=${db.rowsRead} rows_written=${db.rowsWritten} queries=${db.queries}"`;
+  const entry = `db;dur=${db.durationMs.toFixed(2)};desc="rows_read=${db.rowsRead} rows_written=${db.rowsWritten} queries=${db.queries} round_trips=${db.roundTrips}"`;
   c.res.headers.append("Server-Timing", entry);
 };

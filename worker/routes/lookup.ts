@@ -1,26 +1,55 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { candidateDomains, emailDomain } from "../../shared/domains.ts";
 import { isEmailAddress } from "../../shared/email-address.ts";
 import { isSalesforceId, salesforceKey } from "../../shared/salesforce-id.ts";
-import { lookupQuery, lookupResult, type LookupMatch, type MatchReason } from "../../shared/schemas/lookup.ts";
-import type { AppEnv } from "../env.ts";
+import { lookupQuery, lookupResult, type LookupMatch, type LookupQuery, type MatchReason } from "../../shared/schemas/lookup.ts";
 import { invalidField } from "../api-error.ts";
-import { jsonResponse, readErrors, security } from "../http/openapi-parts.ts";
 import { currentHealth } from "../db/health-store.ts";
+import { matchedPartnerStatements, matchReasons, matchStatements, type LookupKeys } from "../db/lookup-queries.ts";
 import { assembleContexts, contextStatements } from "../db/partner-context.ts";
 import { partnerToApi, type PartnerRow } from "../db/partner-record.ts";
+import { callerByHash, type TokenRow } from "../db/tokens.ts";
+import type { AppEnv } from "../env.ts";
+import { acceptToken, authenticate } from "../http/auth.ts";
+import { jsonResponse, readErrors, security } from "../http/openapi-parts.ts";
 
 const maxMatches = 10;
 // Record ids name one partner for certain; a shared email domain is the weakest sign.
 const strength: Record<MatchReason["type"], number> = { salesforce: 0, hubspot: 0, email: 1, domain: 2 };
 
-const placeholders = (values: unknown[]) => values.map(() => "?").join(", ");
+/** The query's values, checked and normalized; 400 naming the first bad one. */
+function lookupKeys(query: LookupQuery): LookupKeys {
+  const emails = query.email.map((value, index) => {
+    const email = value.toLowerCase();
+    if (!isEmailAddress(email)) throw invalidField(`email.${index}`, `${value} is not an email address`);
+    return email;
+  });
+  const domains = new Set<string>();
+  for (const email of emails) for (const domain of candidateDomains(emailDomain(email)!)) domains.add(domain);
+  for (const value of query.domain) {
+    const host = value.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, "").split(/[/?#:]/, 1)[0]!;
+    for (const domain of candidateDomains(host)) domains.add(domain);
+  }
+  const salesforceKeys = query.salesforce.map((value, index) => {
+    if (!isSalesforceId(value)) throw invalidField(`salesforce.${index}`, `${value} is not a 15- or 18-character Salesforce id`);
+    return salesforceKey(value);
+  });
+  const hubspotIds = query.hubspot.map((value, index) => {
+    if (!/^[0-9]{1,20}$/.test(value)) throw invalidField(`hubspot.${index}`, `${value} is not a HubSpot company id`);
+    return value;
+  });
+  return { emails, domains: [...domains], salesforceKeys, hubspotIds };
+}
 
-// D1 binds at most 100 parameters per query; one is the workspace id.
-function chunks<T>(values: T[], size = 90): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < values.length; start += size) result.push(values.slice(start, start + size));
-  return result;
+/** A stranger learns nothing from our validation: the token is checked before a 400. */
+async function keysOrUnauthorized(c: Context<AppEnv>, query: LookupQuery): Promise<LookupKeys> {
+  try {
+    return lookupKeys(query);
+  } catch (error) {
+    await authenticate(c);
+    throw error;
+  }
 }
 
 export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
@@ -35,71 +64,21 @@ export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
       responses: { 200: jsonResponse(lookupResult, "The matched partners with their context"), ...readErrors },
     }),
     async (c) => {
-      const query = c.req.valid("query");
+      const keys = await keysOrUnauthorized(c, c.req.valid("query"));
       const db = c.get("db");
-      const { workspaceId } = c.get("caller");
-      const reasons = new Map<string, MatchReason[]>();
-      const addReason = (partnerId: string, reason: MatchReason) => {
-        const list = reasons.get(partnerId) ?? [];
-        if (!list.some((r) => r.type === reason.type && r.value === reason.value)) list.push(reason);
-        reasons.set(partnerId, list);
-      };
-
-      const emails = query.email.map((value, index) => {
-        const email = value.toLowerCase();
-        if (!isEmailAddress(email)) throw invalidField(`email.${index}`, `${value} is not an email address`);
-        return email;
-      });
-      const domainSources = new Map<string, string>(); // candidate domain → what was asked
-      for (const email of emails) for (const domain of candidateDomains(emailDomain(email)!)) domainSources.set(domain, email);
-      query.domain.forEach((value) => {
-        const host = value.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, "").split(/[/?#:]/, 1)[0]!;
-        for (const domain of candidateDomains(host)) domainSources.set(domain, value);
-      });
-      const salesforceKeys = query.salesforce.map((value, index) => {
-        if (!isSalesforceId(value)) throw invalidField(`salesforce.${index}`, `${value} is not a 15- or 18-character Salesforce id`);
-        return salesforceKey(value);
-      });
-      const hubspotIds = query.hubspot.map((value, index) => {
-        if (!/^[0-9]{1,20}$/.test(value)) throw invalidField(`hubspot.${index}`, `${value} is not a HubSpot company id`);
-        return value;
-      });
-
-      const lookups: D1PreparedStatement[] = [];
-      const kinds: ("email" | "domain" | "salesforce" | "hubspot")[] = [];
-      for (const some of chunks(emails)) {
-        kinds.push("email");
-        lookups.push(db.prepare(
-          `SELECT c.partner_id, c.email AS value FROM contacts c JOIN partners p ON p.id = c.partner_id
-            WHERE c.workspace_id = ? AND c.email IN (${placeholders(some)}) AND p.archived_at IS NULL`,
-          workspaceId, ...some,
-        ));
-      }
-      for (const some of chunks([...domainSources.keys()])) {
-        kinds.push("domain");
-        lookups.push(db.prepare(`SELECT partner_id, domain AS value FROM partner_domains WHERE workspace_id = ? AND domain IN (${placeholders(some)})`, workspaceId, ...some));
-      }
-      if (salesforceKeys.length > 0) {
-        kinds.push("salesforce");
-        lookups.push(db.prepare(`SELECT id AS partner_id, salesforce_account_id AS value FROM partners WHERE workspace_id = ? AND salesforce_key IN (${placeholders(salesforceKeys)}) AND archived_at IS NULL`, workspaceId, ...salesforceKeys));
-      }
-      if (hubspotIds.length > 0) {
-        kinds.push("hubspot");
-        lookups.push(db.prepare(`SELECT id AS partner_id, hubspot_company_id AS value FROM partners WHERE workspace_id = ? AND hubspot_company_id IN (${placeholders(hubspotIds)}) AND archived_at IS NULL`, workspaceId, ...hubspotIds));
-      }
-      const found = await db.batch<{ partner_id: string; value: string }>(lookups);
-      found.forEach((result, index) => {
-        for (const row of result.results) addReason(row.partner_id, { type: kinds[index]!, value: row.value });
-      });
+      // First round trip: the token check and every match query, scoped by the token itself.
+      const matching = matchStatements(db, c.get("tokenHash"), keys);
+      const [token, ...found] = await db.batch<Record<string, unknown>>([callerByHash(db, c.get("tokenHash")), ...matching.statements]);
+      const { workspaceId } = await acceptToken(c, (token!.results[0] as TokenRow | undefined) ?? null);
+      const reasons = matchReasons(found as D1Result<{ partner_id: string; value: string }>[], matching.kinds);
       if (reasons.size === 0) return c.json({ matches: [] }, 200);
 
       // Strongest matches first; the page shows at most maxMatches partners.
       const best = (id: string) => Math.min(...reasons.get(id)!.map((reason) => strength[reason.type]));
       const ids = [...reasons.keys()].sort((a, b) => best(a) - best(b) || a.localeCompare(b)).slice(0, maxMatches);
-      // One round trip for the partners, their domains and everything the sidebar shows of them.
+      // Second round trip: the partners, their domains and everything the sidebar shows of them.
       const [partnerResult, domainResult, ...contextResults] = await db.batch<Record<string, unknown>>([
-        db.prepare(`SELECT * FROM partners WHERE workspace_id = ? AND id IN (${placeholders(ids)}) AND archived_at IS NULL`, workspaceId, ...ids),
-        db.prepare(`SELECT partner_id, domain FROM partner_domains WHERE workspace_id = ? AND partner_id IN (${placeholders(ids)})`, workspaceId, ...ids),
+        ...matchedPartnerStatements(db, workspaceId, ids),
         ...contextStatements(db, workspaceId, ids),
       ]);
       const rowsById = new Map((partnerResult!.results as unknown as PartnerRow[]).map((row) => [row.id, row]));

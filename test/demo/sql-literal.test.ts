@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { insertStatements, sqlIdentifier, sqlLiteral, utf8Length } from "../../shared/sql-literal.ts";
+import { insertStatements, sqlIdentifier, sqlLiteral, utf8Length } from "../../demo/sql-literal.ts";
 
 describe("sqlLiteral", () => {
   it("quotes strings, doubling single quotes", () => {

@@ -5,8 +5,8 @@ import type {
 import {
   commitmentTitles, goalMilestones, goalTemplates, interactionSummaries, meetingDetails, referralAccounts,
 } from "./demo-text.ts";
-import type { IdPrefix } from "./ids.ts";
-import { salesforceKey, toEighteenCharacterId } from "./salesforce-id.ts";
+import type { IdPrefix } from "../shared/ids.ts";
+import { salesforceKey, toEighteenCharacterId } from "../shared/salesforce-id.ts";
 import type { SeededRandom } from "./seeded-random.ts";
 
 export interface HistoryContext {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   buildDemoWorkspace, demoPartners, demoStatements, demoTableColumns, demoTableOrder, toInsertStatements,
-} from "../../shared/demo-data.ts";
+} from "../../demo/demo-data.ts";
 import { isSalesforceId } from "../../shared/salesforce-id.ts";
-import { utf8Length } from "../../shared/sql-literal.ts";
+import { utf8Length } from "../../demo/sql-literal.ts";
 
 const now = new Date("2026-11-23T15:16:31.000Z");
 const demo = buildDemoWorkspace({ now });
