@@ -3,7 +3,7 @@
  * the Gmail pages routed at https://mail.google.com/ (so the content script's
  * `matches` apply for real), and a recorder in the page's own world that
  * notes when an open thread's messages enter the DOM and every long task.
- * The extension's marks (extension/content/sidebar-controller.tsx:
+ * The extension's marks (extension/content/sidebar-controller.tsx and lookup-flow.ts:
  * mutual:page-read, mutual:painted-cache, mutual:painted-fresh) land in the
  * same performance timeline, so all times share one clock.
  */

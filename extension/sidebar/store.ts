@@ -1,7 +1,7 @@
 import { signal } from "@preact/signals";
 import { storage } from "wxt/utils/storage";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
-import type { ErrorInfo, OutboxView } from "../messaging/protocol.ts";
+import type { CachedLookup, ErrorInfo, OutboxView } from "../messaging/protocol.ts";
 import type { PageContext } from "../sites/page-context.ts";
 
 /** Everything the sidebar shows, in one place; the content script fills it, components read it. */
@@ -12,8 +12,8 @@ export interface LookupState {
   fromCache: boolean;
   fetchedAt: string | null;
   error: ErrorInfo | null;
-  /** Who on the page could be from a partner (see CachedLookup.people). */
-  people: { emails: string[]; companyDomains: string[] };
+  /** Who on the page could be from a partner. */
+  people: CachedLookup<unknown>["people"];
 }
 
 export const noPeople = { emails: [], companyDomains: [] };
