@@ -228,5 +228,10 @@ describe("Retry-After", () => {
     // Asked again before the two minutes are up, the client does not even call.
     expect(calls).toBe(callsBefore);
     expect(received).toEqual([]);
+    // Nor does checking the connection, which says to wait rather than that the URL is wrong.
+    expect(await handleRequest({ type: "testConnection" })).toEqual({
+      ok: true, data: { state: "unreachable", message: expect.stringMatching(/^Mutual's API asked to wait: try again in 1[12]\d s\.$/) },
+    });
+    expect(calls).toBe(callsBefore);
   });
 });
