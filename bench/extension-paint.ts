@@ -2,8 +2,8 @@
  * `npm run bench` (fourth part): how fast the sidebar paints beside a Gmail
  * thread, and what the content script costs the page's main thread.
  *
- * The built extension (the project's WXT config, as the e2e tests build it)
- * runs in Chromium on the e2e Gmail fixture served at https://mail.google.com/,
+ * The built extension (as shipped: the e2e config without its test-only
+ * open shadow root, test/e2e/harness/build.ts) runs in Chromium on the e2e Gmail fixture served at https://mail.google.com/,
  * against `wrangler dev` of the Worker on loopback with the e2e seed (Acme,
  * Globex). Times come from one clock, the page's performance timeline:
  *

@@ -15,7 +15,7 @@ import type { TestProject } from "vitest/node";
 import { newId } from "../../shared/ids.ts";
 import { applyMigrations, executeSql, localD1 } from "../../scripts/local-d1.ts";
 import { memberSql, newTokenSql, workspaceSql } from "../../scripts/token-rows.ts";
-import { sqlLiteral } from "../../shared/sql-literal.ts";
+import { sqlLiteral } from "../../demo/sql-literal.ts";
 import { apiClient } from "./harness/api.ts";
 import { buildExtension } from "./harness/build.ts";
 import type { E2eEnv } from "./harness/context.ts";
