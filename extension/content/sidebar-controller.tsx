@@ -61,7 +61,7 @@ async function mountSidebar(ctx: ContentScriptContext, site: SiteAdapter, toggle
     // Closed: the page's scripts get null for the host's shadowRoot, and so
     // can neither read the sidebar nor reach its controls (docs/extension.md).
     // Only the e2e build opens it, for Playwright's locators.
-    mode: import.meta.env.WXT_MUTUAL_E2E_OPEN_SIDEBAR === "true" ? "open" : "closed",
+    mode: import.meta.env.MUTUAL_E2E_OPEN_SIDEBAR === "true" ? "open" : "closed",
     // Typing in our forms must never trigger Gmail's single-key shortcuts.
     isolateEvents: ["keydown", "keyup", "keypress", "input"],
     onMount: (container, shadow) => {

@@ -21,6 +21,6 @@ export default defineConfig({
   vite: (env) => {
     const vite = typeof base.vite === "function" ? base.vite(env) : {};
     if (asShipped) return vite;
-    return { ...vite, define: { ...vite.define, "import.meta.env.WXT_MUTUAL_E2E_OPEN_SIDEBAR": JSON.stringify("true") } };
+    return { ...vite, define: { ...vite.define, "import.meta.env.MUTUAL_E2E_OPEN_SIDEBAR": JSON.stringify("true") } };
   },
 });
