@@ -11,16 +11,11 @@ function speedScore(days: number, good: number, bad: number): number {
   return clamp(100 * (1 - (days - good) / (bad - good)));
 }
 
-/**
- * Two-way contact at the agreed rhythm, meetings that leave notes behind, and
- * quick answers to what each side submits.
- */
-export function assessCollaboration(history: PartnershipHistory, now: Date, cadenceDays: number): TraitAssessment {
-  const name = history.partner.name;
-  const signals = [];
-  const actions: ActionCandidate[] = [];
+type Findings = Pick<TraitAssessment, "signals" | "actions">;
 
-  // Rhythm: days since the last contact against the cadence target.
+/** Rhythm: days since the last contact against the cadence target. */
+function rhythmOf(history: PartnershipHistory, now: Date, cadenceDays: number, found: Findings) {
+  const name = history.partner.name;
   let latest: string | null = null;
   for (const interaction of history.interactions) {
     if (latest === null || interaction.occurred_at > latest) latest = interaction.occurred_at;
@@ -33,17 +28,20 @@ export function assessCollaboration(history: PartnershipHistory, now: Date, cade
     const daysSince = Math.floor(ageInDays(latest, now));
     rhythm = speedScore(daysSince, cadenceDays, cadenceDays * 3);
     const text = `Last contact ${plural(daysSince, "day")} ago; your cadence is ${cadenceDays} days`;
-    signals.push(daysSince <= cadenceDays ? positive(text) : negative(text));
+    found.signals.push(daysSince <= cadenceDays ? positive(text) : negative(text));
     if (daysSince > cadenceDays) {
-      actions.push({ text: `Get in touch with ${name}: last contact ${plural(daysSince, "day")} ago`, trait: "collaboration", gain: (100 - rhythm) * 0.35 });
+      found.actions.push({ text: `Get in touch with ${name}: last contact ${plural(daysSince, "day")} ago`, trait: "collaboration", gain: (100 - rhythm) * 0.35 });
     }
   } else if (partnerAge > cadenceDays) {
-    signals.push(negative(`No contact with ${name} logged yet`));
-    actions.push({ text: `Log your first conversation with ${name}`, trait: "collaboration", gain: 35 });
+    found.signals.push(negative(`No contact with ${name} logged yet`));
+    found.actions.push({ text: `Log your first conversation with ${name}`, trait: "collaboration", gain: 35 });
   }
+  return { rhythm, latest, partnerAge };
+}
 
-  // Frequency and two-way flow over the last quarter, each side on its own:
-  // more contact from either side can only help.
+/** Frequency and two-way flow over the last quarter, each side on its own: more contact from either side can only help. */
+function twoWayFlow(history: PartnershipHistory, now: Date, cadenceDays: number, latest: string | null, found: Findings) {
+  const name = history.partner.name;
   const expectedPerQuarter = Math.max(1, quarterDays / cadenceDays);
   const flow = { inbound: 0, outbound: 0 };
   let evidence = 0;
@@ -58,16 +56,20 @@ export function assessCollaboration(history: PartnershipHistory, now: Date, cade
   const sideScore = (amount: number) => clamp(100 * Math.min(1, amount / (expectedPerQuarter / 2)));
   const twoWay = (sideScore(flow.inbound) + sideScore(flow.outbound)) / 2;
   if (!contactThisQuarter) {
-    if (latest !== null) signals.push(negative(`No contact either way in the last ${quarterDays} days`));
+    if (latest !== null) found.signals.push(negative(`No contact either way in the last ${quarterDays} days`));
   } else if (flow.inbound < 0.5 && flow.outbound >= 1) {
-    signals.push(negative(`Contact has been one-way this quarter: nothing from ${name}`));
+    found.signals.push(negative(`Contact has been one-way this quarter: nothing from ${name}`));
   } else if (flow.outbound < 0.5 && flow.inbound >= 1) {
-    signals.push(negative(`Contact has been one-way this quarter: nothing from you to ${name}`));
+    found.signals.push(negative(`Contact has been one-way this quarter: nothing from you to ${name}`));
   } else {
-    signals.push(judged(`Contact both ways this quarter`, twoWay ?? 0, 70, 40));
+    found.signals.push(judged(`Contact both ways this quarter`, twoWay ?? 0, 70, 40));
   }
+  return { twoWay, evidence };
+}
 
-  // Meetings with notes: the rhythm practitioners call driving the agenda.
+/** Meetings with notes: the rhythm practitioners call driving the agenda. */
+function meetingsWithNotesScore(history: PartnershipHistory, now: Date, partnerAge: number, latest: string | null, found: Findings): number | null {
+  const name = history.partner.name;
   let meetingsWithNotes = 0;
   for (const meeting of history.meetings) {
     if (ageInDays(meeting.occurred_at, now) > quarterDays * 1.5) continue;
@@ -76,14 +78,18 @@ export function assessCollaboration(history: PartnershipHistory, now: Date, cade
   const meetings = partnerAge > quarterDays / 2 ? clamp(100 * Math.min(1, meetingsWithNotes)) : null;
   if (meetings !== null && latest !== null) {
     if (meetingsWithNotes === 0) {
-      signals.push(negative(`No meeting with notes in the last ${quarterDays * 1.5} days`));
-      actions.push({ text: `Hold a working meeting with ${name} and take notes`, trait: "collaboration", gain: (100 - meetings) * 0.15 });
+      found.signals.push(negative(`No meeting with notes in the last ${quarterDays * 1.5} days`));
+      found.actions.push({ text: `Hold a working meeting with ${name} and take notes`, trait: "collaboration", gain: (100 - meetings) * 0.15 });
     } else {
-      signals.push(positive(`Meetings with notes and decisions in the last ${quarterDays * 1.5} days`));
+      found.signals.push(positive(`Meetings with notes and decisions in the last ${quarterDays * 1.5} days`));
     }
   }
+  return meetings;
+}
 
-  // Answer speed, both ways, for referrals of the last two quarters.
+/** Answer speed, both ways, for referrals of the last two quarters. */
+function answerSpeed(history: PartnershipHistory, now: Date, found: Findings) {
+  const name = history.partner.name;
   const answer = { to_us: [] as number[], to_partner: [] as number[] };
   for (const referral of history.referrals) {
     if (ageInDays(referral.submitted_at, now) > quarterDays * 2) continue;
@@ -95,23 +101,36 @@ export function assessCollaboration(history: PartnershipHistory, now: Date, cade
   if (answer.to_us.length > 0) {
     const days = Math.round(average(answer.to_us));
     responsiveness.push(speedScore(days, 3, 30));
-    signals.push(judged(`${name}'s ${plural(answer.to_us.length, "referral")} of the last two quarters waited ${plural(days, "day")} on average for your answer`, speedScore(days, 3, 30), 80, 50));
+    found.signals.push(judged(`${name}'s ${plural(answer.to_us.length, "referral")} of the last two quarters waited ${plural(days, "day")} on average for your answer`, speedScore(days, 3, 30), 80, 50));
   }
   if (answer.to_partner.length > 0) {
     const days = Math.round(average(answer.to_partner));
     responsiveness.push(speedScore(days, 3, 30));
-    signals.push(judged(`${name} answered your referrals in ${plural(days, "day")} on average`, speedScore(days, 3, 30), 80, 50));
+    found.signals.push(judged(`${name} answered your referrals in ${plural(days, "day")} on average`, speedScore(days, 3, 30), 80, 50));
   }
-  const responseScore = responsiveness.length > 0 ? average(responsiveness) : null;
+  return { score: responsiveness.length > 0 ? average(responsiveness) : null, answers: answer.to_us.length + answer.to_partner.length };
+}
 
-  if (history.interactions.length === 0 && responsiveness.length === 0) {
+/**
+ * Two-way contact at the agreed rhythm, meetings that leave notes behind, and
+ * quick answers to what each side submits.
+ */
+export function assessCollaboration(history: PartnershipHistory, now: Date, cadenceDays: number): TraitAssessment {
+  const found: Findings = { signals: [], actions: [] };
+  const { rhythm, latest, partnerAge } = rhythmOf(history, now, cadenceDays, found);
+  const { twoWay, evidence } = twoWayFlow(history, now, cadenceDays, latest, found);
+  const meetings = meetingsWithNotesScore(history, now, partnerAge, latest, found);
+  const response = answerSpeed(history, now, found);
+  const { signals, actions } = found;
+
+  if (history.interactions.length === 0 && response.score === null) {
     return { score: null, confidence: 0, signals, actions };
   }
   const score = weightedMean([
     { value: rhythm, weight: 0.35 },
     { value: twoWay, weight: 0.3 },
     { value: meetings, weight: 0.15 },
-    { value: responseScore, weight: 0.2 },
+    { value: response.score, weight: 0.2 },
   ]);
-  return { score, confidence: confidenceFrom(evidence + answer.to_us.length + answer.to_partner.length, 5), signals, actions };
+  return { score, confidence: confidenceFrom(evidence + response.answers, 5), signals, actions };
 }

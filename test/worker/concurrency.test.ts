@@ -136,6 +136,38 @@ describe("parallel PATCHes without If-Match to different fields", () => {
     expect(await auditEntries(caller.workspaceId, commitment.id, "update")).toHaveLength(7);
   });
 
+  it("partner: fifty at once, five to each of ten fields, all land (none 409), version 51, fifty audit entries", async () => {
+    const caller = await newWorkspace();
+    const partner = await newPartner(caller);
+    const fields: ((n: number) => Record<string, unknown>)[] = [
+      (n) => ({ tier: `Tier ${n}` }),
+      (n) => ({ objectives: `Objective ${n}` }),
+      (n) => ({ business_model: `Model ${n}` }),
+      (n) => ({ cadence_days: 10 + n }),
+      (n) => ({ owner_email: `owner.${n}@northwind.example` }),
+      (n) => ({ status: (["onboarding", "active", "dormant", "prospect", "ended"] as const)[n % 5] }),
+      (n) => ({ kind: (["msp", "si", "isv", "referral", "distributor"] as const)[n % 5] }),
+      (n) => ({ hubspot_company_id: String(99_000_000 + n) }),
+      (n) => ({ plan: { our_roles: [`Role ${n}`] } }),
+      (n) => ({ name: `Acme Cloud Partners ${n}` }),
+    ];
+    const changes = Array.from({ length: 50 }, (_, n) => fields[n % fields.length]!(n));
+    const responses = await Promise.all(changes.map((body) => api(caller, "PATCH", `/v1/partners/${partner.id}`, { body })));
+    expect(responses.map((r) => r.status), summary(responses)).toEqual(changes.map(() => 200));
+    expect(new Set(responses.map((r) => r.body.version)).size).toBe(50);
+    const now = await api(caller, "GET", `/v1/partners/${partner.id}`);
+    expect(now.body.version).toBe(51);
+    // Each field holds one of the values sent for it, and each answer showed its own change.
+    for (const [field, make] of fields.entries()) {
+      const sent = changes.filter((_, n) => n % fields.length === field);
+      const key = Object.keys(make(0))[0]!;
+      expect(sent.map((change) => JSON.stringify(change[key]))).toContain(JSON.stringify(now.body[key]));
+    }
+    responses.forEach((response, n) => expect(response.body).toMatchObject(changes[n]!));
+    expect(now.body.domains).toEqual(["acme-partners.com", "acme.co.uk"]);
+    expect(await auditEntries(caller.workspaceId, partner.id, "update")).toHaveLength(50);
+  });
+
   it("two sequential PATCHes without If-Match both land (the retry path is not needed)", async () => {
     const caller = await newWorkspace();
     const partner = await newPartner(caller);

@@ -9,7 +9,7 @@ import { domainsOf } from "../../worker/db/partner-record.ts";
 import {
   auditInsert, decodeCursor, encodeCursor, inChunks, insertRow, keysetAfter, keysetOrderBy, pageOf, type KeysetOrder,
 } from "../../worker/db/sql.ts";
-import { guardedUpdate, StaleWriteError } from "../../worker/db/stale-write-guard.ts";
+import { guardedUpdate, guardFor, StaleWriteError, watchReads } from "../../worker/db/stale-write-guard.ts";
 import { callerByHash, type TokenRow } from "../../worker/db/tokens.ts";
 import { TrackedDb } from "../../worker/db/tracked-db.ts";
 import { newWorkspace, type TestCaller } from "./api-client.ts";
@@ -111,9 +111,9 @@ describe("db/commit-write.ts", () => {
       body: { name },
     });
     const pending = { key: "key-1", requestHash: "hash-1" };
-    expect(await commitWrite(db, writer(caller), write("First"), pending)).toBeNull();
+    expect(await commitWrite(db, writer(caller), write("First"), pending)).toHaveProperty("results");
     const replay = await commitWrite(db, writer(caller), write("Second"), pending);
-    expect(replay).toEqual({ request_hash: "hash-1", status: 201, response_json: "{\"name\":\"First\"}" });
+    expect(replay).toEqual({ stored: { request_hash: "hash-1", status: 201, response_json: "{\"name\":\"First\"}" } });
     const names = await db.all<{ name: string }>("SELECT name FROM partners WHERE workspace_id = ?", caller.workspaceId);
     expect(names).toEqual([{ name: "First" }]);
     const audit = await db.all<{ token_id: string; request_id: string }>("SELECT token_id, request_id FROM audit_log WHERE workspace_id = ?", caller.workspaceId);
@@ -125,7 +125,7 @@ describe("db/commit-write.ts", () => {
     const [id] = await partnerRows(caller, 1);
     const db = new TrackedDb(env.DB);
     const stale = {
-      statements: guardedUpdate(db, { table: "partners", id: id!, workspaceId: caller.workspaceId, expectedVersion: 7, set: { tier: "Gold" }, now }),
+      statements: guardedUpdate(db, { table: "partners", id: id!, workspaceId: caller.workspaceId, guard: { version: 7 }, set: { tier: "Gold" }, now }),
       audit: [{ entity: "partner", entityId: id!, action: "update" as const }],
       status: 200 as const,
       body: {},
@@ -133,6 +133,48 @@ describe("db/commit-write.ts", () => {
     await expect(commitWrite(db, writer(caller), stale)).rejects.toBeInstanceOf(StaleWriteError);
     expect(await db.first("SELECT tier, version FROM partners WHERE id = ?", id)).toEqual({ tier: null, version: 1 });
     expect(await db.first("SELECT COUNT(*) AS n FROM audit_log WHERE workspace_id = ?", caller.workspaceId)).toEqual({ n: 0 });
+  });
+});
+
+describe("db/stale-write-guard.ts", () => {
+  const update = (caller: TestCaller, id: string, row: Record<string, unknown>, set: Record<string, unknown>, expectedVersion?: number) => ({
+    statements: guardedUpdate(new TrackedDb(env.DB), {
+      table: "partners", id, workspaceId: caller.workspaceId, guard: guardFor(row, expectedVersion, Object.keys(set)), set, now,
+    }),
+    audit: [],
+    status: 200 as const,
+    body: {},
+  });
+
+  it("two changes to different fields, made from the same read, both land; the second answer shows both", async () => {
+    const caller = await newWorkspace();
+    const [id] = await partnerRows(caller, 1);
+    const db = new TrackedDb(env.DB);
+    const read = (await db.first<Record<string, unknown>>("SELECT * FROM partners WHERE id = ?", id))!;
+    await commitWrite(db, writer(caller), update(caller, id!, read, { tier: "Gold" }));
+    const second = await commitWrite(db, writer(caller), update(caller, id!, read, { objectives: "Ten deals" }));
+    expect("results" in second && second.results[0]!.results[0]).toMatchObject({ tier: "Gold", objectives: "Ten deals", version: 3 });
+  });
+
+  it("two changes to the same field from the same read: the second is stale, and so is any change under a moved If-Match", async () => {
+    const caller = await newWorkspace();
+    const [id] = await partnerRows(caller, 1);
+    const db = new TrackedDb(env.DB);
+    const read = (await db.first<Record<string, unknown>>("SELECT * FROM partners WHERE id = ?", id))!;
+    await commitWrite(db, writer(caller), update(caller, id!, read, { tier: "Gold" }));
+    await expect(commitWrite(db, writer(caller), update(caller, id!, read, { tier: "Silver" }))).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(commitWrite(db, writer(caller), update(caller, id!, read, { objectives: "x" }, 1))).rejects.toBeInstanceOf(StaleWriteError);
+    expect(await db.first("SELECT tier, objectives, version FROM partners WHERE id = ?", id)).toEqual({ tier: "Gold", objectives: null, version: 2 });
+  });
+
+  it("a column the change was computed from joins the guard", async () => {
+    const reads = new Set<string>();
+    const row = { id: "ptr_1", status: "open", completed_at: null, title: "t" };
+    const watched = watchReads(row, reads);
+    const completedAt = watched.status === "done" ? watched.completed_at : "2026-06-01";
+    expect(guardFor(row, undefined, [...reads, "completed_at"])).toEqual({ columns: { status: "open", completed_at: null } });
+    expect(completedAt).toBe("2026-06-01");
+    expect(guardFor(row, 4, ["title"])).toEqual({ version: 4 });
   });
 });
 

@@ -19,6 +19,11 @@ export interface Write<Body = unknown, Status extends ContentfulStatusCode | 204
   body: Body;
   /** The version of the record the response describes: its ETag. */
   version?: number;
+  /**
+   * The answer taken from what the statements returned (an UPDATE … RETURNING
+   * the stored row), when it can't be known before the batch runs.
+   */
+  answer?: (results: D1Result<Record<string, unknown>>[]) => Promise<{ body: Body; version: number }>;
 }
 
 /** Who writes, and under which token and request: every audit row says so. */
@@ -51,6 +56,21 @@ export function storedResponse(db: TrackedDb, workspaceId: string, memberId: str
   );
 }
 
+/**
+ * An update's audit entry: the fields it changed, before and after. Not the
+ * whole record: without If-Match other fields may change at the same moment,
+ * and an entry claiming their values would be claiming another's change.
+ */
+export function changedFields(before: object, after: object): Pick<AuditEntry, "before" | "after"> {
+  const was = before as Record<string, unknown>;
+  const now = after as Record<string, unknown>;
+  const fields = Object.keys(now).filter((field) => field !== "version" && field !== "updated_at" && JSON.stringify(was[field]) !== JSON.stringify(now[field]));
+  return {
+    before: Object.fromEntries(fields.map((field) => [field, was[field] ?? null])),
+    after: Object.fromEntries(fields.map((field) => [field, now[field] ?? null])),
+  };
+}
+
 function isUniqueViolation(error: unknown, table: string): boolean {
   return error instanceof Error && error.message.includes(`UNIQUE constraint failed: ${table}.`);
 }
@@ -58,10 +78,13 @@ function isUniqueViolation(error: unknown, table: string): boolean {
 /**
  * Runs a write as one D1 batch together with its audit entries and its
  * idempotency record: either all of it lands or none of it does. Resolves to
- * null when it landed, or to the stored answer of a concurrent request with
- * the same key that landed first (this one then wrote nothing).
+ * the results of the write's own statements when it landed, or to the stored
+ * answer of a concurrent request with the same key that landed first (this
+ * one then wrote nothing).
  */
-export async function commitWrite(db: TrackedDb, writer: Writer, write: Write, pending?: PendingIdempotency): Promise<StoredResponse | null> {
+export async function commitWrite(
+  db: TrackedDb, writer: Writer, write: Write, pending?: PendingIdempotency,
+): Promise<{ results: D1Result<Record<string, unknown>>[] } | { stored: StoredResponse }> {
   const statements: D1PreparedStatement[] = [];
   if (pending && write.status !== 204) {
     // First in the batch: a concurrent retry fails here, on the key, before
@@ -78,14 +101,15 @@ export async function commitWrite(db: TrackedDb, writer: Writer, write: Write, p
       requestId: writer.requestId, at: writer.now,
     }));
   }
+  const first = statements.length - write.statements.length - write.audit.length;
   try {
-    await db.batch(statements);
-    return null;
+    const results = await db.batch<Record<string, unknown>>(statements);
+    return { results: results.slice(first, first + write.statements.length) };
   } catch (error) {
     if (pending && isUniqueViolation(error, "idempotency_keys")) {
       // A concurrent retry with the same key won the race; answer as it did.
       const stored = await storedResponse(db, writer.workspaceId, writer.memberId, pending.key);
-      if (stored) return stored;
+      if (stored) return { stored };
     }
     if (isStaleWrite(error)) throw new StaleWriteError();
     if (error instanceof Error && error.message.includes("UNIQUE constraint failed")) {

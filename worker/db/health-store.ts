@@ -32,19 +32,26 @@ function isStale(health: Health | null, now: Date): boolean {
   return health === null || health.version !== formulaVersion || now.getTime() - Date.parse(health.as_of) > maxStoredAgeMs;
 }
 
-/** Keeps the latest score on the partner (for sorting and the sidebar) and today's snapshot (for the trend). */
-export function healthWrites(db: TrackedDb, workspaceId: string, partnerId: string, health: Health): D1PreparedStatement[] {
+/**
+ * Keeps the latest score on the partner (for sorting and the sidebar) and
+ * today's snapshot (for the trend). With `atVersion`, only while the partner
+ * is still that version: a score computed from a row someone has changed
+ * since is left to the change that came after.
+ */
+export function healthWrites(db: TrackedDb, workspaceId: string, partnerId: string, health: Health, atVersion?: number): D1PreparedStatement[] {
+  const still = atVersion === undefined ? "" : " AND version = ?";
+  const stillParams = atVersion === undefined ? [] : [atVersion];
   return [
-    db.prepare(healthSql.storeScore, health.score, JSON.stringify(health), partnerId, workspaceId),
+    db.prepare(healthSql.storeScore + still, health.score, JSON.stringify(health), partnerId, workspaceId, ...stillParams),
     db.prepare(
       `INSERT INTO health_snapshots (workspace_id, partner_id, day, score, band, confidence, formula_version, traits_json, computed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM partners WHERE id = ? AND workspace_id = ?${still})
        ON CONFLICT (workspace_id, partner_id, day) DO UPDATE SET
          score = excluded.score, band = excluded.band, confidence = excluded.confidence,
          formula_version = excluded.formula_version, traits_json = excluded.traits_json, computed_at = excluded.computed_at`,
       workspaceId, partnerId, health.as_of.slice(0, 10), health.score, health.band, health.confidence, health.version,
       JSON.stringify(Object.fromEntries(Object.entries(health.traits).map(([trait, value]) => [trait, value.score]))),
-      health.as_of,
+      health.as_of, partnerId, workspaceId, ...stillParams,
     ),
   ];
 }

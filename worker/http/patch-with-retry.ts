@@ -19,15 +19,16 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
 
 /**
  * Read, change, write with optimistic concurrency. With If-Match a change by
- * someone else is 412; without it, the change is re-applied to the fresh
- * record, so concurrent edits to different fields all land. `apply` builds
- * the write from the record as read and commits it (http/respond.ts).
+ * someone else is 412. Without it, `apply` guards only the columns it reads
+ * and writes (db/stale-write-guard.ts), so edits to different fields never
+ * collide; edits to the same field are re-applied to the fresh record.
+ * `apply` builds the write from the record as read and commits it.
  */
 export async function patchWithRetry<Row extends { version: number }, Answer>(
   c: Context<AppEnv>,
   load: () => Promise<Row | null>,
   what: string,
-  apply: (current: Row) => Promise<Answer>,
+  apply: (current: Row, expectedVersion: number | undefined) => Promise<Answer>,
 ): Promise<Answer> {
   const expected = ifMatchVersion(c);
   for (let attempt = 0; attempt < attempts; attempt++) {
@@ -35,7 +36,7 @@ export async function patchWithRetry<Row extends { version: number }, Answer>(
     if (!current) throw new ApiError(404, "not_found", `${what} not found`);
     if (expected !== undefined && current.version !== expected) throw preconditionFailed(what, current.version);
     try {
-      return await apply(current);
+      return await apply(current, expected);
     } catch (error) {
       if (!(error instanceof StaleWriteError)) throw error;
       if (expected !== undefined) throw preconditionFailed(what, undefined);

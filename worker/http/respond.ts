@@ -39,10 +39,14 @@ export async function respond<Body extends object, Status extends ContentfulStat
   write: Write<Body, Status>,
 ): Promise<JsonAnswer<Body, Status>> {
   const pending = c.get("idempotency");
-  const stored = await commitWrite(c.get("db"), writerOf(c), write, pending);
-  if (stored && pending) return replay(c, stored, pending.requestHash) as JsonAnswer<Body, Status>;
-  if (write.version !== undefined) c.header("ETag", `"${write.version}"`);
-  return c.json(write.body, write.status);
+  const outcome = await commitWrite(c.get("db"), writerOf(c), write, pending);
+  if ("stored" in outcome) {
+    if (!pending) throw new Error("a stored answer without an Idempotency-Key");
+    return replay(c, outcome.stored, pending.requestHash) as JsonAnswer<Body, Status>;
+  }
+  const { body, version } = write.answer ? await write.answer(outcome.results) : write;
+  if (version !== undefined) c.header("ETag", `"${version}"`);
+  return c.json(body, write.status);
 }
 
 /** Commits a write that answers 204 (an archive): nothing to replay, no body. */

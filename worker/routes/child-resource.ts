@@ -7,7 +7,8 @@ import type { ChildRow } from "../db/child-records.ts";
 import { rescoreAfterWrite } from "../db/health-store.ts";
 import { loadPartnerRow } from "../db/partner-record.ts";
 import { insertRow, keysetAfter, keysetOrderBy, pageOf, type KeysetOrder } from "../db/sql.ts";
-import { guardedUpdate } from "../db/stale-write-guard.ts";
+import { changedFields } from "../db/commit-write.ts";
+import { guardedUpdate, guardFor, watchReads } from "../db/stale-write-guard.ts";
 import type { TrackedDb } from "../db/tracked-db.ts";
 import type { AppEnv } from "../env.ts";
 import { idParam, jsonBody, jsonResponse, readErrors, security, validJson, writeErrors } from "../http/openapi-parts.ts";
@@ -190,21 +191,26 @@ function registerPatch<Row extends ChildRow, Api extends object, Create extends 
       const db = c.get("db");
       const { workspaceId } = c.get("caller");
       let partnerId: string | null = null;
-      const answer = await patchWithRetry(c, () => loadRow(db, workspaceId, id), resource.label, async (current) => {
+      const answer = await patchWithRetry(c, () => loadRow(db, workspaceId, id), resource.label, async (current, expectedVersion) => {
         partnerId = current.partner_id;
         const context: WriteContext = { db, workspaceId, partnerId: current.partner_id, now: c.get("now").toISOString() };
-        const columns = await resource.patchColumns(current, patch, context);
-        const updated = { ...current, ...columns, version: current.version + 1, updated_at: context.now };
-        const body = resource.toApi(updated);
+        const reads = new Set<string>();
+        const columns = await resource.patchColumns(watchReads(current, reads), patch, context);
+        const guard = guardFor(current as unknown as Record<string, unknown>, expectedVersion, [...reads, ...Object.keys(columns)]);
+        const body = resource.toApi({ ...current, ...columns, version: current.version + 1, updated_at: context.now });
         return respond(c, {
           statements: [
-            ...guardedUpdate(db, { table: resource.table, id, workspaceId, expectedVersion: current.version, set: columns, now: context.now }),
+            ...guardedUpdate(db, { table: resource.table, id, workspaceId, guard, set: columns, now: context.now }),
             ...(resource.afterWrite?.(context) ?? []),
           ],
-          audit: [{ entity: resource.entity, entityId: id, action: "update", before: resource.toApi(current), after: body }],
+          audit: [{ entity: resource.entity, entityId: id, action: "update", ...changedFields(resource.toApi(current), body) }],
           status: 200,
           body,
-          version: updated.version,
+          // The row as stored: with a column guard, others' fields may have moved too.
+          answer: async ([updated]) => {
+            const row = updated!.results[0] as unknown as Row;
+            return { body: resource.toApi(row), version: row.version };
+          },
         });
       });
       if (resource.affectsHealth && partnerId !== null) await rescoreAfterWrite(db, workspaceId, partnerId, c.get("now"));

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { salesforceKey } from "../../shared/salesforce-id.ts";
 import { listEnvelope } from "../../shared/schemas/common.ts";
+import type { Health } from "../../shared/schemas/health.ts";
 import {
   partner, partnerCreate, partnerListQuery, partnerPatch, type Partner, type PartnerCreate, type PartnerPatch, type PartnerSort,
 } from "../../shared/schemas/partner.ts";
@@ -14,8 +15,9 @@ import {
   assertIdentifiersFree, domainInserts, domainsOf, loadPartner, partnerToApi, type PartnerRow,
 } from "../db/partner-record.ts";
 import { insertRow, keysetAfter, keysetOrderBy, pageOf, type KeysetOrder } from "../db/sql.ts";
-import { currentHealth, healthWrites, loadHealthSettings, scoreEmpty, scoreWithFields } from "../db/health-store.ts";
-import { guardedUpdate } from "../db/stale-write-guard.ts";
+import { changedFields } from "../db/commit-write.ts";
+import { currentHealth, healthWrites, loadHealthSettings, scoreEmpty, scoreWithFields, storedHealth } from "../db/health-store.ts";
+import { guardedUpdate, guardFor } from "../db/stale-write-guard.ts";
 import type { TrackedDb } from "../db/tracked-db.ts";
 
 const tags = ["Partners"];
@@ -178,30 +180,49 @@ function registerPatch(app: OpenAPIHono<AppEnv>): void {
       const { workspaceId } = c.get("caller");
       const id = c.req.valid("param").id;
       const domains = patch.domains ? [...new Set(patch.domains)].sort() : undefined;
-      return patchWithRetry(c, () => loadVersioned(db, workspaceId, id), "Partner", async (current) => {
+      return patchWithRetry(c, () => loadVersioned(db, workspaceId, id), "Partner", async (current, expectedVersion) => {
         await assertIdentifiersFree(db, workspaceId, id, { ...patch, domains });
         const now = c.get("now").toISOString();
         const columns = partnerColumns(patch);
-        const updatedRow = { ...current.row, ...columns, version: current.row.version + 1, updated_at: now } as PartnerRow;
-        // Status and cadence move the score: the change and its new score land together.
-        const health = await scoreWithFields(db, workspaceId, updatedRow, c.get("now"));
-        const after = partnerToApi(updatedRow, domains ?? current.partner.domains, health);
-        const statements = guardedUpdate(db, { table: "partners", id, workspaceId, expectedVersion: current.row.version, set: columns, now });
-        statements.push(...healthWrites(db, workspaceId, id, health));
+        const guard = guardFor(current.row as unknown as Record<string, unknown>, expectedVersion, Object.keys(columns));
+        const statements = guardedUpdate(db, { table: "partners", id, workspaceId, guard, set: columns, now });
         if (domains) {
           statements.push(db.prepare("DELETE FROM partner_domains WHERE workspace_id = ? AND partner_id = ?", workspaceId, id));
           statements.push(...domainInserts(db, workspaceId, id, domains));
         }
+        // Last, so the answer lists the domains as stored, whoever set them.
+        statements.push(db.prepare("SELECT domain FROM partner_domains WHERE workspace_id = ? AND partner_id = ?", workspaceId, id));
+        const after = partnerToApi({ ...current.row, ...columns } as PartnerRow, domains ?? current.partner.domains, null);
         return respond(c, {
           statements,
-          audit: [{ entity: "partner", entityId: id, action: "update", before: withoutHealth(current.partner), after: withoutHealth(after) }],
+          audit: [{ entity: "partner", entityId: id, action: "update", ...changedFields(withoutHealth(current.partner), withoutHealth(after)) }],
           status: 200,
           body: after,
-          version: after.version,
+          answer: async (results) => {
+            const row = results[0]!.results[0] as unknown as PartnerRow;
+            const stored = (results.at(-1)!.results as { domain: string }[]).map((entry) => entry.domain).sort();
+            return { body: partnerToApi(row, stored, await rescoreChanged(db, row, c.get("now"))), version: row.version };
+          },
         });
       });
     },
   );
+}
+
+/**
+ * Status and cadence move the score: after a change lands, score the row as
+ * stored and keep it unless a later change has landed since (that change
+ * scores itself). The change stands if scoring fails; reads re-score.
+ */
+async function rescoreChanged(db: TrackedDb, row: PartnerRow, now: Date): Promise<Health | null> {
+  try {
+    const health = await scoreWithFields(db, row.workspace_id, row, now);
+    await db.batch(healthWrites(db, row.workspace_id, row.id, health, row.version));
+    return health;
+  } catch (error) {
+    console.error("scoring a changed partner failed; the next read re-scores", row.id, error);
+    return storedHealth(row);
+  }
 }
 
 function registerArchive(app: OpenAPIHono<AppEnv>): void {
@@ -216,11 +237,12 @@ function registerArchive(app: OpenAPIHono<AppEnv>): void {
       const db = c.get("db");
       const { workspaceId } = c.get("caller");
       const id = c.req.valid("param").id;
-      return patchWithRetry(c, () => loadVersioned(db, workspaceId, id), "Partner", (current) => {
+      return patchWithRetry(c, () => loadVersioned(db, workspaceId, id), "Partner", (current, expectedVersion) => {
         const now = c.get("now").toISOString();
+        const guard = guardFor(current.row as unknown as Record<string, unknown>, expectedVersion, ["archived_at"]);
         return respondNoContent(c, {
           statements: [
-            ...guardedUpdate(db, { table: "partners", id, workspaceId, expectedVersion: current.row.version, set: { archived_at: now }, now }),
+            ...guardedUpdate(db, { table: "partners", id, workspaceId, guard, set: { archived_at: now }, now }),
             db.prepare("DELETE FROM partner_domains WHERE workspace_id = ? AND partner_id = ?", workspaceId, id),
           ],
           audit: [{ entity: "partner", entityId: id, action: "archive", before: withoutHealth(current.partner) }],

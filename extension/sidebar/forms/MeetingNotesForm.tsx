@@ -32,6 +32,54 @@ interface MeetingDraft {
 
 const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter(Boolean);
 
+/** The API's meeting body from what was typed; action items without a title are left out. */
+function meetingBody(draft: MeetingDraft, sourceUrl: string) {
+  return {
+    title: draft.title,
+    // Noon local time: the day the user picked, whatever their time zone.
+    occurred_at: new Date(`${draft.date}T12:00:00`).toISOString(),
+    attendees: draft.attendees.split(/[,\s;]+/).map((a) => a.trim()).filter(Boolean),
+    agenda: draft.agenda,
+    notes: draft.notes,
+    decisions: lines(draft.decisions),
+    action_items: draft.actionItems.filter((item) => item.title.trim()).map((item) => ({
+      title: item.title, owed_by: item.owedBy, ...(item.dueOn ? { due_on: item.dueOn } : {}),
+    })),
+    source_url: sourceUrl,
+  };
+}
+
+interface ActionItemsProps {
+  items: ActionItemDraft[];
+  partnerName: string;
+  error: ErrorInfo | null;
+  onChange: (items: ActionItemDraft[]) => void;
+}
+
+/** The meeting's action items, each with who owes it and when: each becomes a promise. */
+function ActionItems({ items, partnerName, error, onChange }: ActionItemsProps) {
+  const setItem = (index: number, change: Partial<ActionItemDraft>) => onChange(items.map((item, i) => (i === index ? { ...item, ...change } : item)));
+  return (
+    <fieldset>
+      <legend>Action items (each becomes a promise)</legend>
+      {items.map((item, index) => (
+        <div class="action-item" key={index}>
+          <label for={`action-${index}-title`}>Action {index + 1}</label>
+          <input id={`action-${index}-title`} value={item.title} onInput={(e) => setItem(index, { title: e.currentTarget.value })} />
+          <select aria-label={`Who owes action ${index + 1}`} value={item.owedBy} onChange={(e) => setItem(index, { owedBy: e.currentTarget.value as "us" | "partner" })}>
+            <option value="us">We do</option>
+            <option value="partner">{partnerName}</option>
+          </select>
+          <input type="date" aria-label={`Action ${index + 1} due`} value={item.dueOn} onInput={(e) => setItem(index, { dueOn: e.currentTarget.value })} />
+          <button type="button" aria-label={`Remove action ${index + 1}`} onClick={() => onChange(items.filter((_, i) => i !== index))}>Remove</button>
+          <FieldError id={`action-${index}-error`} message={fieldMessage(error, `body.action_items.${index}`, `action_items.${index}`)} />
+        </div>
+      ))}
+      <button type="button" onClick={() => onChange([...items, { title: "", owedBy: "us", dueOn: "" }])}>Add action item</button>
+    </fieldset>
+  );
+}
+
 /** One click from the thread: partner, people and today's date filled in, an agenda from what is open. */
 export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees, agenda, onDone }: MeetingNotesFormProps) {
   const [draft, update, clear] = useDraft<MeetingDraft>(`meeting:${partnerId}`, () => ({
@@ -41,30 +89,11 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const setItem = (index: number, change: Partial<ActionItemDraft>) =>
-    update({ actionItems: draft.actionItems.map((item, i) => (i === index ? { ...item, ...change } : item)) });
-
   const submit = async (event: Event) => {
     event.preventDefault();
     setSaving(true);
     const outcome = await submitWrite(
-      {
-        action: "createMeeting",
-        partnerId,
-        body: {
-          title: draft.title,
-          // Noon local time: the day the user picked, whatever their time zone.
-          occurred_at: new Date(`${draft.date}T12:00:00`).toISOString(),
-          attendees: draft.attendees.split(/[,\s;]+/).map((a) => a.trim()).filter(Boolean),
-          agenda: draft.agenda,
-          notes: draft.notes,
-          decisions: lines(draft.decisions),
-          action_items: draft.actionItems.filter((item) => item.title.trim()).map((item) => ({
-            title: item.title, owed_by: item.owedBy, ...(item.dueOn ? { due_on: item.dueOn } : {}),
-          })),
-          source_url: sourceUrl,
-        },
-      },
+      { action: "createMeeting", partnerId, body: meetingBody(draft, sourceUrl) },
       `Meeting notes "${draft.title}"`,
     );
     setSaving(false);
@@ -91,23 +120,7 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
       <textarea id="meeting-notes" rows={5} value={draft.notes} onInput={(e) => update({ notes: e.currentTarget.value })} />
       <label for="meeting-decisions">Decisions (one per line)</label>
       <textarea id="meeting-decisions" rows={3} value={draft.decisions} onInput={(e) => update({ decisions: e.currentTarget.value })} />
-      <fieldset>
-        <legend>Action items (each becomes a promise)</legend>
-        {draft.actionItems.map((item, index) => (
-          <div class="action-item" key={index}>
-            <label for={`action-${index}-title`}>Action {index + 1}</label>
-            <input id={`action-${index}-title`} value={item.title} onInput={(e) => setItem(index, { title: e.currentTarget.value })} />
-            <select aria-label={`Who owes action ${index + 1}`} value={item.owedBy} onChange={(e) => setItem(index, { owedBy: e.currentTarget.value as "us" | "partner" })}>
-              <option value="us">We do</option>
-              <option value="partner">{partnerName}</option>
-            </select>
-            <input type="date" aria-label={`Action ${index + 1} due`} value={item.dueOn} onInput={(e) => setItem(index, { dueOn: e.currentTarget.value })} />
-            <button type="button" aria-label={`Remove action ${index + 1}`} onClick={() => update({ actionItems: draft.actionItems.filter((_, i) => i !== index) })}>Remove</button>
-            <FieldError id={`action-${index}-error`} message={fieldMessage(error, `body.action_items.${index}`, `action_items.${index}`)} />
-          </div>
-        ))}
-        <button type="button" onClick={() => update({ actionItems: [...draft.actionItems, { title: "", owedBy: "us", dueOn: "" }] })}>Add action item</button>
-      </fieldset>
+      <ActionItems items={draft.actionItems} partnerName={partnerName} error={error} onChange={(actionItems) => update({ actionItems })} />
       <FormError error={error} />
       <div class="form-actions">
         <button type="submit" class="primary" disabled={saving}>{saving ? "Saving…" : "Save notes"}</button>
