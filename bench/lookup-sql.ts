@@ -5,6 +5,7 @@
  * built with one placeholder, which the explainer fills with a literal list.
  */
 import type { SqlValue } from "../demo/sql-literal.ts";
+import { maxAmountMinor } from "../shared/schemas/common.ts";
 import { healthSql } from "../worker/db/health-store.ts";
 import { lookupSql } from "../worker/db/lookup-queries.ts";
 import { contextLimits, contextSql } from "../worker/db/partner-context.ts";
@@ -51,7 +52,7 @@ export const lookupStatements: LookupStatement[] = [
     name: "context: open commitments", sql: contextSql.openCommitments,
     params: (v) => [v.workspaceId, v.partnerIds[0]!, contextLimits.openCommitments],
   },
-  { name: "context: referral counts", sql: contextSql.referralCounts, params: (v) => [v.workspaceId, v.partnerIds[0]!] },
+  { name: "context: referral counts", sql: contextSql.referralCounts, params: (v) => [maxAmountMinor, v.workspaceId, v.partnerIds[0]!] },
   {
     name: "context: recent referrals", sql: contextSql.recentReferrals,
     params: (v) => [v.workspaceId, v.partnerIds[0]!, contextLimits.recentReferrals],

@@ -1,24 +1,22 @@
 /**
  * SQL for the rows a token needs, shared by `npm start` (the demo token) and
- * `npm run token`. Only the token's SHA-256 is stored; the plain token is
- * shown once to whoever ran the command.
+ * `npm run token`. The token row is the one the API's POST /v1/tokens stores
+ * (worker/db/api-tokens.ts), written here as SQL text for `wrangler d1
+ * execute`. Only the token's SHA-256 is stored; the plain token is shown once
+ * to whoever ran the command.
  */
-import { hashApiToken, newApiToken } from "../shared/api-token.ts";
-import { newId } from "../shared/ids.ts";
 import { insertStatements, sqlLiteral } from "../demo/sql-literal.ts";
+import type { TokenScope } from "../shared/schemas/token.ts";
+import { newTokenRow } from "../worker/db/api-tokens.ts";
 
 export interface NewToken { id: string; token: string; prefix: string; sql: string }
 
 export async function newTokenSql(input: {
-  workspaceId: string; memberId: string; label: string | null; now: Date;
+  workspaceId: string; memberId: string; label: string | null; now: Date; scope?: TokenScope; expiresAt?: string | null;
 }): Promise<NewToken> {
-  const { token, prefix } = newApiToken();
-  const id = newId("tok");
-  const [sql] = insertStatements("api_tokens", [{
-    id, workspace_id: input.workspaceId, member_id: input.memberId, token_hash: await hashApiToken(token),
-    prefix, label: input.label, created_at: input.now.toISOString(), last_used_at: null, revoked_at: null,
-  }]);
-  return { id, token, prefix, sql: sql! };
+  const { token, row } = await newTokenRow({ ...input, scope: input.scope ?? "write", expiresAt: input.expiresAt ?? null });
+  const [sql] = insertStatements("api_tokens", [{ ...row }]);
+  return { id: row.id, token, prefix: row.prefix, sql: sql! };
 }
 
 export function workspaceSql(input: { id: string; slug: string; name: string; now: Date }): string {

@@ -10,7 +10,10 @@ import { database } from "./http/database.ts";
 import { requestId } from "./http/request-id.ts";
 import { docsPolicy, noStore } from "./http/security-headers.ts";
 import { serverTiming } from "./http/server-timing.ts";
+import { requireUtf8Body } from "./http/utf8-body.ts";
+import { limitFailedAuthentication, limitPerToken } from "./http/rate-limit.ts";
 import { firstMalformedString } from "./http/well-formed-text.ts";
+import { registerAuditRoute } from "./routes/audit.ts";
 import { registerChildResource } from "./routes/child-resource.ts";
 import { registerCommitmentListRoute } from "./routes/commitments.ts";
 import { commitmentsResource } from "./routes/commitments-resource.ts";
@@ -25,6 +28,7 @@ import { registerMeRoute } from "./routes/me.ts";
 import { meetingsResource, registerMeetingCreate } from "./routes/meetings.ts";
 import { registerPartnerRoutes } from "./routes/partners.ts";
 import { referralsResource } from "./routes/referrals.ts";
+import { registerTokenRoutes } from "./routes/tokens.ts";
 
 export const maxBodyBytes = 256 * 1024;
 const publicPaths = new Set(["/v1/openapi.json", "/v1/docs"]);
@@ -62,12 +66,13 @@ export function createApp(): OpenAPIHono<AppEnv> {
       origin: (origin, c) => allowedOrigin(origin, c.env.ALLOWED_ORIGINS),
       allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match"],
       allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
-      exposeHeaders: ["ETag", "Location", "Server-Timing", "Idempotent-Replayed", "X-Request-Id"],
+      exposeHeaders: ["ETag", "Location", "Server-Timing", "Idempotent-Replayed", "X-Request-Id", "Retry-After"],
       maxAge: 600,
     }),
   );
   app.use("/v1/*", limitBody(maxBodyBytes));
   app.use("*", async (c, next) => (publicPaths.has(c.req.path) ? docsPolicy(c, next) : noStore(c, next)));
+  app.use("/v1/*", requireUtf8Body);
 
   registerHealthz(app);
   registerDocsRoutes(app);
@@ -78,7 +83,9 @@ export function createApp(): OpenAPIHono<AppEnv> {
   });
 
   const tokenCheck = requireToken({ foldedInto: ["GET /v1/lookup"] });
+  app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : limitFailedAuthentication(c, next)));
   app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : tokenCheck(c, next)));
+  app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : limitPerToken(c, next)));
   app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : requireWriteAccess(c, next)));
   app.use("/v1/*", async (c, next) => (publicPaths.has(c.req.path) ? next() : idempotency(c, next)));
 
@@ -88,6 +95,8 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerCommitmentListRoute(app);
   registerMeetingCreate(app);
   registerHealthRoutes(app);
+  registerTokenRoutes(app);
+  registerAuditRoute(app);
   // One call each, so every resource's row, API and schema types are checked together.
   registerChildResource(app, contactsResource);
   registerChildResource(app, interactionsResource);

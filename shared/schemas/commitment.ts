@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  calendarDate, httpUrl, instant, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility,
+  calendarDate, httpUrl, instant, listCursor, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility,
 } from "./common.ts";
 
 export const owedBy = z.enum(["us", "partner"]);
@@ -63,5 +63,5 @@ export const commitmentListQuery = z.strictObject({
   overdue: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
   partner_id: recordId("ptr").optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: listCursor.optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineText, multiLineText } from "./text.ts";
 
 /** Record ids are a type prefix and 24 random base-32 characters: ptr_…, cmt_…. */
 export const recordId = (prefix: string) =>
@@ -36,10 +37,27 @@ export const httpUrl = z
   .url({ protocol: /^https?$/ })
   .max(2048);
 
+/**
+ * 10^13 minor units is 100 billion in a two-decimal currency: above any real
+ * deal, and small enough that a million of them still sum exactly in a double
+ * and in SQLite's 64-bit integers, so no stored amount can break a total.
+ */
+export const maxAmountMinor = 10 ** 13;
+export const amountMinor = z.int().min(0).max(maxAmountMinor);
+
+/** Goal targets and progress: counts or money, bounded like amounts so sums stay exact. */
+export const goalFigure = z.number().finite().min(-maxAmountMinor).max(maxAmountMinor);
+
 export const visibility = z.enum(["private", "shared"]);
 
-export const shortText = z.string().trim().min(1).max(200);
-export const longText = z.string().max(20_000);
+export const shortText = lineText(1, 200);
+export const longText = multiLineText(20_000);
+
+/**
+ * A page cursor as the API hands it out. It carries the last row's sort key:
+ * a 200-character name in Chinese is 600 bytes of UTF-8, 800 in base64.
+ */
+export const listCursor = z.string().max(1_000);
 
 export const listEnvelope = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), next_cursor: z.string().nullable() });

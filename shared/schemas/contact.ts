@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { lineText } from "./text.ts";
 import { email, instant, nonEmptyPatch, recordId, utcTimestamp, visibility } from "./common.ts";
 
 const contactFields = {
   email,
-  name: z.string().trim().min(1).max(200).nullable(),
-  title: z.string().trim().min(1).max(200).nullable(),
-  phone: z.string().trim().min(3).max(50).nullable(),
+  name: lineText(1, 200).nullable(),
+  title: lineText(1, 200).nullable(),
+  phone: lineText(3, 50).nullable(),
   visibility,
 };
 

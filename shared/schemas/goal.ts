@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { calendarDate, instant, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility } from "./common.ts";
+import { lineText } from "./text.ts";
+import { calendarDate, goalFigure, instant, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility } from "./common.ts";
 
 export const milestone = z.strictObject({
   title: shortText,
@@ -9,9 +10,9 @@ export const milestone = z.strictObject({
 
 const goalFields = {
   title: shortText,
-  metric: z.string().trim().min(1).max(100).nullable(),
-  target: z.number().finite().nullable(),
-  current: z.number().finite().nullable(),
+  metric: lineText(1, 100).nullable(),
+  target: goalFigure.nullable(),
+  current: goalFigure.nullable(),
   due_on: calendarDate.nullable(),
   milestones: z.array(milestone).max(50),
   last_reviewed_at: instant.nullable(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText } from "./text.ts";
 import { email, httpUrl, instant, nonEmptyPatch, recordId, utcTimestamp, visibility } from "./common.ts";
 
 export const interactionKind = z.enum(["email", "meeting", "call", "event", "note"]);
@@ -10,7 +11,7 @@ const interactionFields = {
   kind: interactionKind,
   direction: interactionDirection,
   occurred_at: instant,
-  summary: z.string().max(5_000),
+  summary: multiLineText(5_000),
   participants: z.array(email).max(100),
   source_url: httpUrl.nullable(),
   visibility,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { calendarDate, email, httpUrl, instant, recordId, shortText, utcTimestamp, visibility } from "./common.ts";
+import { lineText, multiLineText } from "./text.ts";
 import { commitment, owedBy } from "./commitment.ts";
 import { interaction } from "./interaction.ts";
 
@@ -15,9 +16,9 @@ export const meetingCreate = z
     title: shortText,
     occurred_at: instant,
     attendees: z.array(email).max(100).default([]),
-    agenda: z.string().max(20_000).default(""),
-    notes: z.string().max(50_000).default(""),
-    decisions: z.array(z.string().trim().min(1).max(2_000)).max(100).default([]),
+    agenda: multiLineText(20_000).default(""),
+    notes: multiLineText(50_000).default(""),
+    decisions: z.array(lineText(1, 2_000)).max(100).default([]),
     action_items: z.array(actionItem).max(100).default([]),
     source_url: httpUrl.nullable().optional(),
     visibility: visibility.default("private"),
@@ -55,9 +56,9 @@ export const meetingPatch = z
   .strictObject({
     title: shortText,
     attendees: z.array(email).max(100),
-    agenda: z.string().max(20_000),
-    notes: z.string().max(50_000),
-    decisions: z.array(z.string().trim().min(1).max(2_000)).max(100),
+    agenda: multiLineText(20_000),
+    notes: multiLineText(50_000),
+    decisions: z.array(lineText(1, 2_000)).max(100),
     visibility,
   })
   .partial()

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { normalizeDomain } from "../domains.ts";
 import { health } from "./health.ts";
 import { isSalesforceId } from "../salesforce-id.ts";
+import { lineText } from "./text.ts";
 import {
-  calendarDate, httpUrl, instant, longText, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility,
+  calendarDate, httpUrl, instant, listCursor, longText, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility,
 } from "./common.ts";
 
 export const partnerKind = z.enum(["reseller", "msp", "si", "isv", "referral", "distributor"]);
@@ -51,7 +52,7 @@ const partnerFields = {
   salesforce_account_id: salesforceAccountId.nullable(),
   hubspot_company_id: z.string().regex(/^[0-9]{1,20}$/, "must be a numeric HubSpot company id").nullable(),
   kind: partnerKind,
-  tier: z.string().trim().min(1).max(50).nullable(),
+  tier: lineText(1, 50).nullable(),
   status: partnerStatus,
   cadence_days: z.int().min(1).max(365).nullable(),
   owner_email: z.email().max(254).nullable(),
@@ -112,9 +113,9 @@ export const partnerSort = z.enum(["name", "-name", "health", "-health", "last_c
 export type PartnerSort = z.infer<typeof partnerSort>;
 
 export const partnerListQuery = z.strictObject({
-  q: z.string().trim().min(1).max(200).optional(),
+  q: lineText(1, 200).optional(),
   status: partnerStatus.optional(),
   sort: partnerSort.default("name"),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(500).optional(),
+  cursor: listCursor.optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { instant, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility } from "./common.ts";
+import { multiLineText } from "./text.ts";
+import { amountMinor, instant, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility } from "./common.ts";
 
 export const referralDirection = z.enum(["to_us", "to_partner"]);
 export const referralStage = z.enum(["submitted", "accepted", "won", "lost", "rejected"]);
@@ -17,7 +18,7 @@ export const referralCreate = z
   .strictObject({
     direction: referralDirection,
     account_name: shortText,
-    amount_minor: z.int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+    amount_minor: amountMinor.nullable().optional(),
     currency: currency.nullable().optional(),
     // Defaults to the last stage of stage_history, or "submitted".
     stage: referralStage.optional(),
@@ -26,7 +27,7 @@ export const referralCreate = z
     // Past stage changes, for importing history: starts with "submitted",
     // each no earlier than the one before.
     stage_history: z.array(z.strictObject({ stage: referralStage, at: instant })).min(1).max(20).optional(),
-    notes: z.string().max(5_000).nullable().optional(),
+    notes: multiLineText(5_000).nullable().optional(),
     visibility: visibility.default("private"),
   })
   .refine((value) => value.amount_minor == null || value.currency != null, {
@@ -42,9 +43,9 @@ export const referralPatch = nonEmptyPatch(
     stage: referralStage,
     at: instant,
     account_name: shortText,
-    amount_minor: z.int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
+    amount_minor: amountMinor.nullable(),
     currency: currency.nullable(),
-    notes: z.string().max(5_000).nullable(),
+    notes: multiLineText(5_000).nullable(),
     visibility,
   }).partial(),
 )

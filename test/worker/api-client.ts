@@ -42,15 +42,21 @@ export interface ApiResponse<Body = any> {
 
 export interface RequestOptions {
   body?: unknown;
-  rawBody?: string;
+  /** Sent as is: a string, or bytes that need not be UTF-8. */
+  rawBody?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
 }
+
+let clientCounter = 0;
 
 /** Calls the worker's fetch handler as a client would, in-process. */
 export async function api<Body = any>(caller: TestCaller | null, method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<Body>> {
   const headers = new Headers(options.headers);
   if (caller) headers.set("Authorization", `Bearer ${caller.token}`);
-  let body: string | undefined = options.rawBody;
+  // Failed authentications are limited per client address; a test that means
+  // to be one client says so, the rest must not share one budget of 401s.
+  if (!headers.has("CF-Connecting-IP")) headers.set("CF-Connecting-IP", `2001:db8::${(++clientCounter).toString(16)}`);
+  let body: string | Uint8Array<ArrayBuffer> | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     if (!headers.has("Content-Type")) headers.set("Content-Type", "application/json");

@@ -1,4 +1,5 @@
 import { daysBetween, isOverdue } from "../../shared/calendar.ts";
+import { maxAmountMinor } from "../../shared/schemas/common.ts";
 import type { LastContact, ReferralStageCounts, ReferralSummary } from "../../shared/schemas/lookup.ts";
 import type { Goal } from "../../shared/schemas/goal.ts";
 import type { Interaction } from "../../shared/schemas/interaction.ts";
@@ -37,7 +38,13 @@ export const contextSql = {
   recentInteractions: "SELECT * FROM interactions WHERE workspace_id = ? AND partner_id = ? ORDER BY occurred_at DESC LIMIT ?",
   openCommitments: `SELECT * FROM commitments WHERE workspace_id = ? AND partner_id = ? AND status = 'open'
         ORDER BY due_on IS NULL, due_on, created_at LIMIT ?`,
-  referralCounts: `SELECT direction, stage, currency, COUNT(*) AS count, SUM(amount_minor) AS amount_minor
+  // SUM() of 64-bit integers raises "integer overflow" past 2^63, and a sum
+  // past 2^53 reaches JavaScript rounded, so one partner's amounts could break
+  // every lookup. total() sums as a double and never fails; each amount counts
+  // at most the API's bound (larger ones could only predate it), so a total is
+  // exact until it passes 2^53, where summarizeReferrals caps it.
+  referralCounts: `SELECT direction, stage, currency, COUNT(*) AS count,
+         CASE WHEN COUNT(amount_minor) = 0 THEN NULL ELSE total(min(amount_minor, ?)) END AS amount_minor
          FROM referrals WHERE workspace_id = ? AND partner_id = ? GROUP BY direction, stage, currency`,
   recentReferrals: "SELECT * FROM referrals WHERE workspace_id = ? AND partner_id = ? ORDER BY submitted_at DESC LIMIT ?",
   goals: "SELECT * FROM goals WHERE workspace_id = ? AND partner_id = ? ORDER BY due_on IS NULL, due_on, created_at LIMIT ?",
@@ -55,7 +62,7 @@ export function contextStatements(db: TrackedDb, workspaceId: string, partnerIds
   return partnerIds.flatMap((partnerId) => [
     db.prepare(contextSql.recentInteractions, workspaceId, partnerId, contextLimits.recentInteractions),
     db.prepare(contextSql.openCommitments, workspaceId, partnerId, contextLimits.openCommitments),
-    db.prepare(contextSql.referralCounts, workspaceId, partnerId),
+    db.prepare(contextSql.referralCounts, maxAmountMinor, workspaceId, partnerId),
     db.prepare(contextSql.recentReferrals, workspaceId, partnerId, contextLimits.recentReferrals),
     db.prepare(contextSql.goals, workspaceId, partnerId, contextLimits.goals),
   ]);
@@ -99,7 +106,7 @@ function summarizeReferrals(rows: StageCountRow[], recent: Referral[]): Referral
     counts.total += row.count;
     counts[row.stage] += row.count;
     if (row.stage === "won" && row.currency && row.amount_minor !== null) {
-      counts.won_value.push({ currency: row.currency, amount_minor: row.amount_minor });
+      counts.won_value.push({ currency: row.currency, amount_minor: Math.min(row.amount_minor, Number.MAX_SAFE_INTEGER) });
     }
   }
   return summary;

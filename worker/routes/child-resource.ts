@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { newId, type IdPrefix } from "../../shared/ids.ts";
-import { listEnvelope } from "../../shared/schemas/common.ts";
+import { listCursor, listEnvelope } from "../../shared/schemas/common.ts";
 import { notFound } from "../api-error.ts";
 import type { ChildRow } from "../db/child-records.ts";
 import { rescoreAfterWrite } from "../db/health-store.ts";
@@ -11,7 +11,7 @@ import { changedFields } from "../db/commit-write.ts";
 import { guardedUpdate, guardFor, watchReads } from "../db/stale-write-guard.ts";
 import type { TrackedDb } from "../db/tracked-db.ts";
 import type { AppEnv } from "../env.ts";
-import { idParam, jsonBody, jsonResponse, readErrors, security, validJson, writeErrors } from "../http/openapi-parts.ts";
+import { idParam, jsonBody, jsonResponse, readErrors, security, validJson, bodyWriteErrors } from "../http/openapi-parts.ts";
 import { patchWithRetry } from "../http/patch-with-retry.ts";
 import { respond } from "../http/respond.ts";
 
@@ -52,7 +52,7 @@ export interface ChildResource<Row extends ChildRow, Api extends object, Create 
 
 const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: listCursor.optional(),
 });
 
 /** A record of this resource, by id, if its partner is this workspace's and not archived. */
@@ -87,7 +87,7 @@ function registerCreate<Row extends ChildRow, Api extends object, Create extends
       operationId: `create${resource.label}`,
       summary: `Add a ${resource.entity} to a partner`,
       request: { params: idParam, body: jsonBody(createSchema) },
-      responses: { 201: jsonResponse(resource.apiSchema, `The new ${resource.entity}`), ...writeErrors },
+      responses: { 201: jsonResponse(resource.apiSchema, `The new ${resource.entity}`), ...bodyWriteErrors },
     }),
     async (c) => {
       const partnerId = c.req.param("id");
@@ -183,7 +183,7 @@ function registerPatch<Row extends ChildRow, Api extends object, Create extends 
       summary: `Change a ${resource.entity}`,
       description: "Send only the fields to change. If-Match with the ETag makes the change conditional (412 if someone changed it since).",
       request: { params: idParam, body: jsonBody(resource.patchSchema) },
-      responses: { 200: jsonResponse(resource.apiSchema, `The changed ${resource.entity}`), ...writeErrors },
+      responses: { 200: jsonResponse(resource.apiSchema, `The changed ${resource.entity}`), ...bodyWriteErrors },
     }),
     async (c) => {
       const id = c.req.param("id");
@@ -195,7 +195,14 @@ function registerPatch<Row extends ChildRow, Api extends object, Create extends 
         partnerId = current.partner_id;
         const context: WriteContext = { db, workspaceId, partnerId: current.partner_id, now: c.get("now").toISOString() };
         const reads = new Set<string>();
-        const columns = await resource.patchColumns(watchReads(current, reads), patch, context);
+        const columns = changedColumns(current, await resource.patchColumns(watchReads(current, reads), patch, context));
+        if (Object.keys(columns).length === 0) {
+          // Nothing differs (a referral moved to the stage it is in, a retried
+          // PATCH): no new version, no audit row, the record as it is.
+          partnerId = null;
+          c.header("ETag", `"${current.version}"`);
+          return c.json(resource.toApi(current), 200);
+        }
         const guard = guardFor(current as unknown as Record<string, unknown>, expectedVersion, [...reads, ...Object.keys(columns)]);
         const body = resource.toApi({ ...current, ...columns, version: current.version + 1, updated_at: context.now });
         return respond(c, {
@@ -217,6 +224,12 @@ function registerPatch<Row extends ChildRow, Api extends object, Create extends 
       return answer;
     },
   );
+}
+
+/** The columns whose new value differs from the row's. */
+function changedColumns(current: object, columns: Record<string, unknown>): Record<string, unknown> {
+  const row = current as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(columns).filter(([column, value]) => row[column] !== value));
 }
 
 /** Copies the fields a patch carries, renaming where the column differs. */

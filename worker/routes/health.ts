@@ -4,7 +4,7 @@ import { z } from "zod";
 import { healthHistory, healthSettings, healthTrends, healthTrendsQuery, traitWeights } from "../../shared/schemas/health.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError, notFound } from "../api-error.ts";
-import { idParam, jsonBody, jsonResponse, readErrors, security, writeErrors } from "../http/openapi-parts.ts";
+import { idParam, jsonBody, jsonResponse, readErrors, security, bodyWriteErrors } from "../http/openapi-parts.ts";
 import { loadHealthSettings } from "../db/health-store.ts";
 import { loadPartnerRow } from "../db/partner-record.ts";
 import { inChunks, placeholders } from "../db/sql.ts";
@@ -109,7 +109,7 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
       summary: "Change the health-score weights or default cadence (owners and admins)",
       description: "Weights are relative (0–10 each, at least one above 0). Every partner is re-scored with the new settings the next time it is read, and nightly.",
       request: { body: jsonBody(settingsPatch) },
-      responses: { 200: jsonResponse(settingsBody, "The new settings"), ...writeErrors },
+      responses: { 200: jsonResponse(settingsBody, "The new settings"), ...bodyWriteErrors },
     }),
     async (c) => {
       const caller = c.get("caller");

@@ -78,6 +78,11 @@ export class ApiServer {
     this.url = `http://${host}:${options.port}`;
   }
 
+  /** The pid of `wrangler dev` (also its process group), while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get running(): boolean {
     return this.child !== null;
   }
@@ -142,6 +147,20 @@ export class ApiServer {
       killGroup(child.pid, "SIGKILL");
       await this.exited;
     }
+    const deadline = Date.now() + 10_000;
+    while (!(await portIsFree(this.options.port)) && Date.now() < deadline) await sleep(100);
+  }
+
+  /**
+   * Kills the server by its own pid, at once, as a crash or a power cut
+   * would: SIGKILL to wrangler's process group, so workerd gets no chance to
+   * finish what it was doing. Resolves once the port is free again.
+   */
+  async crash(): Promise<void> {
+    const child = this.child;
+    if (!child?.pid) return;
+    killGroup(child.pid, "SIGKILL");
+    await this.exited;
     const deadline = Date.now() + 10_000;
     while (!(await portIsFree(this.options.port)) && Date.now() < deadline) await sleep(100);
   }

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { newApiToken } from "../../shared/api-token.ts";
+import { api, newWorkspace, type ApiResponse, type TestCaller } from "./api-client.ts";
+import { expectError } from "./fixtures.ts";
+
+const attacker = { "CF-Connecting-IP": "203.0.113.66" };
+
+/** Runs `count` requests, `concurrency` at a time, keeping every response. */
+async function burst(count: number, concurrency: number, send: (index: number) => Promise<ApiResponse>): Promise<ApiResponse[]> {
+  const responses: ApiResponse[] = [];
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) responses.push(await send(next++));
+  }));
+  return responses;
+}
+
+function statusCounts(responses: ApiResponse[]): Record<number, number> {
+  const counts: Record<number, number> = {};
+  for (const response of responses) counts[response.status] = (counts[response.status] ?? 0) + 1;
+  return counts;
+}
+
+describe("rate limits", () => {
+  let owner: TestCaller;
+  beforeAll(async () => {
+    owner = await newWorkspace("owner");
+  });
+
+  it("turns away 3,000 random tokens from one client with 429 and Retry-After after a few 401s", async () => {
+    const started = performance.now();
+    const responses = await burst(3_000, 16, () =>
+      api(null, "GET", "/v1/me", { headers: { ...attacker, Authorization: `Bearer ${newApiToken().token}` } }));
+    const seconds = (performance.now() - started) / 1000;
+    const counts = statusCounts(responses);
+    expect(Object.keys(counts).sort(), JSON.stringify(counts)).toEqual(["401", "429"]);
+    // 20 a minute are allowed; a few more may be in flight when the limit is reached.
+    expect(counts[401]).toBeLessThanOrEqual(40);
+    expect(counts[429]).toBeGreaterThanOrEqual(2_960);
+    const limited = responses.find((response) => response.status === 429)!;
+    expectError(limited, 429, "rate_limited");
+    expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(Number(limited.headers.get("Retry-After"))).toBeLessThanOrEqual(60);
+    expect(seconds, "turned away quickly").toBeLessThan(30);
+  });
+
+  it("keeps refusing that client, even a token it guessed right, until the period has passed", async () => {
+    const response = await api(owner, "GET", "/v1/me", { headers: attacker });
+    expectError(response, 429, "rate_limited");
+    expect(response.headers.get("Retry-After")).toMatch(/^\d+$/);
+  });
+
+  it("never slows a good token from another client meanwhile", async () => {
+    const responses = await burst(300, 8, () => api(owner, "GET", "/v1/me", { headers: { "CF-Connecting-IP": "198.51.100.7" } }));
+    expect(statusCounts(responses)).toEqual({ 200: 300 });
+  });
+
+  it("limits each token to its own budget, with Retry-After, leaving other tokens alone", async () => {
+    const busy = await newWorkspace("owner");
+    const neighbour = await newWorkspace("owner");
+    const responses = await burst(1_600, 16, () => api(busy, "GET", "/v1/me"));
+    const counts = statusCounts(responses);
+    expect(counts[200], JSON.stringify(counts)).toBeGreaterThanOrEqual(1_500);
+    expect(counts[429], JSON.stringify(counts)).toBeGreaterThan(0);
+    const limited = responses.find((response) => response.status === 429)!;
+    expectError(limited, 429, "rate_limited");
+    expect(limited.headers.get("Retry-After")).toBe("60");
+    expect((await api(neighbour, "GET", "/v1/me")).status).toBe(200);
+  });
+});

@@ -1,0 +1,79 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv } from "../env.ts";
+import { ApiError } from "../api-error.ts";
+import { errorResponse } from "./error-handler.ts";
+
+/**
+ * Two limits, both on the Workers rate-limiting binding so they behave the
+ * same under `wrangler dev`, in the test pool and deployed (wrangler.toml,
+ * [[ratelimits]]). The periods here must match the ones configured there: the
+ * binding does not say when a window ends, so Retry-After is one period.
+ */
+export const tokenLimitPeriodSeconds = 60;
+export const failedAuthPeriodSeconds = 60;
+
+/** Locally (app.request, no Cloudflare edge in front) every client is this one. */
+const localClient = "local";
+
+export function clientOf(c: Context<AppEnv>): string {
+  return c.req.header("CF-Connecting-IP") ?? localClient;
+}
+
+function tooManyRequests(c: Context<AppEnv>, retryAfterSeconds: number, message: string): ApiError {
+  c.header("Retry-After", String(Math.max(1, Math.ceil(retryAfterSeconds))));
+  return new ApiError(429, "rate_limited", message);
+}
+
+// Clients over the failed-authentication limit, with when they may try again.
+// Per isolate, as a cache in front of the binding: it turns a blocked client
+// away before the token lookup costs a database read, and it also refuses a
+// blocked client's valid-looking guesses, or the limit would not slow guessing.
+const blockedUntil = new Map<string, number>();
+const maxBlockedClients = 10_000;
+
+function block(client: string, untilMs: number): void {
+  if (blockedUntil.size >= maxBlockedClients) {
+    const oldest = blockedUntil.keys().next().value;
+    if (oldest !== undefined) blockedUntil.delete(oldest);
+  }
+  blockedUntil.set(client, untilMs);
+}
+
+/**
+ * Counts each 401 against the client; past the limit the client gets 429 with
+ * Retry-After, for every request until the period has passed.
+ */
+export const limitFailedAuthentication: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const client = clientOf(c);
+  const nowMs = Date.now();
+  const until = blockedUntil.get(client);
+  if (until !== undefined) {
+    if (until > nowMs) {
+      throw tooManyRequests(c, (until - nowMs) / 1000, "Too many requests with unknown or revoked API tokens from this client; wait and try again");
+    }
+    blockedUntil.delete(client);
+  }
+  await next();
+  if (c.res.status !== 401) return;
+  const { success } = await c.env.AUTH_FAILURE_LIMIT.limit({ key: `client:${client}` });
+  if (success) return;
+  block(client, nowMs + failedAuthPeriodSeconds * 1000);
+  c.res = errorResponse(
+    tooManyRequests(c, failedAuthPeriodSeconds, "Too many requests with unknown or revoked API tokens from this client; wait and try again"),
+    c,
+  );
+};
+
+/**
+ * Each token's own budget; one busy script cannot starve the rest of its
+ * workspace. Keyed by the token's hash, which is known before any database
+ * read (the lookup checks the token inside its own first batch), so a token
+ * over its budget costs no D1 work.
+ */
+export const limitPerToken: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { success } = await c.env.TOKEN_LIMIT.limit({ key: `token:${c.get("tokenHash")}` });
+  if (!success) {
+    throw tooManyRequests(c, tokenLimitPeriodSeconds, "This API token has sent too many requests; slow down and retry after the time in Retry-After");
+  }
+  await next();
+};
