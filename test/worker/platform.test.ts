@@ -81,6 +81,23 @@ describe("health, identity and documentation", () => {
     expect(page.body).not.toMatch(/<script/i);
   });
 
+  it("names every operation once, documents 415 wherever a body is taken, and shows bodies' fields in the docs", async () => {
+    const document = (await api(null, "GET", "/v1/openapi.json")).body;
+    const operations = Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, operation })));
+    expect(operations.length).toBeGreaterThan(20);
+    const ids = operations.map(({ name, operation }) => operation.operationId ?? `(none on ${name})`);
+    expect(ids.filter((id) => id.startsWith("(none"))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { name, operation } of operations) {
+      if (operation.requestBody) expect(Object.keys(operation.responses), name).toContain("415");
+    }
+    const page = (await api(null, "GET", "/v1/docs")).body as string;
+    const partnerCreate = page.slice(page.indexOf("Add a partner"), page.indexOf("List partners"));
+    expect(partnerCreate).toContain("business_model");
+    expect(partnerCreate).not.toContain("#/components/schemas/PartnerCreate");
+  });
+
   it("answers unknown routes, wrong content types and malformed JSON with the error shape", async () => {
     const caller = await newWorkspace();
     const unknown = await api(caller, "GET", "/v1/nothing-here");

@@ -17,17 +17,23 @@ const errorResponse = (description: string) => ({ content: { "application/json":
 
 export const readErrors = {
   400: errorResponse("Invalid input; issues[] names each bad field"),
-  401: errorResponse("Missing, unknown or revoked API token"),
+  401: errorResponse("Missing, unknown, revoked or expired API token"),
   404: errorResponse("No such record in this workspace"),
 } as const;
 
 export const writeErrors = {
   ...readErrors,
-  403: errorResponse("The token's member is a viewer"),
+  403: errorResponse("The token's member is a viewer, or the token is read-only"),
   409: errorResponse("Conflicts with another record, e.g. a domain another partner owns"),
   412: errorResponse("If-Match named a version that is no longer current"),
   413: errorResponse("Body larger than 256 KB"),
   422: errorResponse("Idempotency-Key reused with a different request"),
+} as const;
+
+/** Writes that take a JSON body can also be refused for not sending JSON. */
+export const bodyWriteErrors = {
+  ...writeErrors,
+  415: errorResponse("The body was not sent as JSON (Content-Type: application/json)"),
 } as const;
 
 // A malformed id is as absent as another workspace's id: both are 404.

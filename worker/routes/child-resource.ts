@@ -11,7 +11,7 @@ import { changedFields } from "../db/commit-write.ts";
 import { guardedUpdate, guardFor, watchReads } from "../db/stale-write-guard.ts";
 import type { TrackedDb } from "../db/tracked-db.ts";
 import type { AppEnv } from "../env.ts";
-import { idParam, jsonBody, jsonResponse, readErrors, security, validJson, writeErrors } from "../http/openapi-parts.ts";
+import { idParam, jsonBody, jsonResponse, readErrors, security, validJson, bodyWriteErrors } from "../http/openapi-parts.ts";
 import { patchWithRetry } from "../http/patch-with-retry.ts";
 import { respond } from "../http/respond.ts";
 
@@ -87,7 +87,7 @@ function registerCreate<Row extends ChildRow, Api extends object, Create extends
       operationId: `create${resource.label}`,
       summary: `Add a ${resource.entity} to a partner`,
       request: { params: idParam, body: jsonBody(createSchema) },
-      responses: { 201: jsonResponse(resource.apiSchema, `The new ${resource.entity}`), ...writeErrors },
+      responses: { 201: jsonResponse(resource.apiSchema, `The new ${resource.entity}`), ...bodyWriteErrors },
     }),
     async (c) => {
       const partnerId = c.req.param("id");
@@ -183,7 +183,7 @@ function registerPatch<Row extends ChildRow, Api extends object, Create extends 
       summary: `Change a ${resource.entity}`,
       description: "Send only the fields to change. If-Match with the ETag makes the change conditional (412 if someone changed it since).",
       request: { params: idParam, body: jsonBody(resource.patchSchema) },
-      responses: { 200: jsonResponse(resource.apiSchema, `The changed ${resource.entity}`), ...writeErrors },
+      responses: { 200: jsonResponse(resource.apiSchema, `The changed ${resource.entity}`), ...bodyWriteErrors },
     }),
     async (c) => {
       const id = c.req.param("id");

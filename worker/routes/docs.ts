@@ -17,6 +17,23 @@ export const openApiInfo = {
 type Operation = { summary?: string; description?: string; tags?: string[]; parameters?: { name: string; in: string; required?: boolean; schema?: unknown; description?: string }[]; requestBody?: { content?: Record<string, { schema?: unknown }> }; responses?: Record<string, { description?: string }> };
 
 /**
+ * A schema with its `$ref`s replaced by what they name, so a reader sees the
+ * fields a body takes rather than a pointer; a schema already being expanded
+ * (a cycle) stays a reference.
+ */
+export function inlineRefs(schema: unknown, components: Record<string, unknown>, expanding: string[] = []): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => inlineRefs(item, components, expanding));
+  if (schema === null || typeof schema !== "object") return schema;
+  const ref = (schema as { $ref?: unknown }).$ref;
+  if (typeof ref === "string" && ref.startsWith("#/components/schemas/")) {
+    const name = ref.slice("#/components/schemas/".length);
+    if (expanding.includes(name) || !(name in components)) return schema;
+    return inlineRefs(components[name], components, [...expanding, name]);
+  }
+  return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, inlineRefs(value, components, expanding)]));
+}
+
+/**
  * A readable page generated from the same OpenAPI document, with no scripts
  * or styles from elsewhere. hono/html escapes every interpolated value.
  */
@@ -29,7 +46,8 @@ export function registerDocsRoutes(app: OpenAPIHono<AppEnv>): void {
       Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({ path, method, operation })),
     );
     const tags = [...new Set(operations.map(({ operation }) => operation.tags?.[0] ?? "Other"))];
-    const schemaText = (schema: unknown) => JSON.stringify(schema, null, 2);
+    const components = (document.components?.schemas ?? {}) as Record<string, unknown>;
+    const schemaText = (schema: unknown) => JSON.stringify(inlineRefs(schema, components), null, 2);
     const page = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Mutual API</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { healthHistory, healthSettings, healthTrends, healthTrendsQuery, traitWeights } from "../../shared/schemas/health.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError, notFound } from "../api-error.ts";
-import { idParam, jsonBody, jsonResponse, readErrors, security, writeErrors } from "../http/openapi-parts.ts";
+import { idParam, jsonBody, jsonResponse, readErrors, security, bodyWriteErrors } from "../http/openapi-parts.ts";
 import { loadHealthSettings } from "../db/health-store.ts";
 import { loadPartnerRow } from "../db/partner-record.ts";
 import { inChunks, placeholders } from "../db/sql.ts";
@@ -29,6 +29,13 @@ const settingsPatch = z
   .meta({ id: "WorkspaceSettingsPatch" });
 
 export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerTrends(app);
+  registerHistory(app);
+  registerSettingsRead(app);
+  registerSettingsPatch(app);
+}
+
+function registerTrends(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "get", path: "/v1/health/trends", tags: ["Health"], security,
@@ -62,7 +69,9 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
       return c.json({ items }, 200);
     },
   );
+}
 
+function registerHistory(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "get", path: "/v1/partners/{id}/health/history", tags: ["Health"], security,
@@ -91,7 +100,9 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
       return c.json({ partner_id: partnerId, items }, 200);
     },
   );
+}
 
+function registerSettingsRead(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "get", path: "/v1/workspace/settings", tags: ["Workspace"], security,
@@ -101,7 +112,9 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => c.json({ health: await loadHealthSettings(c.get("db"), c.get("caller").workspaceId) }, 200),
   );
+}
 
+function registerSettingsPatch(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "patch", path: "/v1/workspace/settings", tags: ["Workspace"], security,
@@ -109,7 +122,7 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
       summary: "Change the health-score weights or default cadence (owners and admins)",
       description: "Weights are relative (0–10 each, at least one above 0). Every partner is re-scored with the new settings the next time it is read, and nightly.",
       request: { body: jsonBody(settingsPatch) },
-      responses: { 200: jsonResponse(settingsBody, "The new settings"), ...writeErrors },
+      responses: { 200: jsonResponse(settingsBody, "The new settings"), ...bodyWriteErrors },
     }),
     async (c) => {
       const caller = c.get("caller");

@@ -10,7 +10,7 @@ import { rescoreAfterWrite } from "../db/health-store.ts";
 import { loadPartnerRow } from "../db/partner-record.ts";
 import { insertRow } from "../db/sql.ts";
 import type { AppEnv } from "../env.ts";
-import { idParam, jsonBody, jsonResponse, security, writeErrors } from "../http/openapi-parts.ts";
+import { idParam, jsonBody, jsonResponse, security, bodyWriteErrors } from "../http/openapi-parts.ts";
 import { respond } from "../http/respond.ts";
 import { copyDefined, type ChildResource } from "./child-resource.ts";
 import { refreshLastContact } from "./interactions.ts";
@@ -40,7 +40,7 @@ export function registerMeetingCreate(app: OpenAPIHono<AppEnv>): void {
       summary: "Save meeting notes",
       description: "Writes the meeting, its interaction (so last contact moves) and one commitment per action item, all or nothing.",
       request: { params: idParam, body: jsonBody(meetingCreate) },
-      responses: { 201: jsonResponse(meetingCreated, "What was written"), ...writeErrors },
+      responses: { 201: jsonResponse(meetingCreated, "What was written"), ...bodyWriteErrors },
     }),
     async (c) => {
       const partnerId = c.req.valid("param").id;

@@ -8,7 +8,7 @@ import {
 import { newId } from "../../shared/ids.ts";
 import type { AppEnv } from "../env.ts";
 import { notFound } from "../api-error.ts";
-import { idParam, jsonBody, jsonResponse, readErrors, security, writeErrors } from "../http/openapi-parts.ts";
+import { idParam, jsonBody, jsonResponse, readErrors, security, bodyWriteErrors, writeErrors } from "../http/openapi-parts.ts";
 import { respond, respondNoContent } from "../http/respond.ts";
 import { patchWithRetry } from "../http/patch-with-retry.ts";
 import {
@@ -70,7 +70,7 @@ function registerCreate(app: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: "post", path: "/v1/partners", tags, security, operationId: "createPartner", summary: "Add a partner",
       request: { body: jsonBody(partnerCreate) },
-      responses: { 201: jsonResponse(partner, "The new partner"), ...writeErrors },
+      responses: { 201: jsonResponse(partner, "The new partner"), ...bodyWriteErrors },
     }),
     async (c) => {
       const input = c.req.valid("json");
@@ -172,7 +172,7 @@ function registerPatch(app: OpenAPIHono<AppEnv>): void {
       method: "patch", path: "/v1/partners/{id}", tags, security, operationId: "updatePartner", summary: "Change a partner",
       description: "Send only the fields to change; domains, when sent, replace the list. If-Match with the ETag makes the change conditional (412 if someone changed it since).",
       request: { params: idParam, body: jsonBody(partnerPatch) },
-      responses: { 200: jsonResponse(partner, "The changed partner"), ...writeErrors },
+      responses: { 200: jsonResponse(partner, "The changed partner"), ...bodyWriteErrors },
     }),
     async (c) => {
       const patch = c.req.valid("json");

@@ -4,7 +4,7 @@ import { listEnvelope } from "../../shared/schemas/common.ts";
 import { apiToken, apiTokenCreate, apiTokenCreated, tokenListQuery } from "../../shared/schemas/token.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError, invalidField, notFound } from "../api-error.ts";
-import { jsonBody, jsonResponse, readErrors, security, writeErrors } from "../http/openapi-parts.ts";
+import { bodyWriteErrors, jsonBody, jsonResponse, readErrors, security, writeErrors } from "../http/openapi-parts.ts";
 import { respond, respondNoContent } from "../http/respond.ts";
 import { findMember, insertToken, listTokens, loadToken, newTokenRow, revokeToken, type TokenMember } from "../db/api-tokens.ts";
 import { z } from "zod";
@@ -41,7 +41,7 @@ const createTokenRoute = createRoute({
   method: "post", path: "/v1/tokens", operationId: "createToken", request: { body: jsonBody(apiTokenCreate) },
   ...managed("Create an API token", "The token's secret is in this answer and nowhere else; store it now. " +
     "Not idempotent by key: a stored answer would keep the secret, so an Idempotency-Key is refused."),
-  responses: { 201: jsonResponse(apiTokenCreated, "The new token, with its secret shown once"), ...writeErrors },
+  responses: { 201: jsonResponse(apiTokenCreated, "The new token, with its secret shown once"), ...bodyWriteErrors },
 });
 
 const revokeRoute = createRoute({
