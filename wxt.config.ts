@@ -39,6 +39,12 @@ export default defineConfig({
     // Host access only to the sites we read. The API is reached through
     // CORS (the Worker answers the extension's origin), so it needs none.
     host_permissions: [],
+    // The sidebar's frame (content/sidebar-frame.ts), only on the sites whose
+    // pages show it: any other site cannot frame it.
+    web_accessible_resources: [{
+      resources: ["sidebar-frame.html"],
+      matches: ["https://mail.google.com/*", "https://*.lightning.force.com/*", "https://*.my.salesforce.com/*"],
+    }],
     commands: {
       "toggle-sidebar": {
         suggested_key: { default: "Alt+Shift+M" },

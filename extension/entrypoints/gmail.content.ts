@@ -1,5 +1,5 @@
 import { defineContentScript } from "wxt/utils/define-content-script";
-import { runSidebar } from "../content/sidebar-controller.tsx";
+import { runSidebar } from "../content/sidebar-controller.ts";
 import { createGmailAdapter } from "../sites/gmail-adapter.ts";
 
 export default defineContentScript({

@@ -58,7 +58,7 @@ function Body({ page, unknownCompany }: Omit<SidebarProps, "onToggle">) {
 
 /**
  * The sidebar: a slim tab with the score when collapsed, the whole picture
- * when open. Lives in a shadow root; keys typed here never reach the page.
+ * when open. Lives in its own extension frame; keys typed here never reach the page.
  */
 export function Sidebar({ page, unknownCompany, onToggle }: SidebarProps) {
   const first = lookupState.value.data?.matches[0] ?? null;

@@ -2,9 +2,9 @@
  * The project's own WXT config, built into a directory of the e2e run's own
  * (MUTUAL_E2E_OUT_DIR), so a test run never races another build of .output/.
  *
- * One test-only difference: the sidebar's shadow root is open, so that
- * Playwright's locators reach it (they do not enter closed roots). The shipped
- * build (wxt.config.ts) keeps it closed; MUTUAL_E2E_AS_SHIPPED=1 builds the
+ * One test-only difference: the shadow root holding the sidebar's frame is
+ * open, so that Playwright reaches the <iframe> (it does not enter closed
+ * roots). The shipped build (wxt.config.ts) keeps it closed; MUTUAL_E2E_AS_SHIPPED=1 builds the
  * e2e extension without this flag, for the test that a page can read nothing
  * of the sidebar (sidebar-isolation.test.ts).
  */

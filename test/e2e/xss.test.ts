@@ -46,20 +46,22 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Elements that markup in the data could have created inside the sidebar, and whether anything ran. */
+/** Elements that markup in the data could have created inside the sidebar (in its frame), and whether anything ran. */
 async function damage() {
-  return browser!.page.evaluate(() => {
-    const root = document.querySelector("mutual-sidebar")?.shadowRoot;
-    const injected = root
-      ? [...root.querySelectorAll("img, script, iframe, object, embed, svg, [onerror], [onload], [src]")].map((element) => element.outerHTML.slice(0, 120))
-      : ["(no sidebar)"];
-    return {
-      injected,
-      pageImages: document.images.length,
-      pageScripts: document.scripts.length,
+  const frame = browser!.sidebarFrame();
+  const inFrame = frame
+    ? await frame.evaluate(() => ({
+      injected: [...document.querySelectorAll("#app img, #app script, #app iframe, #app object, #app embed, #app svg, #app [onerror], #app [onload], #app [src]")]
+        .map((element) => element.outerHTML.slice(0, 120)),
       pwned: (window as PageWindow).__pwned ?? null,
-    };
-  });
+    }))
+    : { injected: ["(no sidebar)"], pwned: null };
+  const onPage = await browser!.page.evaluate(() => ({
+    pageImages: document.images.length,
+    pageScripts: document.scripts.length,
+    pwned: (window as PageWindow).__pwned ?? null,
+  }));
+  return { injected: inFrame.injected, pageImages: onPage.pageImages, pageScripts: onPage.pageScripts, pwned: onPage.pwned ?? inFrame.pwned };
 }
 
 describe("Markup in partner data", () => {

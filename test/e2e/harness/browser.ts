@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type CDPSession, type Locator, type Page, type Worker } from "playwright-core";
+import { chromium, type BrowserContext, type CDPSession, type Frame, type Locator, type Page, type Worker } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import type { E2eEnv } from "./context.ts";
 import { gmailFixtureHtml, threadUrl, type FixtureThread } from "./mailbox.ts";
@@ -218,9 +218,18 @@ export class ExtensionBrowser {
     await this.page.goto(threadUrl(key));
   }
 
-  /** The sidebar's host element; Playwright's locators pierce its open shadow root. */
+  /**
+   * The sidebar's extension frame (content/sidebar-frame.ts), whose document
+   * holds everything it shows: its body, for locators. Playwright reaches the
+   * <iframe> through the e2e build's open shadow root.
+   */
   sidebar(): Locator {
-    return this.page.locator("mutual-sidebar");
+    return this.page.locator("mutual-sidebar iframe").contentFrame().locator("body");
+  }
+
+  /** The sidebar's frame as Playwright sees it (found by its URL, so the shipped build's closed root doesn't hide it). */
+  sidebarFrame(): Frame | undefined {
+    return this.page.frames().find((frame) => frame.url().startsWith(`chrome-extension://${this.extensionId}/sidebar-frame.html`));
   }
 
   /** The open sidebar's panel (its text is the sidebar's text; the host element's own innerText is empty). */
@@ -239,14 +248,10 @@ export class ExtensionBrowser {
   }
 
   async sidebarText(): Promise<string> {
-    return this.page.evaluate(() => {
-      const host = document.querySelector("mutual-sidebar");
-      if (!host) return "(no <mutual-sidebar> on the page)";
-      const root = host.shadowRoot;
-      if (!root) return "(<mutual-sidebar> has no open shadow root)";
-      // innerText leaves out the <style> WXT puts in the shadow root.
-      const shown = [...root.children].filter((child) => child.tagName !== "STYLE") as HTMLElement[];
-      const text = shown.map((child) => child.innerText ?? "").join("\n");
+    const frame = this.sidebarFrame();
+    if (!frame) return "(no sidebar frame on the page)";
+    return frame.evaluate(() => {
+      const text = document.body.innerText ?? "";
       return text.replace(/\n{3,}/g, "\n\n").trim() || "(the sidebar shows nothing)";
     }).catch((error: unknown) => `(could not read the sidebar: ${String(error)})`);
   }

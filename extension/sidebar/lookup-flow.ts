@@ -1,8 +1,8 @@
 import { lookupInputsKey, readLookupEntry, type LookupCacheEntry } from "../messaging/lookup-cache-entry.ts";
 import type { LookupInput } from "../messaging/protocol.ts";
 import { send } from "../messaging/send.ts";
-import { lookupState, pageContext } from "../sidebar/store.ts";
-import { pageUrl } from "./page-query.ts";
+import { lookupState, pageContext } from "./store.ts";
+import { pageUrl } from "../content/page-query.ts";
 
 /**
  * A User Timing mark once the frame after this render has been painted (the

@@ -4,9 +4,9 @@
  * stopped at the sidebar's root, before any of its handlers, and their
  * default action (a form's submission, a button's click) is cancelled.
  *
- * A closed shadow root already keeps the page from reaching the sidebar's
- * elements; this is the second wall, for whatever could (another extension,
- * a future change that opens the root).
+ * The sidebar's extension frame already keeps the page from reaching its
+ * elements (another origin); this is the second wall, for whatever could
+ * (a future change that renders the sidebar somewhere the page reaches).
  */
 const actions = [
   "click", "dblclick", "auxclick", "contextmenu", "mousedown", "mouseup", "pointerdown", "pointerup",

@@ -1,0 +1,121 @@
+import { browser } from "wxt/browser";
+import type { ContentScriptContext } from "wxt/utils/content-script-context";
+import type { FromFrame } from "../messaging/frame-link.ts";
+import type { CurrentPage, TabReplies } from "../messaging/protocol.ts";
+import type { PageContext } from "../sites/page-context.ts";
+import type { SiteAdapter } from "../sites/site-adapter.ts";
+import { collapsedItem } from "../sidebar/store.ts";
+import { pageUrl } from "./page-query.ts";
+import { reserveSpace } from "./reserve-space.ts";
+import { mountSidebarFrame, panelWidthPx, railWidthPx, type SidebarFrame } from "./sidebar-frame.ts";
+
+/**
+ * The sidebar on a host page, for any site adapter: makes room for its frame,
+ * reads the page after every in-app navigation and tells the frame, which
+ * looks the page up and shows it (sidebar/frame-controller.tsx). Every
+ * listener, timer and wait belongs to the content script's context (`ctx`)
+ * and ends when it is invalidated.
+ */
+
+/**
+ * Lets the page finish the task in which it drew the thread before we go on:
+ * a MutationObserver's callback runs at the end of the page's own task, and
+ * our work there would make that task longer. scheduler.yield() continues
+ * ahead of other queued tasks (Chrome 129+), usually still before the frame.
+ */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Reads the page and hands it to the frame; `refresh` again after each navigation. */
+function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: SidebarFrame, shown: (context: PageContext) => void) {
+  let current: AbortController | null = null;
+  // One listener for the script's life, not one per navigation.
+  ctx.onInvalidated(() => current?.abort());
+  return async () => {
+    current?.abort();
+    const controller = new AbortController();
+    current = controller;
+    // The URL names the thread or record before the page draws it: the frame
+    // reads its cached lookup meanwhile, so it can paint as soon as it's read.
+    frame.post({ type: "navigating", urlKey: site.pageKey(location.href) });
+    const context = await site.readPage(controller.signal);
+    await yieldToPage();
+    if (controller.signal.aborted) return;
+    const url = pageUrl(context, location.href);
+    performance.mark("mutual:page-read", { detail: { kind: context.kind, url } });
+    shown(context);
+    frame.post({ type: "page", context, pageKey: site.pageKey(url), href: location.href });
+  };
+}
+
+/**
+ * WXT announces a navigation from the Navigation API's "navigate" event,
+ * before the new URL is in `location`: look a task later. A pushState has
+ * landed by then; a link to another page has not (this page is being left,
+ * and must not be looked up again), nor has a navigation the page cancelled.
+ * Fragment changes are hashchange's.
+ */
+function followNavigation(ctx: ContentScriptContext, refresh: () => Promise<void>): void {
+  ctx.addEventListener(window, "wxt:locationchange", ({ newUrl, oldUrl }) => {
+    ctx.setTimeout(() => {
+      const sameDocumentHop = location.href === newUrl.href;
+      const hashOnly = newUrl.href.split("#")[0] === oldUrl.href.split("#")[0];
+      if (sameDocumentHop && !hashOnly) void refresh();
+    }, 0);
+  });
+  ctx.addEventListener(window, "hashchange", () => void refresh());
+}
+
+/** The keyboard command and the popup ask the tab's sidebar (messaging/protocol.ts, TabReplies). */
+function answerTabMessages(ctx: ContentScriptContext, toggle: () => void, current: () => CurrentPage): void {
+  const handlers: { [K in keyof TabReplies]: () => TabReplies[K] } = {
+    toggleSidebar: () => {
+      toggle();
+      return null;
+    },
+    currentPartner: current,
+  };
+  const onMessage = (message: { type?: string }, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+    const type = message?.type;
+    if (type && Object.hasOwn(handlers, type)) sendResponse(handlers[type as keyof TabReplies]());
+    return false;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}
+
+export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter): Promise<void> {
+  let collapsed = await collapsedItem.getValue();
+  let partners: CurrentPage["partners"] = [];
+  let kind: PageContext["kind"] | null = null;
+  // The page gives up a rail for the tab, or the panel's width when it is open.
+  const space = reserveSpace();
+  ctx.onInvalidated(() => space.release());
+  const frame = await mountSidebarFrame(ctx, site.headerHeightPx, (message) => {
+    if (message.type === "toggle") toggle();
+    else if (message.type === "partners") partners = message.partners;
+  });
+  const show = () => {
+    space.set(collapsed ? railWidthPx : panelWidthPx);
+    frame.setOpen(!collapsed);
+    frame.post({ type: "collapsed", collapsed });
+  };
+  function toggle() {
+    collapsed = !collapsed;
+    show();
+    void collapsedItem.setValue(collapsed);
+  }
+  show();
+  const refresh = pageReader(ctx, site, frame, (context) => {
+    kind = context.kind;
+    partners = [];
+  });
+  followNavigation(ctx, refresh);
+  answerTabMessages(ctx, toggle, () => ({
+    partners,
+    state: kind === "nothing-to-show" ? "Nothing to show on this page." : "No partner on this page.",
+  }));
+  await refresh();
+}

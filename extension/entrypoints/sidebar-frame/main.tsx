@@ -1,0 +1,5 @@
+import { runSidebarFrame } from "../../sidebar/frame-controller.tsx";
+import "../../sidebar/sidebar.css";
+import "./frame.css";
+
+runSidebarFrame(document.getElementById("app")!);

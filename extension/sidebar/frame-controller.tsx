@@ -1,0 +1,99 @@
+import { effect } from "@preact/signals";
+import { render } from "preact";
+import { browser, type Browser } from "wxt/browser";
+import { createLookupFlow } from "./lookup-flow.ts";
+import { pageFacts, pageUrl, queryFor, unknownCompany } from "../content/page-query.ts";
+import { ignoreUntrustedEvents } from "./trusted-events.ts";
+import { framePortPrefix, type FromFrame, type ToFrame } from "../messaging/frame-link.ts";
+import { readLookupEntry, type LookupCacheEntry } from "../messaging/lookup-cache-entry.ts";
+import type { LookupInput, PendingWrite } from "../messaging/protocol.ts";
+import { Sidebar } from "./Sidebar.tsx";
+import { collapsed, lookupState, noPeople, openForm, pageContext } from "./store.ts";
+import { refreshOutbox } from "./submit-write.ts";
+
+/**
+ * The sidebar inside its extension frame (entrypoints/sidebar-frame/): it
+ * hears what the host page shows from its own content script only, over the
+ * port named with the nonce in this frame's URL, looks it up (cache first,
+ * then the background) and renders. Nothing the host page can send reaches
+ * it: there is no `message` listener, and the page cannot open a port.
+ */
+
+let host = "";
+
+function App({ onToggle }: { onToggle: () => void }) {
+  const context = pageContext.value;
+  const people = lookupState.value.people;
+  return <Sidebar page={pageFacts(context, people.emails, host)} unknownCompany={unknownCompany(context, people)} onToggle={onToggle} />;
+}
+
+/** Looks up each page the content script reports; `again` when a write of ours has landed. */
+function pageLookups() {
+  const flow = createLookupFlow();
+  let current: AbortController | null = null;
+  let early: { urlKey: string | null; entry: Promise<LookupCacheEntry | null> | null } = { urlKey: null, entry: null };
+  let lastQuery: LookupInput | null = null;
+  let lastPageKey: string | null = null;
+  const navigating = (urlKey: string | null) => {
+    current?.abort();
+    current = new AbortController();
+    early = { urlKey, entry: urlKey ? readLookupEntry(urlKey).catch(() => null) : null };
+  };
+  const shown = (message: Extract<ToFrame, { type: "page" }>) => {
+    if (!current) navigating(null);
+    const signal = current!.signal;
+    host = message.href;
+    pageContext.value = message.context;
+    openForm.value = openForm.value?.form === "addPartner" ? null : openForm.value;
+    lastQuery = queryFor(message.context);
+    lastPageKey = message.pageKey;
+    if (lastQuery) void flow.lookUp(lastQuery, lastPageKey, lastPageKey === early.urlKey ? early.entry : null, signal);
+    else lookupState.value = { status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople };
+  };
+  const again = () => {
+    if (lastQuery && current) void flow.lookUp(lastQuery, lastPageKey, null, current.signal);
+  };
+  return { navigating, shown, again };
+}
+
+/** The background sends queued writes on its own schedule: follow the outbox, and call `landed` when one of ours has reached the API. */
+function followOutbox(landed: () => void): void {
+  window.addEventListener("focus", () => void refreshOutbox());
+  browser.storage.onChanged.addListener((changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+    if (area !== "local" || !changes.outbox) return;
+    const before = (changes.outbox.oldValue as PendingWrite[] | undefined) ?? [];
+    const after = (changes.outbox.newValue as PendingWrite[] | undefined) ?? [];
+    // Who may send which write is the background's to say (it alone knows who is signed in).
+    void refreshOutbox();
+    if (before.some((write) => !write.failed && !after.some((remaining) => remaining.id === write.id))) landed();
+  });
+  void refreshOutbox();
+}
+
+/** Answers the port of this frame's own content script: a tab's top frame, with this frame's nonce. */
+export function runSidebarFrame(root: HTMLElement): void {
+  const nonce = new URLSearchParams(location.search).get("link");
+  const lookups = pageLookups();
+  let port: Browser.runtime.Port | null = null;
+  const onToggle = () => port?.postMessage({ type: "toggle" } satisfies FromFrame);
+  browser.runtime.onConnect.addListener((opened) => {
+    if (!nonce || opened.name !== `${framePortPrefix}${nonce}` || opened.sender?.tab === undefined || opened.sender.frameId !== 0) return;
+    const first = port === null;
+    port = opened;
+    opened.onMessage.addListener((message: ToFrame) => {
+      if (message.type === "navigating") lookups.navigating(message.urlKey);
+      else if (message.type === "page") lookups.shown(message);
+      else if (message.type === "collapsed") collapsed.value = message.collapsed;
+    });
+    if (!first) return;
+    // Nothing is drawn until the content script has connected: a copy of this
+    // page framed by anyone else shows nothing.
+    ignoreUntrustedEvents(root);
+    render(<App onToggle={onToggle} />, root);
+    followOutbox(lookups.again);
+    effect(() => {
+      const partners = (lookupState.value.data?.matches ?? []).map((m) => ({ name: m.partner.name, score: m.health.score, band: m.health.band }));
+      port?.postMessage({ type: "partners", partners } satisfies FromFrame);
+    });
+  });
+}
