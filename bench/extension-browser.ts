@@ -3,14 +3,15 @@
  * the Gmail pages routed at https://mail.google.com/ (so the content script's
  * `matches` apply for real), and a recorder in the page's own world that
  * notes when an open thread's messages enter the DOM and every long task.
- * The extension's marks (extension/content/sidebar-controller.tsx and lookup-flow.ts:
- * mutual:page-read, mutual:painted-cache, mutual:painted-fresh) land in the
- * same performance timeline, so all times share one clock.
+ * The extension's marks: mutual:page-read from the content script
+ * (extension/content/sidebar-controller.ts) in the page's timeline, and
+ * mutual:cache-answered, mutual:painted-cache, mutual:painted-fresh from the
+ * sidebar's frame (lookup-flow.ts), moved onto the page's clock.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Frame, type Page } from "playwright-core";
 import { chromiumOptions } from "../test/e2e/harness/chromium.ts";
 
 
@@ -51,6 +52,19 @@ function recorder(): void {
     requestAnimationFrame((frameTime) => (entry.frameTime = frameTime));
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["role"] });
+}
+
+/** A document's "mutual:" marks on its own clock, and that clock's origin. */
+function marksIn(target: Page | Frame): Promise<{ marks: Mark[]; origin: number }> {
+  return target.evaluate(() => ({
+    origin: performance.timeOrigin,
+    marks: performance.getEntriesByType("mark")
+      .filter((mark) => mark.name.startsWith("mutual:"))
+      .map((mark) => {
+        const detail = (mark as PerformanceMark).detail as { url?: string; frameAt?: number; frameTime?: number } | null;
+        return { name: mark.name, startTime: mark.startTime, url: detail?.url ?? null, frameAt: detail?.frameAt ?? null, frameTime: detail?.frameTime ?? null };
+      }),
+  }));
 }
 
 export class BenchBrowser {
@@ -133,17 +147,27 @@ export class BenchBrowser {
     return page.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith("lookup:")).length);
   }
 
+  /**
+   * The page's recorder and marks, and the sidebar frame's marks (the frame
+   * looks the page up and paints, extension/sidebar/frame-controller.tsx),
+   * moved onto the page's clock by the two documents' time origins.
+   */
   async timeline(): Promise<Timeline> {
-    return this.page.evaluate(() => {
-      const bench = (window as unknown as { __mutualBench?: { shown: ThreadShown[]; longTasks: LongTask[] } }).__mutualBench;
-      const marks = performance.getEntriesByType("mark")
-        .filter((mark) => mark.name.startsWith("mutual:"))
-        .map((mark) => {
-          const detail = (mark as PerformanceMark).detail as { url?: string; frameAt?: number; frameTime?: number } | null;
-          return { name: mark.name, startTime: mark.startTime, url: detail?.url ?? null, frameAt: detail?.frameAt ?? null, frameTime: detail?.frameTime ?? null };
-        });
-      return { shown: bench?.shown ?? [], longTasks: bench?.longTasks ?? [], marks };
+    const bench = await this.page.evaluate(() => {
+      const recorded = (window as unknown as { __mutualBench?: { shown: ThreadShown[]; longTasks: LongTask[] } }).__mutualBench;
+      return { shown: recorded?.shown ?? [], longTasks: recorded?.longTasks ?? [] };
     });
+    const onPage = await marksIn(this.page);
+    const marks = [...onPage.marks];
+    for (const frame of this.page.frames().filter((f) => f.url().includes("/sidebar-frame.html"))) {
+      const inFrame = await marksIn(frame).catch(() => null);
+      if (!inFrame) continue;
+      const shift = inFrame.origin - onPage.origin;
+      const moved = (t: number | null) => (t === null ? null : t + shift);
+      marks.push(...inFrame.marks.map((mark) => ({ ...mark, startTime: mark.startTime + shift, frameAt: moved(mark.frameAt), frameTime: moved(mark.frameTime) })));
+    }
+    marks.sort((x, y) => x.startTime - y.startTime);
+    return { ...bench, marks };
   }
 
   async close(): Promise<void> {

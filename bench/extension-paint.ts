@@ -10,7 +10,7 @@
  * - "thread in the DOM": a MutationObserver the bench puts in the page's own
  *   world before its scripts sees the open thread's first message in the
  *   main pane (a microtask after the task that drew it);
- * - the extension's User Timing marks (extension/content/sidebar-controller.tsx and lookup-flow.ts):
+ * - the extension's User Timing marks (extension/content/sidebar-controller.ts, and extension/sidebar/lookup-flow.ts in the sidebar's frame):
  *   mutual:page-read (the adapter has read the thread), mutual:cache-answered
  *   (the background answered the cache request), mutual:painted-cache and
  *   mutual:painted-fresh, set in the task after the next animation frame,
@@ -468,7 +468,7 @@ function writeSection(input: {
 
 \`npm run bench\` (bench/extension-paint.ts). Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Chromium at \`${chromiumPath}\` (headless=new, 60 Hz frames), the production build of the extension, \`wrangler dev\` of the Worker on loopback with the e2e seed. Whole run: ${input.seconds.toFixed(0)} s.
 
-**Sidebar paint on the Gmail fixture** (test/e2e/fixtures/gmail.html; threads of 1–2 messages with a partner): time from the thread's first message entering the DOM to each of the extension's marks (extension/content/sidebar-controller.tsx, lookup-flow.ts), median (min–max) over ${runs} visits alternating two threads.
+**Sidebar paint on the Gmail fixture** (test/e2e/fixtures/gmail.html; threads of 1–2 messages with a partner): time from the thread's first message entering the DOM to each of the extension's marks (extension/content/sidebar-controller.ts, extension/sidebar/lookup-flow.ts), median (min–max) over ${runs} visits alternating two threads.
 
 | scenario | visits | page read | cache answered | its frame starts | frames after the thread's (visits) | painted from cache | painted from the API |
 |---|--:|--:|--:|--:|--:|--:|--:|
