@@ -34,14 +34,18 @@ function pageLookups() {
   let early: { urlKey: string | null; entry: Promise<LookupCacheEntry | null> | null } = { urlKey: null, entry: null };
   let lastQuery: LookupInput | null = null;
   let lastPageKey: string | null = null;
-  const navigating = (urlKey: string | null) => {
+  // Each message ends the lookup before it: a page the frame heard of late (it replays on connecting) never overwrites a newer one.
+  const restart = () => {
     current?.abort();
     current = new AbortController();
+    return current.signal;
+  };
+  const navigating = (urlKey: string | null) => {
+    restart();
     early = { urlKey, entry: urlKey ? readLookupEntry(urlKey).catch(() => null) : null };
   };
   const shown = (message: Extract<ToFrame, { type: "page" }>) => {
-    if (!current) navigating(null);
-    const signal = current!.signal;
+    const signal = restart();
     host = message.href;
     pageContext.value = message.context;
     openForm.value = openForm.value?.form === "addPartner" ? null : openForm.value;
