@@ -52,6 +52,7 @@ interface Manifest {
   host_permissions?: string[];
   optional_permissions?: string[];
   content_scripts?: { matches?: string[] }[];
+  web_accessible_resources?: { resources?: string[]; matches?: string[] }[];
   content_security_policy?: string | Record<string, string>;
   icons?: Record<string, string>;
 }
@@ -76,8 +77,14 @@ export function packageProblems(files: Map<string, Buffer>, expectedVersion: str
     if (!allowedPermissions.includes(permission) && !hostPermissions.includes(permission)) problems.push(`asks for permission "${permission}"`);
   }
   for (const host of hostPermissions) problems.push(`asks for host access to "${host}"`);
-  for (const match of (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? [])) {
-    if (!allowedMatches.includes(match)) problems.push(`a content script runs on "${match}"`);
+  // The sidebar's frame is web-accessible to the sites the content scripts run on, and no others.
+  const reaches: [string, { matches?: string[] }[] | undefined][] = [
+    ["a content script runs on", manifest.content_scripts], ["pages are web-accessible to", manifest.web_accessible_resources],
+  ];
+  for (const [what, entries] of reaches) {
+    for (const match of (entries ?? []).flatMap((entry) => entry.matches ?? [])) {
+      if (!allowedMatches.includes(match)) problems.push(`${what} "${match}"`);
+    }
   }
   const policies = typeof manifest.content_security_policy === "string"
     ? [manifest.content_security_policy] : Object.values(manifest.content_security_policy ?? {});

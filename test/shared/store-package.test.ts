@@ -54,6 +54,7 @@ describe("the package checks", () => {
     manifest_version: 3, name: "Mutual", description: "Partner context.", version: "1.2.3",
     permissions: ["storage", "alarms"], host_permissions: [],
     content_scripts: [{ matches: ["https://mail.google.com/*"] }],
+    web_accessible_resources: [{ resources: ["sidebar-frame.html"], matches: ["https://mail.google.com/*"] }],
     icons: { 16: "icon/16.png", 32: "icon/32.png", 48: "icon/48.png", 128: "icon/128.png" },
   };
   const packageOf = (manifest: object, extra: Record<string, string> = {}) => new Map<string, Buffer>([
@@ -74,9 +75,11 @@ describe("the package checks", () => {
     const problems = packageProblems(packageOf({
       ...goodManifest, permissions: ["storage", "tabs"], host_permissions: ["<all_urls>"],
       content_scripts: [{ matches: ["https://*/*"] }],
+      web_accessible_resources: [{ resources: ["sidebar-frame.html"], matches: ["<all_urls>"] }],
     }), "1.2.3");
     expect(problems).toEqual([
       'asks for permission "tabs"', 'asks for host access to "<all_urls>"', 'a content script runs on "https://*/*"',
+      'pages are web-accessible to "<all_urls>"',
     ]);
   });
 
