@@ -14,6 +14,7 @@ import { requireUtf8Body } from "./http/utf8-body.ts";
 import { limitFailedAuthentication, limitPerToken } from "./http/rate-limit.ts";
 import { firstMalformedString } from "./http/well-formed-text.ts";
 import { registerAuditRoute } from "./routes/audit.ts";
+import { registerCaptureRoutes } from "./routes/captures.ts";
 import { registerChildResource } from "./routes/child-resource.ts";
 import { registerCommitmentListRoute } from "./routes/commitments.ts";
 import { commitmentsResource } from "./routes/commitments-resource.ts";
@@ -25,6 +26,7 @@ import { registerHealthz } from "./routes/healthz.ts";
 import { interactionsResource } from "./routes/interactions.ts";
 import { registerLookupRoute } from "./routes/lookup.ts";
 import { registerMeRoute } from "./routes/me.ts";
+import { registerNudgesRoute } from "./routes/nudges.ts";
 import { meetingsResource, registerMeetingCreate } from "./routes/meetings.ts";
 import { registerPartnerRoutes } from "./routes/partners.ts";
 import { referralsResource } from "./routes/referrals.ts";
@@ -97,6 +99,8 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerHealthRoutes(app);
   registerTokenRoutes(app);
   registerAuditRoute(app);
+  registerCaptureRoutes(app);
+  registerNudgesRoute(app);
   // One call each, so every resource's row, API and schema types are checked together.
   registerChildResource(app, contactsResource);
   registerChildResource(app, interactionsResource);

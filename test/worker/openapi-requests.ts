@@ -24,6 +24,8 @@ export interface Target {
   memberId: string;
   /** A token of this workspace that may be revoked. */
   spareTokenId: string;
+  /** A capture of this workspace that may be undone. */
+  captureId: string;
 }
 
 export function operationsOf(document: JsonSchema): Operation[] {
@@ -57,6 +59,7 @@ function idFor(template: string, target: Target): string {
     goals: target.records.goal.id,
     meetings: target.records.meeting.meeting.id,
     tokens: target.spareTokenId,
+    captures: target.captureId,
   };
   const id = collection ? ids[collection] : undefined;
   if (!id) throw new Error(`${template}: no record for "${collection}"; add it to idFor() in test/worker/openapi-requests.ts`);
