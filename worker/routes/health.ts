@@ -26,9 +26,10 @@ const historyQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(7
 const settingsBody = z.strictObject({ health: healthSettings, capture: captureSettings });
 const settingsPatch = z
   .strictObject({
-    health: z.strictObject({ weights: traitWeights.partial(), default_cadence_days: healthSettings.shape.default_cadence_days }).partial(),
-    capture: captureSettings.partial(),
+    health: z.strictObject({ weights: traitWeights.partial(), default_cadence_days: healthSettings.shape.default_cadence_days }).partial().optional(),
+    capture: captureSettings.partial().optional(),
   })
+  .refine((patch) => patch.health !== undefined || patch.capture !== undefined, { message: "send health or capture settings to change" })
   .meta({ id: "WorkspaceSettingsPatch" });
 
 export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
