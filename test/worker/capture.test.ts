@@ -52,6 +52,30 @@ describe("capturing a thread's emails", () => {
     expect(await auditEntries(owner.workspaceId, again.body.existing[0].interaction_id, "create")).toHaveLength(1);
   });
 
+  it("logs a message once when two members capture it at the same moment", async () => {
+    const [mine, theirs] = await Promise.all([
+      capture(owner, acme.partner.id, [email("msg-race")]),
+      capture(teammate, acme.partner.id, [email("msg-race")]),
+    ]);
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    expect(mine.body.created.length + theirs.body.created.length).toBe(1);
+    expect(mine.body.existing.length + theirs.body.existing.length).toBe(1);
+    const rows = await env.DB.prepare("SELECT id FROM interactions WHERE workspace_id = ? AND external_id = 'msg-race'").bind(owner.workspaceId).all<{ id: string }>();
+    expect(rows.results).toHaveLength(1);
+    expect(await auditEntries(owner.workspaceId, rows.results[0]!.id, "create")).toHaveLength(1);
+  });
+
+  it("answers a retry with the same Idempotency-Key as the first time", async () => {
+    const send = () => api(owner, "POST", `/v1/partners/${acme.partner.id}/interactions/batch`, {
+      body: { items: [email("msg-retry", { occurred_at: "2026-03-11T08:00:00Z" })] }, headers: { "Idempotency-Key": "capture-retry-1" },
+    });
+    const first = await send();
+    const retry = await send();
+    expect(retry.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(retry.body).toEqual(first.body);
+    expect(first.body.created).toHaveLength(1);
+  });
+
   it("moves the health score in the same request", async () => {
     const workspace = await newWorkspace("owner");
     const quiet = (await api(workspace, "POST", "/v1/partners", { body: acmePartnerBody({ salesforce_account_id: null, hubspot_company_id: null }) })).body;

@@ -34,7 +34,8 @@ const captureEmails: RouteHandler<typeof captureRoute, AppEnv> = async (c) => {
   const db = c.get("db");
   const writer = writerOf(c);
   const { workspaceId } = writer;
-  if (!(await loadPartnerRow(db, workspaceId, partnerId))) throw notFound("Partner");
+  const partner = await loadPartnerRow(db, workspaceId, partnerId);
+  if (!partner) throw notFound("Partner");
   const settings = await loadCaptureSettings(db, workspaceId);
   if (!settings.email) {
     throw new ApiError(409, "capture_disabled", "Email capture is turned off for this workspace (workspace setting capture.email)");
@@ -64,16 +65,21 @@ const captureEmails: RouteHandler<typeof captureRoute, AppEnv> = async (c) => {
     ],
     audit: [{ entity: "capture", entityId: captureId, action: "create", after: { partner_id: partnerId, external_ids: externalIds } }],
     status: 201,
-    body: resultFrom(predicted, null),
+    body: resultFrom(predicted, latestOf([partner.last_contact_at, ...fresh.map((item) => item.occurred_at)])),
     answer: async () => {
       const after = await interactionsByExternalId(db, workspaceId, externalIds);
-      const partner = await loadPartnerRow(db, workspaceId, partnerId);
-      return { body: resultFrom(after, partner?.last_contact_at ?? null), version: 1 };
+      const stored = await loadPartnerRow(db, workspaceId, partnerId);
+      return { body: resultFrom(after, stored?.last_contact_at ?? null), version: 1 };
     },
   });
   await rescoreAfterWrite(db, workspaceId, partnerId, c.get("now"));
   return answer;
 };
+
+/** The newest of these ISO 8601 UTC times (text order is time order). */
+function latestOf(times: (string | null)[]): string | null {
+  return times.reduce<string | null>((latest, at) => (at !== null && (latest === null || at > latest) ? at : latest), null);
+}
 
 function auditorOf(writer: ReturnType<typeof writerOf>) {
   return { workspaceId: writer.workspaceId, actorMemberId: writer.memberId, tokenId: writer.tokenId, requestId: writer.requestId, at: writer.now };
