@@ -29,10 +29,10 @@ export interface CorpusSentence {
 interface Row { text: string; kind: CaseKind; owed_by: Side | null; due_on: string | null }
 interface Message { sentAt: string; authorSide: Side; timeZone: string }
 
-const yes = (text: string, owed_by: Side, due_on: string | null = null): Row => ({ text, kind: "promise", owed_by, due_on });
-const no = (kind: Exclude<CaseKind, "promise">, text: string): Row => ({ text, kind, owed_by: null, due_on: null });
+export const yes = (text: string, owed_by: Side, due_on: string | null = null): Row => ({ text, kind: "promise", owed_by, due_on });
+export const no = (kind: Exclude<CaseKind, "promise">, text: string): Row => ({ text, kind, owed_by: null, due_on: null });
 
-function message(context: Message, rows: Row[]): CorpusSentence[] {
+export function message(context: Message, rows: Row[]): CorpusSentence[] {
   return rows.map(({ text, kind, owed_by, due_on }) => ({
     text, kind, ...context, expected: { is_promise: kind === "promise", owed_by, due_on },
   }));
