@@ -1,0 +1,86 @@
+/**
+ * Does a sentence commit someone to something, and whom? Precision first: a
+ * wrong suggestion costs the user's trust, a missed one costs a click. So a
+ * sentence counts only when a person or team is the subject of a future
+ * "will / 'll / am going to / let me …" form, and anything that softens or
+ * reverses that (a question, a condition, a hedge, a request, the past, a
+ * negation) rules it out.
+ */
+export type Side = "us" | "partner";
+
+const otherSide = (side: Side): Side => (side === "us" ? "partner" : "us");
+
+/** Shapes that are never promises, whatever verb follows. */
+const ruledOut: RegExp[] = [
+  /\?/, // questions, including "…, or will you?"
+  /^\s*>/, // a quoted line
+  /\b(?:if|unless|once|whether|provided that|as long as|in case)\b/i, // conditionals
+  /\b(?:might|maybe|perhaps|probably|possibly|hope|hoping|not sure|would love|would like|'d like|wondering)\b/i, // hedges and wishes
+  /\bmay\b/, // lower case only: "by 22 May" is a date, "we may" a hedge
+  /\b(?:won't|will not|can't|cannot|unable|not be able)\b/i, // negations
+  /^\s*(?:please|kindly|let me know|let us know|don't forget|do not forget|remember to|it would be great)\b/i, // requests
+  /\b(?:was|were|had been)\s+(?:going|planning|about)\s+to\b/i, // a plan that was dropped
+  /\bwould\b/i, // "I would send the deck, but …": the conditional mood
+];
+
+/** "will" forms that describe a requirement or an event, not an undertaking. */
+const notUndertakings = /\b(?:will|'ll)\s+(?:need|have to|be required|take effect|go (?:up|down)|expire|be (?:on|off))\b/i;
+
+/** What can be said of a person or team; a product, a price or a portal cannot promise. */
+const peopleNouns =
+  "team|teams|lead|leads|manager|managers|folks|people|side|group|department|desk|engineers?|consultants?|reps?|architects?|SEs?|AEs?|VP|CEO|CFO|CTO|COO|director|staff|office|org|ops|finance|legal|marketing|sales|presales|procurement|partner manager|colleague|colleagues|boss|counsel";
+
+/** The future forms that make an undertaking. */
+const future = String.raw`(?:will|shall|'ll|am going to|'m going to|are going to|'re going to|is going to|'s going to|can have|can get|am committed to|'m committed to|are committed to|'re committed to)`;
+
+/** Where a clause may begin: the sentence start or after "As agreed, " / "Leave it with me, " / "and ". */
+const clauseStart = String.raw`(?:^|[,;:–—-]\s*|\band\s+|\bso\s+|\bthen\s+)`;
+
+const firstPerson = new RegExp(
+  `${clauseStart}(?:I|we|my (?:[\\w-]+ ){0,2}(?:${peopleNouns})\\b|our (?:[\\w-]+ ){0,2}(?:${peopleNouns})\\b)\\s*${future}\\s+(?!not\\b)(\\w+)`,
+  "i",
+);
+const secondPerson = new RegExp(
+  `${clauseStart}(?:you|your (?:[\\w-]+ ){0,2}(?:${peopleNouns})\\b)\\s*${future}\\s+(?!not\\b)(\\w+)(\\s+(?:me|us)\\b)?`,
+  "i",
+);
+/** A named person ("Tom will …", "Sam from our side will …"): capitalised, not a sentence word. */
+const namedPerson = new RegExp(
+  `${clauseStart}([A-Z][a-z]+)(?: from (our|your) (?:side|team))?\\s+${future}\\s+(?!not\\b)(\\w+)`,
+);
+const notNames = /^(?:The|This|That|These|Those|It|There|Which|What|Who|Everything|Nothing|Pricing|Payment|Everyone|Someone)$/;
+
+/** Openings that commit the author without a future form: "Let me …", "Expect it from me …". */
+const authorOpenings = [
+  /^(?:ok(?:ay)?,?\s+)?let me (?!know\b)\w+/i,
+  /^expect\b.*\bfrom (?:me|us)\b/i,
+  /^count on (?:me|us)\b/i,
+  // "I'm sending the details over tomorrow": the present for an arranged future; only with a time.
+  /^(?:I'm|I am|we're|we are)\s+(?:sending|sharing|booking|scheduling|setting up|getting|delivering|submitting|registering)\b/i,
+];
+
+/** Verbs that make "you'll <verb> …" the author's delivery: "you'll have it by Friday". */
+const receiving = /^(?:have|get|receive|see|hear)$/i;
+
+/**
+ * Whose commitment the sentence states, or null if it states none.
+ * - "I / we / our team will …": the author's side.
+ * - "you / your team will …": the reader's side (the author states what the
+ *   other side agreed to), except "you'll have / get / receive / see …",
+ *   which is the author promising a delivery.
+ * - "Tom will …" (a third person named by the author): the author's side.
+ *   Without a directory of who works where, the likelier reading is that the
+ *   author commits a colleague; "Sam from your team will …" is the reader's.
+ * `hasDueDate` lets a present-tense "I'm sending … tomorrow" count.
+ */
+export function commitmentOwner(sentence: string, authorSide: Side, hasDueDate: boolean): Side | null {
+  if (ruledOut.some((pattern) => pattern.test(sentence)) || notUndertakings.test(sentence)) return null;
+  if (firstPerson.test(sentence)) return authorSide;
+  const second = secondPerson.exec(sentence);
+  if (second) return receiving.test(second[1] ?? "") && !second[2] ? authorSide : otherSide(authorSide);
+  const named = namedPerson.exec(sentence);
+  if (named && !notNames.test(named[1] ?? "")) return named[2]?.toLowerCase() === "your" ? otherSide(authorSide) : authorSide;
+  const opening = authorOpenings.findIndex((pattern) => pattern.test(sentence));
+  if (opening < 0) return null;
+  return opening === authorOpenings.length - 1 && !hasDueDate ? null : authorSide;
+}

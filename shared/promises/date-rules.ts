@@ -1,0 +1,94 @@
+/**
+ * Deadline phrases a channel manager writes that chrono-node reads
+ * differently or not at all. chrono reads "next week" as the same weekday a
+ * week on and "end of next week" as its Saturday; a deadline means the last
+ * working day, Friday. It has no "EOD", "Q3", "year end" or "the 20th".
+ * Each rule turns the message's own calendar day into the deadline's day.
+ */
+
+/** A calendar day, with no time and no zone: the message's day in its own time zone. */
+export interface CalendarDay { year: number; month: number; day: number }
+
+export interface RuleMatch { date: CalendarDay; index: number; text: string }
+
+const friday = 5;
+
+function fromUtc(date: Date): CalendarDay {
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+export function shifted(today: CalendarDay, days: number): CalendarDay {
+  return fromUtc(new Date(Date.UTC(today.year, today.month - 1, today.day + days)));
+}
+
+function weekday(today: CalendarDay): number {
+  return new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay();
+}
+
+/** This week's Friday, or the one `weeks` later; on a weekend both mean the coming Friday. */
+function fridayOf(today: CalendarDay, weeks: number): CalendarDay {
+  const day = weekday(today); // 0 Sunday … 6 Saturday
+  if (day === 0 || day === 6) return shifted(today, day === 6 ? 6 : 5);
+  return shifted(today, friday - day + 7 * weeks);
+}
+
+function lastDayOfMonth(year: number, month: number): CalendarDay {
+  return fromUtc(new Date(Date.UTC(year, month, 0)));
+}
+
+const isBefore = (a: CalendarDay, b: CalendarDay) =>
+  a.year !== b.year ? a.year < b.year : a.month !== b.month ? a.month < b.month : a.day < b.day;
+
+/** The last day of quarter `quarter`: this year's, or next year's once this year's has passed. */
+function quarterEnd(today: CalendarDay, quarter: number): CalendarDay {
+  const end = lastDayOfMonth(today.year, quarter * 3);
+  return isBefore(end, today) ? lastDayOfMonth(today.year + 1, quarter * 3) : end;
+}
+
+/** "the 20th": this month's, or next month's once this month's has passed. */
+function dayOfMonth(today: CalendarDay, day: number): CalendarDay {
+  const candidate = fromUtc(new Date(Date.UTC(today.year, today.month - 1, day)));
+  return isBefore(candidate, today) ? fromUtc(new Date(Date.UTC(today.year, today.month, day))) : candidate;
+}
+
+const weekdayNames = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/i;
+
+interface Rule { pattern: RegExp; resolve: (today: CalendarDay, match: RegExpExecArray) => CalendarDay | null }
+
+const rules: Rule[] = [
+  { pattern: /\b(?:by |before |in |until )?(?:the )?end of (?:Q|the quarter\b)([1-4])?/i, resolve: (today, m) => quarterEnd(today, Number(m[1] ?? Math.ceil(today.month / 3))) },
+  { pattern: /\b(?:by|before|in|until|during) (?:the )?Q([1-4])\b/i, resolve: (today, m) => quarterEnd(today, Number(m[1])) },
+  { pattern: /\b(?:(?:the )?end of (?:the )?year|year[- ]end|EOY)\b/i, resolve: (today) => ({ year: today.year, month: 12, day: 31 }) },
+  { pattern: /\bChristmas\b/i, resolve: (today) => ({ year: today.year, month: 12, day: 25 }) },
+  // "end of next week", "next week" (without a weekday, which chrono resolves itself).
+  { pattern: /\b(?:by )?(?:the )?(?:end of )?next week\b/i, resolve: (today, m) => (weekdayNames.test(m.input) ? null : fridayOf(today, 1)) },
+  { pattern: /\b(?:by )?(?:the )?(?:end of (?:the |this )?week|EOW|(?:later )?this week)\b/i, resolve: (today, m) => (weekdayNames.test(m.input) ? null : fridayOf(today, 0)) },
+  { pattern: /\b(?:by|on|before|until) the (\d{1,2})(?:st|nd|rd|th)\b/i, resolve: (today, m) => dayOfMonth(today, Number(m[1])) },
+];
+
+/** End of day with nothing else named: the message's own day. Checked after chrono. */
+const endOfDay = /\b(?:(?:by )?(?:the )?end of (?:the )?(?:business )?day|EOD|COB|close of business)\b/i;
+
+/** The first rule that reads a deadline in the sentence, if any. */
+export function ruleDeadline(sentence: string, today: CalendarDay): RuleMatch | null {
+  for (const { pattern, resolve } of rules) {
+    const match = pattern.exec(sentence);
+    const date = match ? resolve(today, match) : null;
+    if (match && date) return { date, index: match.index, text: match[0] };
+  }
+  return null;
+}
+
+/** "EOD", "by end of day": today, when no other day is named. */
+export function endOfDayDeadline(sentence: string, today: CalendarDay): RuleMatch | null {
+  const match = endOfDay.exec(sentence);
+  return match ? { date: today, index: match.index, text: match[0] } : null;
+}
+
+export function sameDay(date: CalendarDay, today: CalendarDay): boolean {
+  return date.year === today.year && date.month === today.month && date.day === today.day;
+}
+
+export function formatDay({ year, month, day }: CalendarDay): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
