@@ -34,7 +34,7 @@ const peopleNouns =
 const future = String.raw`(?:will|shall|'ll|am going to|'m going to|are going to|'re going to|is going to|'s going to|can have|can get|am committed to|'m committed to|are committed to|'re committed to)`;
 
 /** Where a clause may begin: the sentence start or after "As agreed, " / "Leave it with me, " / "and ". */
-const clauseStart = String.raw`(?:^|[,;:–—-]\s*|\band\s+|\bso\s+|\bthen\s+)`;
+const clauseStart = String.raw`(?:^|[,;:–—-]\s*|\band\s+|\bso\s+|\bthen\s+|\b(?:confirm|confirming|agreed|noted)\s+that\s+)`;
 
 const firstPerson = new RegExp(
   `${clauseStart}(?:I|we|my (?:[\\w-]+ ){0,2}(?:${peopleNouns})\\b|our (?:[\\w-]+ ){0,2}(?:${peopleNouns})\\b)\\s*${future}\\s+(?!not\\b)(\\w+)`,

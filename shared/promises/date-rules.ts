@@ -55,23 +55,53 @@ const weekdayNames = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)
 
 interface Rule { pattern: RegExp; resolve: (today: CalendarDay, match: RegExpExecArray) => CalendarDay | null }
 
-const rules: Rule[] = [
+const monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const weekdayIndex = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+const ordinals = ["first", "second", "third", "fourth"];
+
+/** "the first Monday of December": chrono reads only "Monday". The coming such day. */
+function nthWeekdayOf(today: CalendarDay, nth: string, weekdayName: string, monthName: string): CalendarDay {
+  const month = monthNames.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
+  const wanted = weekdayIndex.indexOf(weekdayName.slice(0, 3).toLowerCase());
+  const inYear = (year: number): CalendarDay => {
+    const first = { year, month, day: 1 };
+    const offset = (wanted - weekday(first) + 7) % 7;
+    if (nth.toLowerCase() === "last") {
+      const last = lastDayOfMonth(year, month);
+      return shifted(last, -((weekday(last) - wanted + 7) % 7));
+    }
+    return shifted(first, offset + 7 * ordinals.indexOf(nth.toLowerCase()));
+  };
+  const thisYear = inYear(today.year);
+  return isBefore(thisYear, today) ? inYear(today.year + 1) : thisYear;
+}
+
+/** Checked before chrono, which reads these phrases differently. */
+const beforeChrono: Rule[] = [
+  // "end of next week", "next week" (without a weekday, which chrono resolves itself).
+  { pattern: /\b(?:by )?(?:the )?(?:end of )?next week\b/i, resolve: (today, m) => (weekdayNames.test(m.input) ? null : fridayOf(today, 1)) },
+  { pattern: /\b(?:by )?(?:the )?(?:end of (?:the |this )?week|EOW|(?:later )?this week)\b/i, resolve: (today, m) => (weekdayNames.test(m.input) ? null : fridayOf(today, 0)) },
+  {
+    pattern: /\b(?:on |for )?the (first|second|third|fourth|last) (mon|tue|wed|thu|fri|sat|sun)[a-z]* (?:of|in) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i,
+    resolve: (today, m) => nthWeekdayOf(today, m[1] ?? "", m[2] ?? "", m[3] ?? ""),
+  },
+  { pattern: /\b(?:by|on|before|until) the (\d{1,2})(?:st|nd|rd|th)\b/i, resolve: (today, m) => dayOfMonth(today, Number(m[1])) },
+];
+
+/** Checked after chrono: vaguer spans it has no words for; a day chrono reads is more precise. */
+const afterChrono: Rule[] = [
   { pattern: /\b(?:by |before |in |until )?(?:the )?end of (?:Q|the quarter\b)([1-4])?/i, resolve: (today, m) => quarterEnd(today, Number(m[1] ?? Math.ceil(today.month / 3))) },
   { pattern: /\b(?:by|before|in|until|during) (?:the )?Q([1-4])\b/i, resolve: (today, m) => quarterEnd(today, Number(m[1])) },
   { pattern: /\b(?:(?:the )?end of (?:the )?year|year[- ]end|EOY)\b/i, resolve: (today) => ({ year: today.year, month: 12, day: 31 }) },
   { pattern: /\bChristmas\b/i, resolve: (today) => ({ year: today.year, month: 12, day: 25 }) },
-  // "end of next week", "next week" (without a weekday, which chrono resolves itself).
-  { pattern: /\b(?:by )?(?:the )?(?:end of )?next week\b/i, resolve: (today, m) => (weekdayNames.test(m.input) ? null : fridayOf(today, 1)) },
-  { pattern: /\b(?:by )?(?:the )?(?:end of (?:the |this )?week|EOW|(?:later )?this week)\b/i, resolve: (today, m) => (weekdayNames.test(m.input) ? null : fridayOf(today, 0)) },
-  { pattern: /\b(?:by|on|before|until) the (\d{1,2})(?:st|nd|rd|th)\b/i, resolve: (today, m) => dayOfMonth(today, Number(m[1])) },
 ];
 
 /** End of day with nothing else named: the message's own day. Checked after chrono. */
 const endOfDay = /\b(?:(?:by )?(?:the )?end of (?:the )?(?:business )?day|EOD|COB|close of business)\b/i;
 
-/** The first rule that reads a deadline in the sentence, if any. */
-export function ruleDeadline(sentence: string, today: CalendarDay): RuleMatch | null {
-  for (const { pattern, resolve } of rules) {
+/** The first rule that reads a deadline in the sentence, if any; `when` picks the list. */
+export function ruleDeadline(sentence: string, today: CalendarDay, when: "before chrono" | "after chrono"): RuleMatch | null {
+  for (const { pattern, resolve } of when === "before chrono" ? beforeChrono : afterChrono) {
     const match = pattern.exec(sentence);
     const date = match ? resolve(today, match) : null;
     if (match && date) return { date, index: match.index, text: match[0] };

@@ -6,7 +6,7 @@
  * `chrono-node/en` entry keeps the other locales out of the bundle.
  */
 import * as chrono from "chrono-node/en";
-import { type CalendarDay, endOfDayDeadline, formatDay, ruleDeadline, sameDay, shifted } from "./date-rules.ts";
+import { type CalendarDay, endOfDayDeadline, type RuleMatch, formatDay, ruleDeadline, sameDay, shifted } from "./date-rules.ts";
 
 export interface DueDate {
   /** YYYY-MM-DD */
@@ -30,6 +30,9 @@ export function wallClock(instant: Date, timeZone: string): WallClock {
 /** A bare length ("90 days", "a week before …") says how long, not by when. */
 const bareDuration = /^(?:another\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few)\s+(?:business\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
 
+/** "within 30 days of the claim", "the day before the meeting": counted from another event, not the message. */
+const anchoredElsewhere = /^\s*(?:of|after|from|before|following)\s+(?:the|a|an|our|your|their|each)\b/i;
+
 /** "today's call": a day used to name a thing, not a deadline. */
 const possessiveDay = /\b(?:today|tomorrow|yesterday|tonight)'s\b/gi;
 
@@ -41,6 +44,7 @@ function chronoDeadline(sentence: string, local: WallClock): DueDate | null {
     const start = result.start;
     if (!start.isCertain("day") && !start.isCertain("weekday")) continue; // a time of day alone names no day
     if (bareDuration.test(result.text)) continue;
+    if (/\b(?:before|after)$/i.test(result.text) || anchoredElsewhere.test(readable.slice(result.index + result.text.length))) continue;
     let date: CalendarDay = { year: start.get("year") ?? local.year, month: start.get("month") ?? 1, day: start.get("day") ?? 1 };
     // "by Friday" written on a Friday means next week's: today would be "today".
     if (start.isCertain("weekday") && !start.isCertain("day") && sameDay(date, local)) date = shifted(date, 7);
@@ -49,13 +53,14 @@ function chronoDeadline(sentence: string, local: WallClock): DueDate | null {
   return null;
 }
 
+const asDueDate = (match: RuleMatch | null): DueDate | null =>
+  match ? { date: formatDay(match.date), index: match.index, text: match.text } : null;
+
 /** The due day named in the sentence, or null when it names none. */
 export function resolveDueDate(sentence: string, sentAt: string, timeZone: string): DueDate | null {
   const local = wallClock(new Date(sentAt), timeZone);
-  const rule = ruleDeadline(sentence, local);
-  if (rule) return { date: formatDay(rule.date), index: rule.index, text: rule.text };
-  const parsed = chronoDeadline(sentence, local);
-  if (parsed) return parsed;
-  const endOfDay = endOfDayDeadline(sentence, local);
-  return endOfDay ? { date: formatDay(endOfDay.date), index: endOfDay.index, text: endOfDay.text } : null;
+  return asDueDate(ruleDeadline(sentence, local, "before chrono"))
+    ?? chronoDeadline(sentence, local)
+    ?? asDueDate(ruleDeadline(sentence, local, "after chrono"))
+    ?? asDueDate(endOfDayDeadline(sentence, local));
 }

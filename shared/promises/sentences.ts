@@ -36,12 +36,34 @@ function opensSignature(line: string, linesAfter: string[]): boolean {
   return signOff.test(line) && linesAfter.filter((after) => after.trim()).length <= signatureMaxLines;
 }
 
+/**
+ * A header line in any language ("… wrote:", "… написал:") is recognised by
+ * what follows it: a line ending in a colon, then a quoted ("> ") line.
+ */
+function opensQuotedLines(line: string, linesAfter: string[]): boolean {
+  const next = linesAfter.find((after) => after.length > 0);
+  return line.endsWith(":") && next !== undefined && next.startsWith(">");
+}
+
+/**
+ * Drops the start of a reply header wrapped over several lines ("On Mon, …
+ * Megan <xxx@gmail.com>" then "wrote:"): the lines just above the opener
+ * that carry an address.
+ */
+function withoutHeaderStart(lines: string[]): string[] {
+  let end = lines.length;
+  while (end > 0 && /[@<>]/.test(lines[end - 1] ?? "")) end--;
+  return lines.slice(0, end);
+}
+
 /** The lines the author wrote in this message, in order, quoted text and sign-off removed. */
 export function ownLines(body: string): string[] {
   const lines = body.replace(/\r\n?/g, "\n").split("\n").map((line) => line.trim());
   const own: string[] = [];
   for (const [index, line] of lines.entries()) {
-    if (isQuoteOpener(line) || opensSignature(line, lines.slice(index + 1))) break;
+    const after = lines.slice(index + 1);
+    if (isQuoteOpener(line) || opensQuotedLines(line, after)) return withoutHeaderStart(own);
+    if (opensSignature(line, after)) break;
     if (line.startsWith(">")) continue; // an inline-quoted line in a reply written between quotes
     own.push(line);
   }

@@ -13,6 +13,8 @@ const maxLength = 120;
 const ownOpening =
   /^(?:.*?[,;:]\s+)?(?:(?:I|we)\s*(?:will|shall|'ll|am going to|'m going to|are going to|'re going to|can|am committed to|'m committed to|are committed to|'re committed to|'m|am|'re|are)|(?:ok(?:ay)?,?\s+)?let me)\s+/i;
 const leadIn = /^(?:as (?:agreed|discussed)[^,]*|per our [^,]*|just to confirm|to confirm|leave it with me|as promised|good news|great)[,:]\s+/i;
+/** "by EOD" left over when the day itself was named elsewhere ("by EOD tomorrow"). */
+const endOfDay = /\s*\b(?:by )?(?:the )?(?:end of (?:the )?(?:business )?day|EOD|COB)\b/gi;
 const preposition = /\s*\b(?:by|on|before|until|in|within|no later than|for|over)?\s*(?:the\s+)?$/i;
 
 /** The sentence with the words that name its due date taken out. */
@@ -27,7 +29,7 @@ function capitalise(text: string): string {
 }
 
 export function promiseTitle(sentence: string, due: DueDate | null): string {
-  const dated = withoutDueDate(sentence, due).trim();
+  const dated = withoutDueDate(sentence, due).replace(endOfDay, "").trim();
   const own = ownOpening.exec(dated);
   const action = own ? dated.slice(own[0].length) : dated.replace(leadIn, "");
   const title = capitalise(action.replace(/[\s.!,;:]+$/, "").trim());
