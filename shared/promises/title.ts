@@ -24,12 +24,15 @@ function withoutDueDate(sentence: string, due: DueDate | null): string {
   return `${before} ${sentence.slice(due.index + due.text.length)}`.replace(/\s+([,.!;])/g, "$1").replace(/\s{2,}/g, " ");
 }
 
+/** Control and direction-override characters the commitment title refuses (shared/schemas/text.ts). */
+const unsafe = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function promiseTitle(sentence: string, due: DueDate | null): string {
-  const dated = withoutDueDate(sentence, due).replace(endOfDay, "").trim();
+  const dated = withoutDueDate(sentence, due).replace(unsafe, " ").replace(/\s+/g, " ").replace(endOfDay, "").trim();
   const own = ownOpening.exec(dated);
   const action = own ? dated.slice(own[0].length) : dated.replace(leadIn, "");
   const title = capitalise(action.replace(/[\s.!,;:]+$/, "").trim());

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type DetectOptions, detectPromises } from "../../../shared/promises/detect.ts";
 import { splitSentences } from "../../../shared/promises/sentences.ts";
+import { commitmentCreate } from "../../../shared/schemas/commitment.ts";
 
 // Monday 2 March 2026, 11:05 in New York.
 const monday: DetectOptions = { sentAt: "2026-03-02T16:05:00Z", authorSide: "us", timeZone: "America/New_York" };
@@ -41,6 +42,15 @@ describe("detectPromises on a whole message", () => {
   it("reads a promise stated after 'just confirming that'", () => {
     const found = detectPromises("Just confirming that your team will present at our partner day on 20 March.", monday);
     expect(found.map((p) => [p.owed_by, p.due_on])).toEqual([["partner", "2026-03-20"]]);
+  });
+
+  it("gives a title the commitment form accepts: one line, no control or direction characters, at most 120 characters", () => {
+    const [found] = detectPromises(`I'll send the\tjoint \u202eplan ${"and the appendix ".repeat(10)}by Friday.`, monday);
+    expect(found?.title).toMatch(/^Send the joint plan and the appendix/);
+    expect(found?.title.length).toBeLessThanOrEqual(120);
+    expect(found?.title).not.toMatch(/[\t\u202e]/);
+    const parsed = commitmentCreate.safeParse({ title: found?.title, owed_by: found?.owed_by, due_on: found?.due_on });
+    expect(parsed.error?.issues.filter((issue) => issue.path[0] === "title") ?? []).toEqual([]);
   });
 
   it("reads curly apostrophes as mail clients type them", () => {
