@@ -17,6 +17,7 @@ import { chromiumOptions } from "../test/e2e/harness/chromium.ts";
 /** chrome.* as the extension's own pages see it (only what the bench calls). */
 interface ChromeApi {
   storage: { local: { set(items: Record<string, unknown>): Promise<void>; get(keys: string | string[] | null): Promise<Record<string, unknown>>; remove(keys: string | string[]): Promise<void> } };
+  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: { message: string } }> };
 }
 declare const chrome: ChromeApi;
 
@@ -111,9 +112,11 @@ export class BenchBrowser {
     return this.storagePage;
   }
 
+  /** Signs in as the options page does: the background checks the token and keeps it out of storage.local. */
   async signIn(apiUrl: string, apiToken: string): Promise<void> {
     const page = await this.extensionPage();
-    await page.evaluate((items) => chrome.storage.local.set(items), { apiUrl, apiToken });
+    const reply = await page.evaluate((settings) => chrome.runtime.sendMessage({ type: "saveSettings", settings }), { apiUrl, token: apiToken });
+    if (!reply.ok) throw new Error(`signing in failed: ${reply.error?.message}`);
   }
 
   /** Empties the lookup cache (extension/background/lookup-cache.ts): every "lookup:" entry and the index. */

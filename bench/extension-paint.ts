@@ -2,8 +2,8 @@
  * `npm run bench` (fourth part): how fast the sidebar paints beside a Gmail
  * thread, and what the content script costs the page's main thread.
  *
- * The built extension (the project's WXT config, as the e2e tests build it)
- * runs in Chromium on the e2e Gmail fixture served at https://mail.google.com/,
+ * The built extension (as shipped: the e2e config without its test-only
+ * open shadow root, test/e2e/harness/build.ts) runs in Chromium on the e2e Gmail fixture served at https://mail.google.com/,
  * against `wrangler dev` of the Worker on loopback with the e2e seed (Acme,
  * Globex). Times come from one clock, the page's performance timeline:
  *
@@ -25,16 +25,16 @@
  * Writes the "extension-paint" section of BENCHMARKS.md (the "extension"
  * section stays bench/extension-size.ts's).
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { newId } from "../shared/ids.ts";
-import { applyMigrations, executeSql, localD1, repoRoot } from "../scripts/local-d1.ts";
+import { applyMigrations, executeSql, localD1 } from "../scripts/local-d1.ts";
 import { memberSql, newTokenSql, workspaceSql } from "../scripts/token-rows.ts";
 import { apiClient } from "../test/e2e/harness/api.ts";
+import { buildExtension as buildE2eExtension } from "../test/e2e/harness/build.ts";
 import { gmailBaseUrl, gmailFixtureHtml, threadUrl } from "../test/e2e/harness/mailbox.ts";
 import { seed } from "../test/e2e/harness/seed.ts";
 import { bundleWorker, loopback, startDevServer, stopAllDevServers } from "./dev-server.ts";
@@ -74,21 +74,9 @@ function freePort(): Promise<number> {
   });
 }
 
-async function buildExtension(outDir: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, WXT_TELEMETRY: "false", MUTUAL_E2E_OUT_DIR: outDir };
-  // Signed out at build time; the bench signs in through storage, as the options page would.
-  delete env.WXT_MUTUAL_API_URL;
-  delete env.WXT_MUTUAL_API_TOKEN;
-  const output = await new Promise<{ code: number; text: string }>((resolve, reject) => {
-    const child = spawn(join(repoRoot, "node_modules", ".bin", "wxt"), ["build", "-c", "test/e2e/wxt.e2e.config.ts"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
-    let text = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, text }));
-  });
-  if (output.code !== 0) throw new Error(`wxt build failed (exit ${output.code}):\n${output.text}`);
-  return join(outDir, "chrome-mv3");
+/** The extension as shipped (closed shadow root), signed out; the bench signs in as the options page would. */
+function buildExtension(outDir: string): Promise<string> {
+  return buildE2eExtension(outDir, { asShipped: true });
 }
 
 /** A workspace, its owner and a token in a fresh local D1 (what the e2e global setup does). */

@@ -1,5 +1,5 @@
 import type { ConnectionReport } from "../messaging/protocol.ts";
-import { ApiUnreachable, callApi } from "./api-client.ts";
+import { ApiUnreachable, callApi, errorOf } from "./api-client.ts";
 import type { ApiSettings } from "./settings.ts";
 
 /** Says plainly what is wrong: nothing set, nothing there, not our API, or a bad token. */
@@ -12,6 +12,8 @@ export async function checkConnection(settings: ApiSettings | null): Promise<Con
     if (!(error instanceof ApiUnreachable)) throw error;
     return { state: "unreachable", message: `Nothing answered at ${settings.apiUrl}. Is the API running (npm start) and the URL right?` };
   }
+  // Rate-limited (the API's Retry-After, or ours while it lasts): the API is there, just not now.
+  if (health.status === 429) return { state: "unreachable", message: errorOf(health).message };
   if (health.status !== 200 || (health.body as { ok?: unknown } | null)?.ok !== true) {
     return { state: "wrong_url", message: `${settings.apiUrl} answered, but it is not the Mutual API (GET /healthz gave HTTP ${health.status}). Check the URL.` };
   }

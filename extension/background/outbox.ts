@@ -96,9 +96,25 @@ export interface SentWrite {
   error?: ErrorInfo;
 }
 
+/**
+ * The writes the sidebar makes (handle-request.ts's routes). Content scripts
+ * can write storage.local: an entry planted there is never sent with the
+ * token unless it is one of these, which they may ask for anyway.
+ */
+const sidebarWrites: [PendingWrite["method"], RegExp][] = [
+  ["POST", /^\/v1\/partners$/],
+  ["POST", /^\/v1\/partners\/[\w-]+\/(commitments|meetings|interactions|contacts)$/],
+  ["PATCH", /^\/v1\/(partners|commitments|referrals)\/[\w-]+$/],
+];
+const notASidebarWrite: ErrorInfo = { code: "not_a_sidebar_write", message: "This is not a change Mutual's sidebar makes; it was not sent." };
+
 /** Sends one write now, if it may be sent as whoever is signed in. */
 async function attempt(entry: PendingWrite, signedIn: SignedIn | null): Promise<SentWrite> {
   if (!signedIn || !sameIdentity(entry.identity, signedIn.identity) || signedIn.rejected) return { entry, result: "signInNeeded", error: signInAgain };
+  if (!sidebarWrites.some(([method, path]) => entry.method === method && path.test(entry.path))) {
+    await update(entry.id, (e) => ({ ...e, failed: notASidebarWrite, lastError: notASidebarWrite.message }));
+    return { entry, result: "refused", error: notASidebarWrite };
+  }
   if (inFlight.has(entry.id)) return { entry, result: "queued" };
   inFlight.add(entry.id);
   try {

@@ -1,4 +1,5 @@
 import { storage } from "wxt/utils/storage";
+import { sha256Hex } from "../../shared/sha256.ts";
 import type { SettingsSummary, WriteIdentity } from "../messaging/protocol.ts";
 import { readCredentials, writeCredentials, type StoredCredentials } from "./credential-store.ts";
 
@@ -25,8 +26,7 @@ const trimUrl = (url: string) => url.replace(/\/+$/, "");
 
 /** Which token, without the token: the first 16 hex digits of its SHA-256. */
 export async function tokenHash(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
-  return [...new Uint8Array(digest)].slice(0, 8).map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return (await sha256Hex(token)).slice(0, 16);
 }
 
 async function current(): Promise<StoredCredentials | null> {

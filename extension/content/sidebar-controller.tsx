@@ -12,6 +12,7 @@ import { refreshOutbox } from "../sidebar/submit-write.ts";
 import { createLookupFlow } from "./lookup-flow.ts";
 import { pageFacts, pageUrl, queryFor, unknownCompany } from "./page-query.ts";
 import { reserveSpace } from "./reserve-space.ts";
+import { ignoreUntrustedEvents } from "./trusted-events.ts";
 import sidebarCss from "../sidebar/sidebar.css?inline";
 
 /**
@@ -57,9 +58,14 @@ async function mountSidebar(ctx: ContentScriptContext, site: SiteAdapter, toggle
     anchor: "body",
     append: "last",
     css: sidebarCss,
+    // Closed: the page's scripts get null for the host's shadowRoot, and so
+    // can neither read the sidebar nor reach its controls (docs/extension.md).
+    // Only the e2e build opens it, for Playwright's locators.
+    mode: import.meta.env.MUTUAL_E2E_OPEN_SIDEBAR === "true" ? "open" : "closed",
     // Typing in our forms must never trigger Gmail's single-key shortcuts.
     isolateEvents: ["keydown", "keyup", "keypress", "input"],
-    onMount: (container) => {
+    onMount: (container, shadow) => {
+      ignoreUntrustedEvents(shadow);
       container.style.setProperty("--mutual-top", `${site.headerHeightPx}px`);
       render(<App onToggle={toggle} />, container);
       return container;

@@ -33,7 +33,7 @@ function CommitmentRow({ partnerId, commitment }: { partnerId: string; commitmen
           {dueDatePicks(localToday(new Date())).map((pick) => (
             <button type="button" class="pick" key={pick.label} disabled={busy} onClick={() => change({ due_on: pick.date }, `"${commitment.title}" moved to ${pick.date}`)}>{pick.label}</button>
           ))}
-          <input type="date" aria-label="Another date" onChange={(e) => e.currentTarget.value && change({ due_on: e.currentTarget.value }, `"${commitment.title}" moved`)} />
+          <input type="date" aria-label="Another date" data-writes-on-change onChange={(e) => e.currentTarget.value && change({ due_on: e.currentTarget.value }, `"${commitment.title}" moved`)} />
         </span>
       )}
     </li>

@@ -29,7 +29,7 @@ export function ReferralList({ partnerId, partnerName, referrals }: { partnerId:
               <span class="muted">{referral.direction === "to_us" ? "from them" : "from you"} {money(referral.amount_minor, referral.currency)}</span>
               <label class="inline">
                 <span class="visually-hidden">Stage of {referral.account_name}</span>
-                <select value={referral.stage} onChange={(e) => void submitWrite(
+                <select value={referral.stage} data-writes-on-change onChange={(e) => void submitWrite(
                   { action: "patchReferral", partnerId, referralId: referral.id, body: { stage: e.currentTarget.value as ReferralStage } },
                   `${referral.account_name} moved to ${referralStageLabels[e.currentTarget.value as ReferralStage]}`,
                 )}>

@@ -80,7 +80,7 @@ describe("Dashboard", () => {
 
   it("says plainly when it is not connected", async () => {
     const b = browser();
-    await b.signIn("", "");
+    await b.signOut();
     try {
       await b.page.goto(extensionUrl("/dashboard.html"));
       await expectText(b.page.getByRole("region", { name: "By health (weakest first)" }), "Mutual is not connected: add the API URL and token on its options page.", "the not-connected note");

@@ -7,16 +7,17 @@
  * Everything is stopped and removed in teardown; wrangler's process group is
  * also killed if this process exits any other way.
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { newId } from "../../shared/ids.ts";
-import { applyMigrations, executeSql, localD1, repoRoot } from "../../scripts/local-d1.ts";
+import { applyMigrations, executeSql, localD1 } from "../../scripts/local-d1.ts";
 import { memberSql, newTokenSql, workspaceSql } from "../../scripts/token-rows.ts";
+import { sqlLiteral } from "../../demo/sql-literal.ts";
 import { apiClient } from "./harness/api.ts";
+import { buildExtension } from "./harness/build.ts";
 import type { E2eEnv } from "./harness/context.ts";
 import { seed } from "./harness/seed.ts";
 import { ApiServer, freePort, host } from "./harness/wrangler.ts";
@@ -26,24 +27,6 @@ const memberEmail = "me@northwind-cloud.com";
 
 function log(message: string): void {
   process.stderr.write(`[e2e setup] ${message}\n`);
-}
-
-async function buildExtension(outDir: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, WXT_TELEMETRY: "false", MUTUAL_E2E_OUT_DIR: outDir };
-  // A build that starts signed out, whatever the shell running the tests has set.
-  delete env.WXT_MUTUAL_API_URL;
-  delete env.WXT_MUTUAL_API_TOKEN;
-  const wxt = join(repoRoot, "node_modules", ".bin", "wxt");
-  const output = await new Promise<{ code: number; text: string }>((resolve, reject) => {
-    const child = spawn(wxt, ["build", "-c", "test/e2e/wxt.e2e.config.ts"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
-    let text = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, text }));
-  });
-  if (output.code !== 0) throw new Error(`wxt build failed (exit ${output.code}):\n${output.text}`);
-  return join(outDir, "chrome-mv3");
 }
 
 /** Runs scripts/local-d1.ts's wrangler d1 commands against our data directory (it reads MUTUAL_DATA_DIR). */
@@ -58,18 +41,20 @@ async function withDataDir<T>(dataDir: string, work: () => Promise<T>): Promise<
   }
 }
 
-function controlServer(api: ApiServer): Promise<Server> {
+function controlServer(api: ApiServer, dataDir: string): Promise<Server> {
   let busy: Promise<void> = Promise.resolve();
   const server = createServer((request, response) => {
-    const action = request.method === "POST" ? /^\/api\/(stop|start)$/.exec(request.url ?? "")?.[1] : undefined;
-    if (!action) {
-      response.writeHead(404).end("POST /api/stop or /api/start");
+    const match = request.method === "POST" ? /^\/api\/(stop|start|revoke)(?:\/(tok_[0-9A-Za-z]+))?$/.exec(request.url ?? "") : null;
+    const action = match?.[1];
+    if (!action || (action === "revoke") !== Boolean(match?.[2])) {
+      response.writeHead(404).end("POST /api/stop, /api/start or /api/revoke/<token id>");
       return;
     }
     busy = busy.then(async () => {
       try {
         const wasRunning = api.running;
-        if (action === "stop") await api.stop();
+        if (action === "revoke") await withDataDir(dataDir, () => executeSql(revokeSql(match![2]!), localD1));
+        else if (action === "stop") await api.stop();
         else await api.start();
         if (wasRunning !== api.running) log(action === "stop" ? "API stopped" : `API started again at ${api.url}`);
         response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ ok: true }));
@@ -79,6 +64,24 @@ function controlServer(api: ApiServer): Promise<Server> {
     });
   });
   return new Promise((resolve) => server.listen(0, host, () => resolve(server)));
+}
+
+/** What `npm run token -- revoke` does, for the test that a revoked token's writes wait. */
+function revokeSql(tokenId: string): string {
+  return `UPDATE api_tokens SET revoked_at = ${sqlLiteral(new Date().toISOString())} WHERE id = ${sqlLiteral(tokenId)};`;
+}
+
+/** A workspace with no partners, its owner and their tokens, for the tests of who queued writes are sent as. */
+async function otherWorkspace(input: { slug: string; name: string; email: string; tokens: number; now: Date }) {
+  const workspaceId = newId("wsp");
+  const memberId = newId("mem");
+  const tokens = await Promise.all(Array.from({ length: input.tokens }, () => newTokenSql({ workspaceId, memberId, label: "e2e", now: input.now })));
+  const sql = [
+    workspaceSql({ id: workspaceId, slug: input.slug, name: input.name, now: input.now }),
+    memberSql({ id: memberId, workspaceId, email: input.email, role: "owner", now: input.now }),
+    ...tokens.map((token) => token.sql),
+  ];
+  return { sql, workspace: { workspaceName: input.name, memberEmail: input.email, tokens: tokens.map(({ id, token }) => ({ id, token })) } };
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -105,7 +108,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   try {
     log(`building the extension and migrating D1 in ${root}`);
-    const [extensionPath, token] = await Promise.all([
+    const [extensionPath, { token, others }] = await Promise.all([
       buildExtension(buildDir),
       withDataDir(dataDir, async () => {
         await applyMigrations(localD1);
@@ -113,23 +116,27 @@ export default async function setup(project: TestProject): Promise<() => Promise
         const workspaceId = newId("wsp");
         const memberId = newId("mem");
         const created = await newTokenSql({ workspaceId, memberId, label: "e2e", now });
+        const initech = await otherWorkspace({ slug: "e2e-initech", name: "Initech (e2e)", email: "ana@initech.example", tokens: 2, now });
+        const umbrella = await otherWorkspace({ slug: "e2e-umbrella", name: "Umbrella (e2e)", email: "bo@umbrella.example", tokens: 1, now });
         await executeSql([
           workspaceSql({ id: workspaceId, slug: "e2e-northwind", name: workspaceName, now }),
           memberSql({ id: memberId, workspaceId, email: memberEmail, role: "owner", now }),
           created.sql,
+          ...initech.sql,
+          ...umbrella.sql,
         ].join("\n"), localD1);
-        return created.token;
+        return { token: created.token, others: { first: initech.workspace, second: umbrella.workspace } };
       }),
     ]);
     log(`starting wrangler dev at ${api.url} (log: ${wranglerLog})`);
     await api.start();
     const seeded = await seed(apiClient(api.url, token));
-    control = await controlServer(api);
+    control = await controlServer(api, dataDir);
     const address = control.address();
     const controlUrl = `http://${host}:${typeof address === "object" && address ? address.port : 0}`;
 
     const env: E2eEnv = {
-      extensionPath, apiUrl: api.url, token, workspaceName, memberEmail, controlUrl, artifactsDir, wranglerLog, seed: seeded,
+      extensionPath, apiUrl: api.url, token, workspaceName, memberEmail, controlUrl, artifactsDir, wranglerLog, seed: seeded, others,
     };
     project.provide("mutualE2e", env);
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s; failure artifacts go to ${artifactsDir}`);

@@ -63,6 +63,11 @@ describe("The sidebar and Gmail's own layout", () => {
     for (const control of open) expect(control.x + control.width, control.label).toBeLessThanOrEqual(panel.x + 1);
     // The sidebar filling up (cache, then the API) moved none of Gmail's controls.
     expect(open).toEqual(early);
+    // A card's three actions fit on one row of the 360 px panel.
+    const actions = b.partnerCard(acme.name).getByRole("group", { name: `Actions for ${acme.name}` }).getByRole("button");
+    const tops = await actions.evaluateAll((buttons) => buttons.map((button) => Math.round(button.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(3);
+    expect(new Set(tops).size).toBe(1);
 
     await b.panel().getByRole("button", { name: "Collapse Mutual (Alt+Shift+M)" }).click();
     const tab = b.sidebar().getByRole("button", { name: `Open Mutual: ${acme.name}`, exact: true });

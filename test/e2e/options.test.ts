@@ -43,6 +43,7 @@ async function settledStatus(status: Locator): Promise<string> {
 
 describe("Options page", () => {
   it("starts signed out", async () => {
+    expect(await browser!.credentials()).toBeNull();
     expect(await browser!.storage(["apiUrl", "apiToken"])).toEqual({});
   });
 
@@ -71,7 +72,7 @@ describe("Options page", () => {
     await fresh.token.fill(unknownToken);
     await fresh.page.getByRole("button", { name: "Save", exact: true }).click();
     expect(await settledStatus(fresh.status)).toBe("The API rejected this token: it is unknown or was revoked. Create a new one with npm run token.");
-    expect(await browser!.storage(["apiUrl", "apiToken"])).toEqual({});
+    expect(await browser!.credentials()).toBeNull();
   });
 
   it("connects with the right URL and token, and keeps them", async () => {
@@ -80,7 +81,7 @@ describe("Options page", () => {
     await token.fill(env.token);
     await page.getByRole("button", { name: "Test connection", exact: true }).click();
     expect(await settledStatus(status)).toBe(`Connected to ${env.workspaceName} as ${env.memberEmail}.`);
-    expect(await browser!.storage(["apiUrl", "apiToken"])).toEqual({}); // testing is not saving
+    expect(await browser!.credentials()).toBeNull(); // testing is not saving
 
     const fresh = await openOptions();
     await fresh.url.fill(env.apiUrl);
@@ -88,8 +89,9 @@ describe("Options page", () => {
     await fresh.page.getByRole("button", { name: "Save", exact: true }).click();
     expect(await settledStatus(fresh.status)).toBe(`Saved. Connected to ${env.workspaceName} as ${env.memberEmail}.`);
     expect(await fresh.status.getAttribute("class")).toContain("connected");
-    // Saved where the background reads them, and the token field emptied.
-    expect(await browser!.storage(["apiUrl", "apiToken"])).toEqual({ apiUrl: env.apiUrl, apiToken: env.token });
+    // Saved where the background reads them, not in storage.local (content scripts read that), and the token field emptied.
+    expect(await browser!.credentials()).toEqual({ apiUrl: env.apiUrl, token: env.token });
+    expect(JSON.stringify(await browser!.storage())).not.toContain(env.token);
     expect(await fresh.token.inputValue()).toBe("");
 
     // Opening the page again shows the saved URL, only the token's prefix, and checks the connection.
@@ -113,6 +115,6 @@ describe("Options page", () => {
     await fresh.token.fill(env.token);
     await fresh.page.getByRole("button", { name: "Save", exact: true }).click();
     expect(await settledStatus(fresh.status)).toBe(`Saved. Connected to ${env.workspaceName} as ${env.memberEmail}.`);
-    expect(await browser!.storage(["apiUrl"])).toEqual({ apiUrl: env.apiUrl });
+    expect((await browser!.credentials())?.apiUrl).toBe(env.apiUrl);
   });
 });

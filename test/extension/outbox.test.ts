@@ -197,6 +197,21 @@ describe("a browser restart", () => {
   });
 });
 
+describe("entries planted in storage.local", () => {
+  it("sends nothing the sidebar would not make, even bound to whoever is signed in", async () => {
+    await signIn("a");
+    const identity = (await loadSignedIn())!.identity;
+    const planted = { label: "x", partnerId: null, body: {}, identity };
+    const bad = await enqueue({ ...planted, method: "POST", path: "/v1/tokens" });
+    await enqueue({ ...planted, method: "PATCH", path: "/v1/partners/../tokens" });
+    await flush(true);
+    expect(received).toEqual([]);
+    const entries = await pendingWrites();
+    expect(entries.map((e) => e.failed?.code)).toEqual(["not_a_sidebar_write", "not_a_sidebar_write"]);
+    expect(entries[0]!.id).toBe(bad.id);
+  });
+});
+
 describe("Retry-After", () => {
   it("waits as long as the API asks before sending again", async () => {
     const busyApi = "http://busy-api.test";
@@ -213,5 +228,10 @@ describe("Retry-After", () => {
     // Asked again before the two minutes are up, the client does not even call.
     expect(calls).toBe(callsBefore);
     expect(received).toEqual([]);
+    // Nor does checking the connection, which says to wait rather than that the URL is wrong.
+    expect(await handleRequest({ type: "testConnection" })).toEqual({
+      ok: true, data: { state: "unreachable", message: expect.stringMatching(/^Mutual's API asked to wait: try again in 1[12]\d s\.$/) },
+    });
+    expect(calls).toBe(callsBefore);
   });
 });

@@ -29,6 +29,13 @@ const settingsPatch = z
   .meta({ id: "WorkspaceSettingsPatch" });
 
 export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
+  registerTrends(app);
+  registerHistory(app);
+  registerSettingsRead(app);
+  registerSettingsPatch(app);
+}
+
+function registerTrends(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "get", path: "/v1/health/trends", tags: ["Health"], security,
@@ -62,7 +69,9 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
       return c.json({ items }, 200);
     },
   );
+}
 
+function registerHistory(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "get", path: "/v1/partners/{id}/health/history", tags: ["Health"], security,
@@ -91,7 +100,9 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
       return c.json({ partner_id: partnerId, items }, 200);
     },
   );
+}
 
+function registerSettingsRead(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "get", path: "/v1/workspace/settings", tags: ["Workspace"], security,
@@ -101,7 +112,9 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => c.json({ health: await loadHealthSettings(c.get("db"), c.get("caller").workspaceId) }, 200),
   );
+}
 
+function registerSettingsPatch(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "patch", path: "/v1/workspace/settings", tags: ["Workspace"], security,

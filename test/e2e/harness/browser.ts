@@ -17,7 +17,11 @@ import { chromiumOptions } from "./chromium.ts";
 
 /** chrome.* as the extension's own pages see it (only what the tests call). */
 interface ChromeApi {
-  storage: { local: { get(keys?: string | string[] | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(keys: string | string[]): Promise<void> } };
+  storage: {
+    local: { get(keys?: string | string[] | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(keys: string | string[]): Promise<void> };
+    session: { remove(keys: string | string[]): Promise<void> };
+  };
+  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: { message: string } }> };
 }
 declare const chrome: ChromeApi;
 
@@ -46,8 +50,9 @@ export class ExtensionBrowser {
     private readonly env: E2eEnv,
   ) {}
 
-  static async launch(env: E2eEnv): Promise<ExtensionBrowser> {
-    const userDataDir = mkdtempSync(join(tmpdir(), "mutual-e2e-chromium-"));
+  /** A new profile, or (restarted()) the same profile again, as after closing the browser. */
+  static async launch(env: E2eEnv, profile?: string): Promise<ExtensionBrowser> {
+    const userDataDir = profile ?? mkdtempSync(join(tmpdir(), "mutual-e2e-chromium-"));
     profiles.add(userDataDir);
     let context: BrowserContext | undefined;
     try {
@@ -122,10 +127,56 @@ export class ExtensionBrowser {
     });
   }
 
-  /** Signs the extension in (what the options page saves), for tests that are not about the options page. */
+  /**
+   * Signs the extension in as the options page does (the background checks the
+   * token with the API and keeps it where content scripts can't read it), for
+   * tests that are not about the options page.
+   */
   async signIn(apiUrl = this.env.apiUrl, token = this.env.token): Promise<void> {
     const page = await this.extensionPage();
-    await page.evaluate((items) => chrome.storage.local.set(items), { apiUrl, apiToken: token });
+    const reply = await page.evaluate((settings) => chrome.runtime.sendMessage({ type: "saveSettings", settings }), { apiUrl, token });
+    if (!reply.ok) throw new Error(`signing in failed: ${reply.error?.message}`);
+  }
+
+  /** Forgets the saved API URL and token (IndexedDB and the session copy), as a fresh install has none. */
+  async signOut(): Promise<void> {
+    const page = await this.extensionPage();
+    await page.evaluate(async () => {
+      await chrome.storage.session.remove("credentials");
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("mutual", 1);
+        open.onupgradeneeded = () => open.result.createObjectStore("credentials");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction("credentials", "readwrite");
+          transaction.objectStore("credentials").delete("current");
+          transaction.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      });
+    });
+  }
+
+  /** The saved API URL and token, from the extension's own IndexedDB (background/credential-store.ts), or null. */
+  async credentials(): Promise<{ apiUrl: string; token: string } | null> {
+    const page = await this.extensionPage();
+    return page.evaluate(() => new Promise<{ apiUrl: string; token: string } | null>((resolve, reject) => {
+      const open = indexedDB.open("mutual", 1);
+      open.onupgradeneeded = () => open.result.createObjectStore("credentials");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const read = open.result.transaction("credentials").objectStore("credentials").get("current");
+        read.onsuccess = () => {
+          const stored = read.result as { apiUrl: string; token: string } | undefined;
+          open.result.close();
+          resolve(stored ? { apiUrl: stored.apiUrl, token: stored.token } : null);
+        };
+        read.onerror = () => reject(read.error);
+      };
+    }));
   }
 
   private async workerEvents(): Promise<CDPSession> {
@@ -235,6 +286,16 @@ export class ExtensionBrowser {
     ].join("\n");
     writeFileSync(report, text);
     return `${text}\n(report saved to ${report})`;
+  }
+
+  /**
+   * Closes the browser and starts it again on the same profile: storage.local
+   * and the extension's IndexedDB stay, session storage and the worker's
+   * memory go. Use the returned browser from then on.
+   */
+  async restarted(): Promise<ExtensionBrowser> {
+    await this.context.close();
+    return ExtensionBrowser.launch(this.env, this.userDataDir);
   }
 
   async close(): Promise<void> {

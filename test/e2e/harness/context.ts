@@ -19,6 +19,18 @@ export interface E2eEnv {
   /** wrangler dev's output. */
   wranglerLog: string;
   seed: Seed;
+  /**
+   * Two more workspaces, with no partners, each with its owner: `first` has
+   * two tokens of the same member (one to revoke, one to sign in again with),
+   * `second` one. For the tests of who queued writes are sent as.
+   */
+  others: Record<"first" | "second", OtherWorkspace>;
+}
+
+export interface OtherWorkspace {
+  workspaceName: string;
+  memberEmail: string;
+  tokens: { id: string; token: string }[];
 }
 
 declare module "vitest" {
@@ -41,7 +53,12 @@ export async function startApi(env: E2eEnv): Promise<void> {
   await control(env, "start");
 }
 
-async function control(env: E2eEnv, action: "stop" | "start"): Promise<void> {
+/** Revokes a token in the API's database, as `npm run token -- revoke` does. */
+export async function revokeToken(env: E2eEnv, tokenId: string): Promise<void> {
+  await control(env, `revoke/${tokenId}`);
+}
+
+async function control(env: E2eEnv, action: string): Promise<void> {
   const response = await fetch(`${env.controlUrl}/api/${action}`, { method: "POST", signal: AbortSignal.timeout(120_000) });
   const text = await response.text();
   if (!response.ok) throw new Error(`could not ${action} the API: ${text}`);
