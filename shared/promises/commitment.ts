@@ -36,18 +36,29 @@ const future = String.raw`(?:will|shall|'ll|am going to|'m going to|are going to
 /** Where a clause may begin: the sentence start or after "As agreed, " / "Leave it with me, " / "and ". */
 const clauseStart = String.raw`(?:^|[,;:–—-]\s*|\band\s+|\bso\s+|\bthen\s+|\b(?:confirm|confirming|agreed|noted)\s+that\s+)`;
 
+/** The verb after the future form (an adverb skipped), then the rest of the sentence. */
+const action = String.raw`\s+(?!not\b)(?:(?:also|personally|definitely|certainly|gladly|happily|then)\s+)?(\w+)(.*)$`;
+
 const firstPerson = new RegExp(
-  `${clauseStart}(?:I|we|my (?:[\\w-]+ ){0,2}(?:${peopleNouns})\\b|our (?:[\\w-]+ ){0,2}(?:${peopleNouns})\\b)\\s*${future}\\s+(?!not\\b)(\\w+)`,
+  `${clauseStart}(?:I|we|my (?:[\\w-]+ ){0,2}(?:${peopleNouns})\\b|our (?:[\\w-]+ ){0,2}(?:${peopleNouns})\\b)\\s*${future}${action}`,
   "i",
 );
-const secondPerson = new RegExp(
-  `${clauseStart}(?:you|your (?:[\\w-]+ ){0,2}(?:${peopleNouns})\\b)\\s*${future}\\s+(?!not\\b)(\\w+)(\\s+(?:me|us)\\b)?`,
-  "i",
-);
+const secondPerson = new RegExp(`${clauseStart}(?:you|your (?:[\\w-]+ ){0,2}(?:${peopleNouns})\\b)\\s*${future}${action}`, "i");
 /** A named person ("Tom will …", "Sam from our side will …"): capitalised, not a sentence word. */
-const namedPerson = new RegExp(
-  `${clauseStart}([A-Z][a-z]+)(?: from (our|your) (?:side|team))?\\s+${future}\\s+(?!not\\b)(\\w+)`,
-);
+const namedPerson = new RegExp(`${clauseStart}([A-Z][a-z]+)(?: from (our|your) (?:side|team))?\\s+${future}${action}`);
+
+/**
+ * Verbs that state a feeling, a perception, a state or an attempt, not
+ * something to deliver: "we'll see", "I'll be out next week", "I'll try to",
+ * "you'll love the new portal".
+ */
+const stative = /^(?:see|know|love|like|enjoy|want|need|feel|find|notice|remember|understand|appreciate|agree|hope|try|aim|always|never|continue|be)$/i;
+
+function undertakes(verb: string, rest: string): boolean {
+  if (/^see$/i.test(verb)) return /^\s+to\b/i.test(rest); // "I'll see to it"
+  if (/^be$/i.test(verb)) return /^\s+(?:\w+ing\b|in touch\b)/i.test(rest); // "we'll be sending", "be in touch"
+  return !stative.test(verb);
+}
 const notNames = /^(?:The|This|That|These|Those|It|There|Which|What|Who|Everything|Nothing|Pricing|Payment|Everyone|Someone)$/;
 
 /** Openings that commit the author without a future form: "Let me …", "Expect it from me …". */
@@ -75,11 +86,19 @@ const receiving = /^(?:have|get|receive|see|hear)$/i;
  */
 export function commitmentOwner(sentence: string, authorSide: Side, hasDueDate: boolean): Side | null {
   if (ruledOut.some((pattern) => pattern.test(sentence)) || notUndertakings.test(sentence)) return null;
-  if (firstPerson.test(sentence)) return authorSide;
+  const first = firstPerson.exec(sentence);
+  if (first) return undertakes(first[1] ?? "", first[2] ?? "") ? authorSide : null;
   const second = secondPerson.exec(sentence);
-  if (second) return receiving.test(second[1] ?? "") && !second[2] ? authorSide : otherSide(authorSide);
+  if (second) {
+    const [, verb = "", rest = ""] = second;
+    if (receiving.test(verb) && !/^\s+(?:me|us)\b/i.test(rest)) return authorSide; // "you'll have it by Friday"
+    return undertakes(verb, rest) ? otherSide(authorSide) : null;
+  }
   const named = namedPerson.exec(sentence);
-  if (named && !notNames.test(named[1] ?? "")) return named[2]?.toLowerCase() === "your" ? otherSide(authorSide) : authorSide;
+  if (named && !notNames.test(named[1] ?? "")) {
+    if (!undertakes(named[3] ?? "", named[4] ?? "")) return null;
+    return named[2]?.toLowerCase() === "your" ? otherSide(authorSide) : authorSide;
+  }
   const opening = authorOpenings.findIndex((pattern) => pattern.test(sentence));
   if (opening < 0) return null;
   return opening === authorOpenings.length - 1 && !hasDueDate ? null : authorSide;

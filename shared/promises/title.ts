@@ -12,7 +12,7 @@ const maxLength = 120;
 
 const ownOpening =
   /^(?:.*?[,;:]\s+)?(?:(?:I|we)\s*(?:will|shall|'ll|am going to|'m going to|are going to|'re going to|can|am committed to|'m committed to|are committed to|'re committed to|'m|am|'re|are)|(?:ok(?:ay)?,?\s+)?let me)\s+/i;
-const leadIn = /^(?:as (?:agreed|discussed)[^,]*|per our [^,]*|just to confirm|to confirm|leave it with me|as promised|good news|great)[,:]\s+/i;
+const leadIn = /^(?:(?:as (?:agreed|discussed)[^,]*|per our [^,]*|just to confirm|to confirm|leave it with me|as promised|good news|great|also|plus|sure|thanks|noted|ok(?:ay)?)[,:]\s+)+/i;
 /** "by EOD" left over when the day itself was named elsewhere ("by EOD tomorrow"). */
 const endOfDay = /\s*\b(?:by )?(?:the )?(?:end of (?:the )?(?:business )?day|EOD|COB)\b/gi;
 const preposition = /\s*\b(?:by|on|before|until|in|within|no later than|for|over)?\s*(?:the\s+)?$/i;

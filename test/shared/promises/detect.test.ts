@@ -53,6 +53,11 @@ describe("detectPromises on a whole message", () => {
     expect(parsed.error?.issues.filter((issue) => issue.path[0] === "title") ?? []).toEqual([]);
   });
 
+  it("leaves the lead-in and the date out of someone else's promise's title", () => {
+    const [found] = detectPromises("Also, Tom will share the joint calendar by next Friday.", monday);
+    expect(found?.title).toBe("Tom will share the joint calendar");
+  });
+
   it("reads curly apostrophes as mail clients type them", () => {
     expect(detectPromises("I\u2019ll send the deck tomorrow.", monday)[0]?.due_on).toBe("2026-03-03");
   });
@@ -74,8 +79,20 @@ describe("near misses are not promises", () => {
     "The portal will send a reminder on Friday.",
     "Our Q2 pricing will go up by 5%.",
     "Your team will need to approve the request first.",
+    "We'll see how the pilot goes.",
+    "I will be out of office next week.",
+    "I'll try to send it by Friday.",
+    "I'll see you at the QBR on Thursday.",
+    "You will love the new portal.",
+    "We will always support our partners.",
   ]) {
     it(sentence, () => expect(detectPromises(sentence, monday)).toEqual([]));
+  }
+});
+
+describe("states that read like promises but are", () => {
+  for (const sentence of ["I'll see to it that the invoice is paid.", "We will be sending the invites next week.", "We will be in touch with the numbers."]) {
+    it(sentence, () => expect(detectPromises(sentence, monday).map((p) => p.owed_by)).toEqual(["us"]));
   }
 });
 
