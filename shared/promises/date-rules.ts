@@ -76,8 +76,22 @@ function nthWeekdayOf(today: CalendarDay, nth: string, weekdayName: string, mont
   return isBefore(thisYear, today) ? inYear(today.year + 1) : thisYear;
 }
 
+/** N working days on, Saturdays and Sundays skipped. */
+function businessDaysAfter(today: CalendarDay, count: number): CalendarDay {
+  let date = today;
+  for (let left = count; left > 0;) {
+    date = shifted(date, 1);
+    if (weekday(date) !== 0 && weekday(date) !== 6) left--;
+  }
+  return date;
+}
+
+const numberWords: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10 };
+
 /** Checked before chrono, which reads these phrases differently. */
 const beforeChrono: Rule[] = [
+  // "early next week": the week's Tuesday, not its Friday.
+  { pattern: /\bearly next week\b/i, resolve: (today) => shifted(fridayOf(today, 1), -3) },
   // "end of next week", "next week" (without a weekday, which chrono resolves itself).
   { pattern: /\b(?:by )?(?:the )?(?:end of )?next week\b/i, resolve: (today, m) => (weekdayNames.test(m.input) ? null : fridayOf(today, 1)) },
   { pattern: /\b(?:by )?(?:the )?(?:end of (?:the |this )?week|EOW|(?:later )?this week)\b/i, resolve: (today, m) => (weekdayNames.test(m.input) ? null : fridayOf(today, 0)) },
@@ -85,12 +99,17 @@ const beforeChrono: Rule[] = [
     pattern: /\b(?:on |for )?the (first|second|third|fourth|last) (mon|tue|wed|thu|fri|sat|sun)[a-z]* (?:of|in) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i,
     resolve: (today, m) => nthWeekdayOf(today, m[1] ?? "", m[2] ?? "", m[3] ?? ""),
   },
-  { pattern: /\b(?:by|on|before|until) the (\d{1,2})(?:st|nd|rd|th)\b/i, resolve: (today, m) => dayOfMonth(today, Number(m[1])) },
+  // "by the 20th", "by Friday the 13th": the day of the month decides, not the weekday.
+  { pattern: /\b(?:by|on|before|until|mon|tues|wednes|thurs|fri|satur|sun)(?:day)?(?: \w+day)? the (\d{1,2})(?:st|nd|rd|th)\b/i, resolve: (today, m) => dayOfMonth(today, Number(m[1])) },
+  {
+    pattern: /\b(?:with)?in (\d{1,2}|one|two|three|four|five|six|seven|ten) (?:business|working) days?\b/i,
+    resolve: (today, m) => businessDaysAfter(today, Number(m[1]) || numberWords[m[1]?.toLowerCase() ?? ""] || 0),
+  },
 ];
 
 /** Checked after chrono: vaguer spans it has no words for; a day chrono reads is more precise. */
 const afterChrono: Rule[] = [
-  { pattern: /\b(?:by |before |in |until )?(?:the )?end of (?:Q|the quarter\b)([1-4])?/i, resolve: (today, m) => quarterEnd(today, Number(m[1] ?? Math.ceil(today.month / 3))) },
+  { pattern: /\b(?:by |before |in |until )?(?:the )?end of (?:Q([1-4])\b|(?:the |this )quarter\b)|\bthis quarter\b/i, resolve: (today, m) => quarterEnd(today, Number(m[1] ?? Math.ceil(today.month / 3))) },
   { pattern: /\b(?:by|before|in|until|during) (?:the )?Q([1-4])\b/i, resolve: (today, m) => quarterEnd(today, Number(m[1])) },
   { pattern: /\b(?:(?:the )?end of (?:the )?year|year[- ]end|EOY)\b/i, resolve: (today) => ({ year: today.year, month: 12, day: 31 }) },
   { pattern: /\bChristmas\b/i, resolve: (today) => ({ year: today.year, month: 12, day: 25 }) },

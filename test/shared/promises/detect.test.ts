@@ -132,6 +132,13 @@ describe("due dates", () => {
     expect(due("I'll release the funds by the 20th.")).toBe("2026-03-20");
   });
 
+  it("reads working days, early next week, a weekday with its date, and no quarter in 'QBR'", () => {
+    expect(due("I'll send it within 5 business days.")).toBe("2026-03-09");
+    expect(due("I'll have it for you early next week.")).toBe("2026-03-10");
+    expect(due("I'll send it by Friday the 13th.")).toBe("2026-03-13");
+    expect(due("I'll send the deck before the end of QBR week.")).toBeNull();
+  });
+
   it("prefers a named day over a quarter used as a name", () => {
     expect(due("I'll share the accounts we want to co-sell in Q2 by Friday.")).toBe("2026-03-06");
   });
