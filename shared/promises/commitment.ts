@@ -15,6 +15,7 @@ const ruledOut: RegExp[] = [
   /\?/, // questions, including "…, or will you?"
   /^\s*>/, // a quoted line
   /\b(?:if|unless|once|whether|provided that|as long as|in case)\b/i, // conditionals
+  /^\s*(?:when|as soon as|after|before)\b[^,]*,/i, // "When the contract is signed, we will …": waits on an event
   /\b(?:might|maybe|perhaps|probably|possibly|hope|hoping|not sure|would love|would like|'d like|wondering)\b/i, // hedges and wishes
   /\bmay\b/, // lower case only: "by 22 May" is a date, "we may" a hedge
   /\b(?:won't|will not|can't|cannot|unable|not be able)\b/i, // negations
@@ -52,14 +53,19 @@ const namedPerson = new RegExp(`${clauseStart}([A-Z][a-z]+)(?: from (our|your) (
  * something to deliver: "we'll see", "I'll be out next week", "I'll try to",
  * "you'll love the new portal".
  */
-const stative = /^(?:see|know|love|like|enjoy|want|need|feel|find|notice|remember|understand|appreciate|agree|hope|try|aim|always|never|continue|be)$/i;
+const stative =
+  /^(?:see|know|love|like|enjoy|want|need|feel|find|notice|remember|understand|appreciate|agree|hope|try|aim|always|never|continue|be|admit|say|pass|leave|go|wait|guess|bet|assume|think|consider|stick)$/i;
 
 function undertakes(verb: string, rest: string): boolean {
+  if (/^go$/i.test(verb)) return /^\s+ahead\b/i.test(rest); // "I'll go ahead and register it"
+  if (/^take$/i.test(verb)) return !/^\s+(?:that|this|it) as\b/i.test(rest); // "I'll take that as a yes"
   if (/^see$/i.test(verb)) return /^\s+to\b/i.test(rest); // "I'll see to it"
   if (/^be$/i.test(verb)) return /^\s+(?:\w+ing\b|in touch\b)/i.test(rest); // "we'll be sending", "be in touch"
   return !stative.test(verb);
 }
-const notNames = /^(?:The|This|That|These|Those|It|There|Which|What|Who|Everything|Nothing|Pricing|Payment|Everyone|Someone)$/;
+/** Capitalised subjects that are not people: sentence words, days, months, and the tools partners use. */
+const notNames =
+  /^(?:The|This|That|These|Those|It|There|Which|What|Who|Everything|Nothing|Pricing|Payment|Everyone|Someone|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|January|February|March|April|May|June|July|August|September|October|November|December|Salesforce|HubSpot|Gmail|Outlook|Slack|Zoom|Teams|Google|Microsoft|Jira|DocuSign|Crossbeam|Reveal|PartnerTap|Finance|Legal|Procurement)$/;
 
 /** Openings that commit the author without a future form: "Let me …", "Expect it from me …". */
 const authorOpenings = [

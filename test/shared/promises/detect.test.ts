@@ -85,13 +85,19 @@ describe("near misses are not promises", () => {
     "I'll see you at the QBR on Thursday.",
     "You will love the new portal.",
     "We will always support our partners.",
+    "Salesforce will sync the records overnight.",
+    "Monday will work for us.",
+    "I'll admit the margins look thin.",
+    "I'll take that as a yes.",
+    "We'll go with option B.",
+    "When the contract is signed, we will ship the licences.",
   ]) {
     it(sentence, () => expect(detectPromises(sentence, monday)).toEqual([]));
   }
 });
 
 describe("states that read like promises but are", () => {
-  for (const sentence of ["I'll see to it that the invoice is paid.", "We will be sending the invites next week.", "We will be in touch with the numbers."]) {
+  for (const sentence of ["I'll go ahead and register the deal.", "I'll take care of the catering.", "I'll see to it that the invoice is paid.", "We will be sending the invites next week.", "We will be in touch with the numbers."]) {
     it(sentence, () => expect(detectPromises(sentence, monday).map((p) => p.owed_by)).toEqual(["us"]));
   }
 });
