@@ -27,6 +27,8 @@ import { registerLookupRoute } from "./routes/lookup.ts";
 import { registerMeRoute } from "./routes/me.ts";
 import { meetingsResource, registerMeetingCreate } from "./routes/meetings.ts";
 import { registerPartnerRoutes } from "./routes/partners.ts";
+import { registerPlanRoutes } from "./routes/plan.ts";
+import { registerPlanReviewRoutes } from "./routes/plan-review.ts";
 import { referralsResource } from "./routes/referrals.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
 
@@ -91,6 +93,8 @@ export function createApp(): OpenAPIHono<AppEnv> {
 
   registerMeRoute(app);
   registerPartnerRoutes(app);
+  registerPlanRoutes(app);
+  registerPlanReviewRoutes(app);
   registerLookupRoute(app);
   registerCommitmentListRoute(app);
   registerMeetingCreate(app);
