@@ -1,6 +1,7 @@
 import type { PartnershipHistory } from "./history.ts";
 import { judged, negative, plural, positive, weightedMean, type ActionCandidate, type TraitAssessment } from "./assessment.ts";
-import { ageInDays, clamp, confidenceFrom } from "./recency.ts";
+import { assessPlan } from "./plan.ts";
+import { ageInDays, clamp, confidenceFrom, freshness } from "./recency.ts";
 
 const reviewEveryDays = 90;
 
@@ -33,12 +34,26 @@ export function paceScore(goal: PartnershipHistory["goals"][number], now: Date):
 export const behindPace = 70;
 
 /**
- * Shared, measurable goals: defined at all, on pace, and reviewed together
- * every quarter. An established partnership with none is a finding, not a blank.
+ * Shared, measurable goals and the written plan: goals defined at all, on
+ * pace and reviewed together every quarter (three quarters of the trait); a
+ * plan in writing, reviewed as often as it says (the last quarter). An
+ * established partnership with neither is a finding, not a blank.
  */
 export function assessGoals(history: PartnershipHistory, now: Date): TraitAssessment {
-  const name = history.partner.name;
   const established = ["active", "dormant"].includes(history.partner.status) && ageInDays(history.partner.created_at, now) > 60;
+  const goals = assessGoalRecords(history, now, established);
+  const plan = assessPlan(history, now, established);
+  if (plan.score === null) return goals;
+  return {
+    score: weightedMean([{ value: goals.score, weight: 0.75 }, { value: plan.score, weight: 0.25 }]),
+    confidence: goals.score === null ? 0.6 : goals.confidence,
+    signals: [...goals.signals, ...plan.signals],
+    actions: [...goals.actions, ...plan.actions],
+  };
+}
+
+function assessGoalRecords(history: PartnershipHistory, now: Date, established: boolean): TraitAssessment {
+  const name = history.partner.name;
   if (history.goals.length === 0) {
     if (!established) return { score: null, confidence: 0, signals: [], actions: [] };
     return {
@@ -75,7 +90,7 @@ export function assessGoals(history: PartnershipHistory, now: Date): TraitAssess
     actions.push({ text: `Book a goal review with ${name}`, trait: "goals", gain: 40 });
   } else {
     const days = Math.floor(ageInDays(lastReview, now));
-    review = days <= reviewEveryDays ? 100 : clamp(100 * (1 - (days - reviewEveryDays) / reviewEveryDays));
+    review = freshness(days, reviewEveryDays);
     signals.push(judged(`Last goal review ${plural(days, "day")} ago`, review, 100, 50));
     if (days > reviewEveryDays) {
       actions.push({ text: `Book the quarterly goal review with ${name}, last one ${plural(days, "day")} ago`, trait: "goals", gain: (100 - review) * 0.4 });
