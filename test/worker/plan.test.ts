@@ -43,7 +43,7 @@ describe("the plan as its own versioned resource", () => {
 
     const history = await api(caller, "GET", `/v1/partners/${id}/plan/history`);
     expect(history.status).toBe(200);
-    const versions = history.body.items.map((item: unknown) => planVersion.parse(item));
+    const versions = (history.body.items as unknown[]).map((item) => planVersion.parse(item));
     expect(versions.map((entry) => entry.version)).toEqual([3, 2, 1]);
     expect(versions[0]!.changes).toEqual([{ field: "renewal_on", before: "2027-04-01", after: "2027-06-01" }]);
     expect(versions[1]!.changes.map((entry) => entry.field)).toEqual([

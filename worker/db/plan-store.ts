@@ -92,3 +92,10 @@ export function planResourceOf(row: Pick<PartnerRow, "id" | "plan_json" | "plan_
     written: isWrittenPlan(plan), updated_at: row.updated_at,
   };
 }
+
+/** A meeting with this partner (the one a plan review took place in), or null. */
+export function meetingOf(db: TrackedDb, partner: Pick<PartnerRow, "id" | "workspace_id">, meetingId: string) {
+  return db.first<{ occurred_at: string }>(
+    "SELECT occurred_at FROM meetings WHERE id = ? AND workspace_id = ? AND partner_id = ?", meetingId, partner.workspace_id, partner.id,
+  );
+}
