@@ -15,7 +15,8 @@ import { type ScriptDatabase, localDatabase, remoteDatabase } from "./database.t
 import { memberSql, newTokenSql, workspaceSql } from "./token-rows.ts";
 
 const usage = `Usage:
-  npm run token -- create --workspace <slug> --email <address> [--role owner|admin|member|viewer] [--label <text>] [--remote]
+  npm run token -- create --workspace <slug> --email <address> [--role owner|admin|member|viewer] [--label <text>]
+                     [--scope read|write] [--expires-at <ISO 8601 time>] [--remote]
   npm run token -- revoke <token id> [--remote]
   npm run token -- list --workspace <slug> [--remote]`;
 
@@ -35,7 +36,7 @@ function parse(argv: string[]) {
       args: rest, allowPositionals: true, strict: true,
       options: {
         workspace: { type: "string" }, email: { type: "string" }, role: { type: "string" },
-        label: { type: "string" }, remote: { type: "boolean", default: false },
+        label: { type: "string" }, scope: { type: "string" }, "expires-at": { type: "string" }, remote: { type: "boolean", default: false },
       },
     });
   } catch (error) {
@@ -64,6 +65,12 @@ async function create(values: ReturnType<typeof parse>["values"], positionals: s
   }
   const label = values.label?.trim() || null;
   if (label !== null && label.length > 200) throw new UsageError("--label must be at most 200 characters");
+  const scope = values.scope ?? "write";
+  if (scope !== "read" && scope !== "write") throw new UsageError(`--scope must be read or write (got "${values.scope}")`);
+  const expiresAt = values["expires-at"] === undefined ? null : Date.parse(values["expires-at"]);
+  if (expiresAt !== null && (Number.isNaN(expiresAt) || expiresAt <= Date.now())) {
+    throw new UsageError(`--expires-at must be a time in the future, e.g. 2027-03-31T00:00:00Z (got "${values["expires-at"]}")`);
+  }
 
   const now = new Date();
   const statements: string[] = [];
@@ -87,7 +94,9 @@ async function create(values: ReturnType<typeof parse>["values"], positionals: s
   } else if (values.role !== undefined && values.role !== member.role) {
     console.error(`${email} is already ${member.role} in "${slug}"; --role ${values.role} is not applied to existing members.`);
   }
-  const token = await newTokenSql({ workspaceId, memberId, label, now });
+  const token = await newTokenSql({
+    workspaceId, memberId, label, now, scope, expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+  });
   statements.push(token.sql);
   await db.execute(statements.join("\n"));
   console.error(`Created token ${token.id} (${token.prefix}…) for ${email} in "${slug}"${db.remote ? " (remote)" : ""}.`);
@@ -96,7 +105,7 @@ async function create(values: ReturnType<typeof parse>["values"], positionals: s
 }
 
 async function revoke(positionals: string[], values: ReturnType<typeof parse>["values"], db: ScriptDatabase) {
-  const extra = (["workspace", "email", "role", "label"] as const).find((flag) => values[flag] !== undefined);
+  const extra = (["workspace", "email", "role", "label", "scope", "expires-at"] as const).find((flag) => values[flag] !== undefined);
   if (extra) throw new UsageError(`revoke does not take --${extra}`);
   if (positionals.length !== 1) throw new UsageError("revoke needs exactly one token id (tok_…); see `npm run token -- list`");
   const id = positionals[0]!;
@@ -128,7 +137,7 @@ async function list(values: ReturnType<typeof parse>["values"], positionals: str
     return;
   }
   const rows = await db.rows<Record<string, string | null>>(
-    `SELECT t.id, t.prefix, m.email, m.role, t.label, t.created_at, t.last_used_at, t.revoked_at
+    `SELECT t.id, t.prefix, m.email, m.role, t.label, t.scope, t.created_at, t.expires_at, t.last_used_at, t.revoked_at
        FROM api_tokens t JOIN members m ON m.id = t.member_id
       WHERE t.workspace_id = ${sqlLiteral(workspace.id)} ORDER BY t.created_at, t.id`,
   );
@@ -136,7 +145,7 @@ async function list(values: ReturnType<typeof parse>["values"], positionals: str
     console.log(`No tokens in "${slug}".`);
     return;
   }
-  const columns = ["id", "prefix", "email", "role", "label", "created_at", "last_used_at", "revoked_at"];
+  const columns = ["id", "prefix", "email", "role", "label", "scope", "created_at", "expires_at", "last_used_at", "revoked_at"];
   const cells = rows.map((row) => columns.map((column) => row[column] ?? "-"));
   const widths = columns.map((column, i) => Math.max(column.length, ...cells.map((line) => line[i]!.length)));
   for (const line of [columns, ...cells]) console.log(line.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());

@@ -70,6 +70,24 @@ describe("npm run token against a local database", () => {
     }
   });
 
+  it("makes read-only and expiring tokens, and refuses a scope or expiry that can't be", async () => {
+    const { stdout } = await token(["create", "--workspace", "first", "--email", "reports@example.com", "--scope", "read", "--expires-at", "2999-01-01T00:00:00Z"]);
+    const created = stdout.trim().split("\n").at(-1)!;
+    const db = new DatabaseSync(locateD1File(dataDir), { readOnly: true });
+    try {
+      expect(db.prepare("SELECT scope, expires_at FROM api_tokens WHERE token_hash = ?").get(await hashApiToken(created)))
+        .toEqual({ scope: "read", expires_at: "2999-01-01T00:00:00.000Z" });
+    } finally {
+      db.close();
+    }
+    await expect(token(["create", "--workspace", "first", "--email", "x@example.com", "--scope", "admin"])).rejects.toMatchObject({
+      stderr: expect.stringContaining("--scope must be read or write"),
+    });
+    await expect(token(["create", "--workspace", "first", "--email", "x@example.com", "--expires-at", "2020-01-01"])).rejects.toMatchObject({
+      stderr: expect.stringContaining("--expires-at must be a time in the future"),
+    });
+  });
+
   it("lists and revokes through the same file", async () => {
     const { stdout: listed } = await token(["list", "--workspace", "first"]);
     const id = /tok_[0-9a-z]{24}/.exec(listed)?.[0];
