@@ -68,7 +68,8 @@ export function assessPlan(history: PartnershipHistory, now: Date, established: 
     const untilRenewal = (Date.parse(`${plan.renewal_on}T00:00:00Z`) - now.getTime()) / 86_400_000;
     if (untilRenewal >= 0 && untilRenewal <= renewalWarningDays && (days === null || days > quarterDays)) {
       signals.push(negative(`Plan renews on ${plan.renewal_on} with no review since last quarter`));
-      actions.push({ text: `Review the plan with ${name} before it renews on ${plan.renewal_on}`, trait: "goals", gain: 45 });
+      // One review answers both: the renewal is the more pressing way to ask for it.
+      actions.splice(0, actions.length, { text: `Review the plan with ${name} before it renews on ${plan.renewal_on}`, trait: "goals", gain: 45 });
     }
   }
   return { score, signals, actions };

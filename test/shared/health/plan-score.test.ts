@@ -29,6 +29,8 @@ describe("the written plan in the goals trait", () => {
     expect(actions(renewing)).toEqual([`Review the plan with Acme Cloud before it renews on ${dateDaysAgo(-45)}`]);
     expect(actions({ ...renewing, last_reviewed_at: daysAgo(30) })).toEqual([]);
     expect(actions({ ...renewing, renewal_on: dateDaysAgo(-90) })).toEqual([]);
+    // Stale and renewing: one review answers both, asked for once.
+    expect(actions({ ...renewing, review_every_days: 90, last_reviewed_at: daysAgo(140) })).toEqual([`Review the plan with Acme Cloud before it renews on ${dateDaysAgo(-45)}`]);
   });
 
   it("scores a living plan above a stale one above none, all else equal", () => {
