@@ -82,6 +82,12 @@ describe("the plan as its own versioned resource", () => {
     const old = { our_roles: ["Enablement"], terms: { margin_percent: 18, notes: "Old terms" }, renewal_on: "2027-01-01" };
     await env.DB.prepare("UPDATE partners SET plan_json = ? WHERE id = ?").bind(JSON.stringify(old), id).run();
     expect((await api(caller, "GET", `/v1/partners/${id}/plan`)).body.plan).toEqual(old);
+    // A partner written straight into D1 (demo data) has no version rows: its plan is its current version.
+    await env.DB.prepare("DELETE FROM plan_versions WHERE partner_id = ?").bind(id).run();
+    expect((await api(caller, "GET", `/v1/partners/${id}/plan/history`)).body.items).toEqual([
+      { version: 1, changed_at: expect.any(String), changed_by: null, meeting_id: null, changes: [] },
+    ]);
+    expect((await api(caller, "GET", `/v1/partners/${id}/plan/versions/1`)).body.plan).toEqual(old);
     expect(partnershipPlan.parse((await api(caller, "GET", `/v1/partners/${id}`)).body.plan)).toEqual(old);
 
     const script = await api(caller, "PATCH", `/v1/partners/${id}/plan`, { body: { documents: [{ title: "Agreement", url: "javascript:alert(1)" }] } });

@@ -28,22 +28,35 @@ function versionToApi(row: PlanVersionRow): PlanVersion {
 const versionColumns = `v.version, v.plan_json, v.changes_json, v.changed_by_member_id, m.email AS changed_by_email, v.meeting_id, v.changed_at
   FROM plan_versions v LEFT JOIN members m ON m.id = v.changed_by_member_id AND m.workspace_id = v.workspace_id`;
 
+/**
+ * The plan as its current version, by nobody known: for a partner written
+ * straight into D1 (demo and benchmark data) that has no version rows.
+ */
+function currentAsVersion(row: PartnerRow) {
+  return { version: row.plan_version, changed_at: row.created_at, changed_by: null, meeting_id: null, changes: [], plan: JSON.parse(row.plan_json) as PartnershipPlan };
+}
+
 /** The plan's versions, newest first, a page at a time. */
-export async function planHistory(db: TrackedDb, workspaceId: string, partnerId: string, limit: number, before?: number): Promise<PlanVersion[]> {
+export async function planHistory(db: TrackedDb, partner: PartnerRow, limit: number, before?: number): Promise<PlanVersion[]> {
   const rows = await db.all<PlanVersionRow>(
     `SELECT ${versionColumns} WHERE v.workspace_id = ? AND v.partner_id = ? AND v.version < ? ORDER BY v.version DESC LIMIT ?`,
-    workspaceId, partnerId, before ?? Number.MAX_SAFE_INTEGER, limit,
+    partner.workspace_id, partner.id, before ?? Number.MAX_SAFE_INTEGER, limit,
   );
+  if (rows.length === 0 && (before === undefined || before > partner.plan_version)) {
+    const { plan: _whole, ...current } = currentAsVersion(partner);
+    return [current];
+  }
   return rows.map(versionToApi);
 }
 
 /** One version of the plan, whole, so a page can compare any two. */
-export async function planAtVersion(db: TrackedDb, workspaceId: string, partnerId: string, version: number) {
+export async function planAtVersion(db: TrackedDb, partner: PartnerRow, version: number) {
   const row = await db.first<PlanVersionRow>(
     `SELECT ${versionColumns} WHERE v.workspace_id = ? AND v.partner_id = ? AND v.version = ?`,
-    workspaceId, partnerId, version,
+    partner.workspace_id, partner.id, version,
   );
-  return row && { ...versionToApi(row), plan: JSON.parse(row.plan_json) as PartnershipPlan };
+  if (!row) return version === partner.plan_version ? currentAsVersion(partner) : null;
+  return { ...versionToApi(row), plan: JSON.parse(row.plan_json) as PartnershipPlan };
 }
 
 export interface PlanVersionWrite {

@@ -92,12 +92,12 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(historyRoute, async (c) => {
     const row = await partnerInScope(c, c.req.valid("param").id);
     const query = c.req.valid("query");
-    return c.json({ items: await planHistory(c.get("db"), row.workspace_id, row.id, query.limit, query.before) }, 200);
+    return c.json({ items: await planHistory(c.get("db"), row, query.limit, query.before) }, 200);
   });
   app.openapi(versionRoute, async (c) => {
     const { id, version } = c.req.valid("param");
     const row = await partnerInScope(c, id);
-    const found = await planAtVersion(c.get("db"), row.workspace_id, row.id, version);
+    const found = await planAtVersion(c.get("db"), row, version);
     if (!found) throw notFound("Plan version");
     return c.json(found, 200);
   });
