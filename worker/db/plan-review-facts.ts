@@ -7,7 +7,7 @@ import type { TrackedDb } from "./tracked-db.ts";
 
 type Row = Record<string, unknown>;
 
-/** Exported so the benchmark can explain these very statements. */
+/** One statement per kind of record, each on its (workspace_id, partner_id, …) index from 0001. */
 export const planReviewSql = {
   goals: "SELECT id, title, target, current, due_on, last_reviewed_at, created_at, milestones_json FROM goals WHERE workspace_id = ? AND partner_id = ?",
   commitments: "SELECT owed_by, status, due_on, completed_at, created_at FROM commitments WHERE workspace_id = ? AND partner_id = ?",
