@@ -42,7 +42,7 @@ describe("rate limits", () => {
     expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(Number(limited.headers.get("Retry-After"))).toBeLessThanOrEqual(60);
     expect(seconds, "turned away quickly").toBeLessThan(30);
-  });
+  }, 90_000);
 
   it("keeps refusing that client, even a token it guessed right, until the period has passed", async () => {
     const response = await api(owner, "GET", "/v1/me", { headers: attacker });
@@ -53,7 +53,7 @@ describe("rate limits", () => {
   it("never slows a good token from another client meanwhile", async () => {
     const responses = await burst(300, 8, () => api(owner, "GET", "/v1/me", { headers: { "CF-Connecting-IP": "198.51.100.7" } }));
     expect(statusCounts(responses)).toEqual({ 200: 300 });
-  });
+  }, 90_000);
 
   it("limits each token to its own budget, with Retry-After, leaving other tokens alone", async () => {
     const busy = await newWorkspace("owner");
