@@ -29,6 +29,8 @@ import { registerMeRoute } from "./routes/me.ts";
 import { registerNudgesRoute } from "./routes/nudges.ts";
 import { meetingsResource, registerMeetingCreate } from "./routes/meetings.ts";
 import { registerPartnerRoutes } from "./routes/partners.ts";
+import { registerPlanRoutes } from "./routes/plan.ts";
+import { registerPlanReviewRoutes } from "./routes/plan-review.ts";
 import { referralsResource } from "./routes/referrals.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
 
@@ -93,6 +95,8 @@ export function createApp(): OpenAPIHono<AppEnv> {
 
   registerMeRoute(app);
   registerPartnerRoutes(app);
+  registerPlanRoutes(app);
+  registerPlanReviewRoutes(app);
   registerLookupRoute(app);
   registerCommitmentListRoute(app);
   registerMeetingCreate(app);

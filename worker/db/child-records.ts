@@ -128,6 +128,7 @@ export interface ReferralRow extends ChildRow {
   submitted_at: string;
   stage_history_json: string;
   notes: string | null;
+  fee_paid_at: string | null;
   visibility: Visibility;
 }
 
@@ -135,7 +136,7 @@ export function referralToApi(row: ReferralRow): Referral {
   return {
     id: row.id, partner_id: row.partner_id, direction: row.direction, account_name: row.account_name,
     amount_minor: row.amount_minor, currency: row.currency, stage: row.stage, submitted_at: row.submitted_at,
-    stage_history: JSON.parse(row.stage_history_json) as StageChange[], notes: row.notes, visibility: row.visibility,
-    version: row.version, created_at: row.created_at, updated_at: row.updated_at,
+    stage_history: JSON.parse(row.stage_history_json) as StageChange[], notes: row.notes, fee_paid_at: row.fee_paid_at,
+    visibility: row.visibility, version: row.version, created_at: row.created_at, updated_at: row.updated_at,
   };
 }
