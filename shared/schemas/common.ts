@@ -78,3 +78,29 @@ export const nonEmptyPatch = <T extends z.ZodObject>(shape: T) =>
   shape.refine((value) => Object.keys(value).length > 0, {
     message: "send at least one field to change",
   });
+
+/** A PATCH body of a record: any of its writable fields, at least one. */
+export const patchOf = <Shape extends z.ZodRawShape>(fields: Shape) => nonEmptyPatch(z.strictObject(fields).partial());
+
+/**
+ * A record that belongs to a partner as the API shows it: which it is and
+ * whose, its own fields, then who sees it and its version. Kept in one place
+ * so the six records can't drift apart on what every one of them carries.
+ */
+export const partnerRecord = <Shape extends z.ZodRawShape>(prefix: string, fields: Shape) =>
+  z.object({
+    id: recordId(prefix),
+    partner_id: recordId("ptr"),
+    ...fields,
+    visibility,
+    version: z.number(),
+    created_at: utcTimestamp,
+    updated_at: utcTimestamp,
+  });
+
+/**
+ * A POST body of a record: its writable fields with the create's own changes
+ * (what may be left out, what has a default); private unless it says otherwise.
+ */
+export const createOf = <Shape extends z.ZodRawShape, Changes extends z.ZodRawShape>(fields: Shape, changes: Changes) =>
+  z.strictObject(fields).extend({ visibility: visibility.default("private"), ...changes });
