@@ -19,17 +19,13 @@ const commitmentFields = {
   visibility,
 };
 
+export const commitmentPatch = patchOf(commitmentFields).meta({ id: "CommitmentPatch" });
+
 export const commitmentCreate = createOf(commitmentFields, {
-  owner_email: commitmentFields.owner_email.optional(),
-  due_on: commitmentFields.due_on.optional(),
   status: commitmentStatus.default("open"),
-  completed_at: commitmentFields.completed_at.optional(),
-  source_url: commitmentFields.source_url.optional(),
   created_at: instant.optional(),
 }).meta({ id: "CommitmentCreate" });
 export type CommitmentCreate = z.infer<typeof commitmentCreate>;
-
-export const commitmentPatch = patchOf(commitmentFields).meta({ id: "CommitmentPatch" });
 
 export const commitment = partnerRecord("cmt", {
   title: z.string(),

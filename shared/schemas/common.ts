@@ -101,9 +101,19 @@ export const partnerRecord = <Shape extends z.ZodRawShape>(prefix: string, field
     updated_at: utcTimestamp,
   });
 
+/** On create, a field that may be null may also be left out (it is stored as null). */
+type CreateShape<Shape extends z.ZodRawShape> = {
+  [Key in keyof Shape]: Shape[Key] extends z.ZodNullable ? z.ZodOptional<Shape[Key]> : Shape[Key];
+};
+
 /**
- * A POST body of a record: its writable fields with the create's own changes
- * (what may be left out, what has a default); private unless it says otherwise.
+ * A POST body of a record: its writable fields, the nullable ones optional,
+ * private unless it says otherwise, with the create's own changes (defaults,
+ * created_at for imported history).
  */
-export const createOf = <Shape extends z.ZodRawShape, Changes extends z.ZodRawShape>(fields: Shape, changes: Changes) =>
-  z.strictObject(fields).extend({ visibility: visibility.default("private"), ...changes });
+export const createOf = <Shape extends z.ZodRawShape, Changes extends z.ZodRawShape>(fields: Shape, changes: Changes) => {
+  const shape = Object.fromEntries(
+    Object.entries(fields).map(([key, field]) => [key, field instanceof z.ZodNullable ? field.optional() : field]),
+  ) as CreateShape<Shape>;
+  return z.strictObject(shape).extend({ visibility: visibility.default("private"), ...changes });
+};

@@ -10,14 +10,9 @@ const contactFields = {
   visibility,
 };
 
-export const contactCreate = createOf(contactFields, {
-  name: contactFields.name.optional(),
-  title: contactFields.title.optional(),
-  phone: contactFields.phone.optional(),
-  created_at: instant.optional(),
-}).meta({ id: "ContactCreate" });
-
 export const contactPatch = patchOf(contactFields).meta({ id: "ContactPatch" });
+
+export const contactCreate = createOf(contactFields, { created_at: instant.optional() }).meta({ id: "ContactCreate" });
 
 export const contact = partnerRecord("con", {
   email: z.string(),

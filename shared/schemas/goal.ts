@@ -19,17 +19,12 @@ const goalFields = {
   visibility,
 };
 
+export const goalPatch = patchOf(goalFields).meta({ id: "GoalPatch" });
+
 export const goalCreate = createOf(goalFields, {
-  metric: goalFields.metric.optional(),
-  target: goalFields.target.optional(),
-  current: goalFields.current.optional(),
-  due_on: goalFields.due_on.optional(),
   milestones: goalFields.milestones.default([]),
-  last_reviewed_at: goalFields.last_reviewed_at.optional(),
   created_at: instant.optional(),
 }).meta({ id: "GoalCreate" });
-
-export const goalPatch = patchOf(goalFields).meta({ id: "GoalPatch" });
 
 export const goal = partnerRecord("gol", {
   title: z.string(),

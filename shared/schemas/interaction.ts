@@ -17,13 +17,12 @@ const interactionFields = {
   visibility,
 };
 
+export const interactionPatch = patchOf(interactionFields).meta({ id: "InteractionPatch" });
+
 export const interactionCreate = createOf(interactionFields, {
   summary: interactionFields.summary.default(""),
   participants: interactionFields.participants.default([]),
-  source_url: interactionFields.source_url.optional(),
 }).meta({ id: "InteractionCreate" });
-
-export const interactionPatch = patchOf(interactionFields).meta({ id: "InteractionPatch" });
 
 // The API has never shown an interaction's updated_at; clients read it by occurred_at.
 export const interaction = partnerRecord("int", {

@@ -46,23 +46,16 @@ const partnerFields = {
   visibility,
 };
 
+export const partnerPatch = patchOf(partnerFields).meta({ id: "PartnerPatch" });
+export type PartnerPatch = z.infer<typeof partnerPatch>;
+
 export const partnerCreate = createOf(partnerFields, {
   domains: partnerFields.domains.default([]),
-  salesforce_account_id: partnerFields.salesforce_account_id.optional(),
-  hubspot_company_id: partnerFields.hubspot_company_id.optional(),
-  tier: partnerFields.tier.optional(),
   status: partnerFields.status.default("prospect"),
-  cadence_days: partnerFields.cadence_days.optional(),
-  owner_email: partnerFields.owner_email.optional(),
-  business_model: partnerFields.business_model.optional(),
-  objectives: partnerFields.objectives.optional(),
   plan: partnerFields.plan.default({}),
   created_at: instant.optional(),
 }).meta({ id: "PartnerCreate" });
 export type PartnerCreate = z.infer<typeof partnerCreate>;
-
-export const partnerPatch = patchOf(partnerFields).meta({ id: "PartnerPatch" });
-export type PartnerPatch = z.infer<typeof partnerPatch>;
 
 export const partner = z
   .object({
