@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  calendarDate, httpUrl, instant, listCursor, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility,
+  calendarDate, createOf, httpUrl, instant, listCursor, partnerRecord, patchOf, recordId, shortText, utcTimestamp, visibility,
 } from "./common.ts";
 
 export const owedBy = z.enum(["us", "partner"]);
@@ -19,42 +19,24 @@ const commitmentFields = {
   visibility,
 };
 
-export const commitmentCreate = z
-  .strictObject({
-    ...commitmentFields,
-    owner_email: commitmentFields.owner_email.optional(),
-    due_on: commitmentFields.due_on.optional(),
-    status: commitmentStatus.default("open"),
-    completed_at: commitmentFields.completed_at.optional(),
-    source_url: commitmentFields.source_url.optional(),
-    visibility: visibility.default("private"),
-    created_at: instant.optional(),
-  })
-  .meta({ id: "CommitmentCreate" });
+export const commitmentPatch = patchOf(commitmentFields).meta({ id: "CommitmentPatch" });
+
+export const commitmentCreate = createOf(commitmentFields, {
+  status: commitmentStatus.default("open"),
+  created_at: instant.optional(),
+}).meta({ id: "CommitmentCreate" });
 export type CommitmentCreate = z.infer<typeof commitmentCreate>;
 
-export const commitmentPatch = nonEmptyPatch(z.strictObject(commitmentFields).partial()).meta({
-  id: "CommitmentPatch",
-});
-
-export const commitment = z
-  .object({
-    id: recordId("cmt"),
-    partner_id: recordId("ptr"),
-    title: z.string(),
-    owed_by: owedBy,
-    owner_email: z.string().nullable(),
-    due_on: calendarDate.nullable(),
-    status: commitmentStatus,
-    completed_at: utcTimestamp.nullable(),
-    source_url: z.string().nullable(),
-    meeting_id: z.string().nullable(),
-    visibility,
-    created_at: utcTimestamp,
-    updated_at: utcTimestamp,
-    version: z.number(),
-  })
-  .meta({ id: "Commitment" });
+export const commitment = partnerRecord("cmt", {
+  title: z.string(),
+  owed_by: owedBy,
+  owner_email: z.string().nullable(),
+  due_on: calendarDate.nullable(),
+  status: commitmentStatus,
+  completed_at: utcTimestamp.nullable(),
+  source_url: z.string().nullable(),
+  meeting_id: z.string().nullable(),
+}).meta({ id: "Commitment" });
 export type Commitment = z.infer<typeof commitment>;
 
 export const commitmentListQuery = z.strictObject({

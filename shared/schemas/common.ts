@@ -81,3 +81,39 @@ export const nonEmptyPatch = <T extends z.ZodObject>(shape: T) =>
   shape.refine((value) => Object.keys(value).length > 0, {
     message: "send at least one field to change",
   });
+
+/** A PATCH body of a record: any of its writable fields, at least one. */
+export const patchOf = <Shape extends z.ZodRawShape>(fields: Shape) => nonEmptyPatch(z.strictObject(fields).partial());
+
+/**
+ * A record that belongs to a partner as the API shows it: which it is and
+ * whose, its own fields, then who sees it and its version. Kept in one place
+ * so the six records can't drift apart on what every one of them carries.
+ */
+export const partnerRecord = <Shape extends z.ZodRawShape>(prefix: string, fields: Shape) =>
+  z.object({
+    id: recordId(prefix),
+    partner_id: recordId("ptr"),
+    ...fields,
+    visibility,
+    version: z.number(),
+    created_at: utcTimestamp,
+    updated_at: utcTimestamp,
+  });
+
+/** On create, a field that may be null may also be left out (it is stored as null). */
+type CreateShape<Shape extends z.ZodRawShape> = {
+  [Key in keyof Shape]: Shape[Key] extends z.ZodNullable ? z.ZodOptional<Shape[Key]> : Shape[Key];
+};
+
+/**
+ * A POST body of a record: its writable fields, the nullable ones optional,
+ * private unless it says otherwise, with the create's own changes (defaults,
+ * created_at for imported history).
+ */
+export const createOf = <Shape extends z.ZodRawShape, Changes extends z.ZodRawShape>(fields: Shape, changes: Changes) => {
+  const shape = Object.fromEntries(
+    Object.entries(fields).map(([key, field]) => [key, field instanceof z.ZodNullable ? field.optional() : field]),
+  ) as CreateShape<Shape>;
+  return z.strictObject(shape).extend({ visibility: visibility.default("private"), ...changes });
+};

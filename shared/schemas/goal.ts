@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { lineText } from "./text.ts";
-import { calendarDate, goalFigure, instant, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility } from "./common.ts";
+import { calendarDate, createOf, goalFigure, instant, partnerRecord, patchOf, shortText, utcTimestamp, visibility } from "./common.ts";
 
 export const milestone = z.strictObject({
   title: shortText,
@@ -19,37 +19,20 @@ const goalFields = {
   visibility,
 };
 
-export const goalCreate = z
-  .strictObject({
-    ...goalFields,
-    metric: goalFields.metric.optional(),
-    target: goalFields.target.optional(),
-    current: goalFields.current.optional(),
-    due_on: goalFields.due_on.optional(),
-    milestones: goalFields.milestones.default([]),
-    last_reviewed_at: goalFields.last_reviewed_at.optional(),
-    visibility: visibility.default("private"),
-    created_at: instant.optional(),
-  })
-  .meta({ id: "GoalCreate" });
+export const goalPatch = patchOf(goalFields).meta({ id: "GoalPatch" });
 
-export const goalPatch = nonEmptyPatch(z.strictObject(goalFields).partial()).meta({ id: "GoalPatch" });
+export const goalCreate = createOf(goalFields, {
+  milestones: goalFields.milestones.default([]),
+  created_at: instant.optional(),
+}).meta({ id: "GoalCreate" });
 
-export const goal = z
-  .object({
-    id: recordId("gol"),
-    partner_id: recordId("ptr"),
-    title: z.string(),
-    metric: z.string().nullable(),
-    target: z.number().nullable(),
-    current: z.number().nullable(),
-    due_on: calendarDate.nullable(),
-    milestones: z.array(z.object({ title: z.string(), due_on: z.string().nullable().optional(), done: z.boolean() })),
-    last_reviewed_at: utcTimestamp.nullable(),
-    visibility,
-    version: z.number(),
-    created_at: utcTimestamp,
-    updated_at: utcTimestamp,
-  })
-  .meta({ id: "Goal" });
+export const goal = partnerRecord("gol", {
+  title: z.string(),
+  metric: z.string().nullable(),
+  target: z.number().nullable(),
+  current: z.number().nullable(),
+  due_on: calendarDate.nullable(),
+  milestones: z.array(z.object({ title: z.string(), due_on: z.string().nullable().optional(), done: z.boolean() })),
+  last_reviewed_at: utcTimestamp.nullable(),
+}).meta({ id: "Goal" });
 export type Goal = z.infer<typeof goal>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { multiLineText } from "./text.ts";
-import { email, httpUrl, instant, nonEmptyPatch, recordId, utcTimestamp, visibility } from "./common.ts";
+import { createOf, email, httpUrl, instant, partnerRecord, patchOf, utcTimestamp, visibility } from "./common.ts";
 
 export const interactionKind = z.enum(["email", "meeting", "call", "event", "note"]);
 export const interactionDirection = z.enum(["inbound", "outbound", "both"]);
@@ -17,34 +17,23 @@ const interactionFields = {
   visibility,
 };
 
-export const interactionCreate = z
-  .strictObject({
-    ...interactionFields,
-    summary: interactionFields.summary.default(""),
-    participants: interactionFields.participants.default([]),
-    source_url: interactionFields.source_url.optional(),
-    visibility: visibility.default("private"),
-  })
-  .meta({ id: "InteractionCreate" });
+export const interactionPatch = patchOf(interactionFields).meta({ id: "InteractionPatch" });
 
-export const interactionPatch = nonEmptyPatch(z.strictObject(interactionFields).partial()).meta({
-  id: "InteractionPatch",
-});
+export const interactionCreate = createOf(interactionFields, {
+  summary: interactionFields.summary.default(""),
+  participants: interactionFields.participants.default([]),
+}).meta({ id: "InteractionCreate" });
 
-export const interaction = z
-  .object({
-    id: recordId("int"),
-    partner_id: recordId("ptr"),
-    kind: interactionKind,
-    direction: interactionDirection,
-    occurred_at: utcTimestamp,
-    summary: z.string(),
-    participants: z.array(z.string()),
-    source_url: z.string().nullable(),
-    meeting_id: z.string().nullable(),
-    visibility,
-    version: z.number(),
-    created_at: utcTimestamp,
-  })
+// The API has never shown an interaction's updated_at; clients read it by occurred_at.
+export const interaction = partnerRecord("int", {
+  kind: interactionKind,
+  direction: interactionDirection,
+  occurred_at: utcTimestamp,
+  summary: z.string(),
+  participants: z.array(z.string()),
+  source_url: z.string().nullable(),
+  meeting_id: z.string().nullable(),
+})
+  .omit({ updated_at: true })
   .meta({ id: "Interaction" });
 export type Interaction = z.infer<typeof interaction>;

@@ -3,7 +3,7 @@ import { utcTimestamp } from "./common.ts";
 import { commitment } from "./commitment.ts";
 import { goal } from "./goal.ts";
 import { health } from "./health.ts";
-import { interaction, interactionDirection, interactionKind } from "./interaction.ts";
+import { interaction } from "./interaction.ts";
 import { partner } from "./partner.ts";
 import { referral } from "./referral.ts";
 
@@ -27,13 +27,11 @@ export const matchReason = z.object({
 });
 export type MatchReason = z.infer<typeof matchReason>;
 
-export const lastContact = z
-  .object({
+/** The partner's latest interaction (at is its occurred_at), measured against the cadence target. */
+export const lastContact = interaction
+  .pick({ kind: true, direction: true, summary: true, participants: true })
+  .extend({
     at: utcTimestamp,
-    kind: interactionKind,
-    direction: interactionDirection,
-    summary: z.string(),
-    participants: z.array(z.string()),
     days_since: z.number().int(),
     cadence_days: z.number().nullable(),
     overdue: z.boolean().describe("true when days_since exceeds the partner's cadence target"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, email, httpUrl, instant, recordId, shortText, utcTimestamp, visibility } from "./common.ts";
+import { calendarDate, email, httpUrl, instant, partnerRecord, recordId, shortText, utcTimestamp, visibility } from "./common.ts";
 import { lineText, multiLineText } from "./text.ts";
 import { commitment, owedBy } from "./commitment.ts";
 import { interaction } from "./interaction.ts";
@@ -31,23 +31,19 @@ export const meetingCreate = z
   .meta({ id: "MeetingCreate" });
 export type MeetingCreate = z.infer<typeof meetingCreate>;
 
-export const meeting = z
-  .object({
-    id: recordId("mtg"),
-    partner_id: recordId("ptr"),
-    title: z.string(),
-    occurred_at: utcTimestamp,
-    attendees: z.array(z.string()),
-    agenda: z.string(),
-    notes: z.string(),
-    decisions: z.array(z.string()),
-    source_url: z.string().nullable(),
-    interaction_id: recordId("int"),
-    calendar_event_id: z.string().nullable(),
-    visibility,
-    version: z.number(),
-    created_at: utcTimestamp,
-  })
+// Like its interaction, a meeting has never shown updated_at in the API.
+export const meeting = partnerRecord("mtg", {
+  title: z.string(),
+  occurred_at: utcTimestamp,
+  attendees: z.array(z.string()),
+  agenda: z.string(),
+  notes: z.string(),
+  decisions: z.array(z.string()),
+  source_url: z.string().nullable(),
+  interaction_id: recordId("int"),
+  calendar_event_id: z.string().nullable(),
+})
+  .omit({ updated_at: true })
   .meta({ id: "Meeting" });
 export type Meeting = z.infer<typeof meeting>;
 

@@ -5,7 +5,7 @@ import { isSalesforceId } from "../salesforce-id.ts";
 import { lineText } from "./text.ts";
 import { partnershipPlan } from "./plan.ts";
 import {
-  instant, listCursor, longText, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility,
+  createOf, instant, listCursor, longText, patchOf, recordId, shortText, utcTimestamp, visibility,
 } from "./common.ts";
 
 export const partnerKind = z.enum(["reseller", "msp", "si", "isv", "referral", "distributor"]);
@@ -46,27 +46,16 @@ const partnerFields = {
   visibility,
 };
 
-export const partnerCreate = z
-  .strictObject({
-    ...partnerFields,
-    domains: partnerFields.domains.default([]),
-    salesforce_account_id: partnerFields.salesforce_account_id.optional(),
-    hubspot_company_id: partnerFields.hubspot_company_id.optional(),
-    tier: partnerFields.tier.optional(),
-    status: partnerFields.status.default("prospect"),
-    cadence_days: partnerFields.cadence_days.optional(),
-    owner_email: partnerFields.owner_email.optional(),
-    business_model: partnerFields.business_model.optional(),
-    objectives: partnerFields.objectives.optional(),
-    plan: partnerFields.plan.default({}),
-    visibility: visibility.default("private"),
-    created_at: instant.optional(),
-  })
-  .meta({ id: "PartnerCreate" });
-export type PartnerCreate = z.infer<typeof partnerCreate>;
-
-export const partnerPatch = nonEmptyPatch(z.strictObject(partnerFields).partial()).meta({ id: "PartnerPatch" });
+export const partnerPatch = patchOf(partnerFields).meta({ id: "PartnerPatch" });
 export type PartnerPatch = z.infer<typeof partnerPatch>;
+
+export const partnerCreate = createOf(partnerFields, {
+  domains: partnerFields.domains.default([]),
+  status: partnerFields.status.default("prospect"),
+  plan: partnerFields.plan.default({}),
+  created_at: instant.optional(),
+}).meta({ id: "PartnerCreate" });
+export type PartnerCreate = z.infer<typeof partnerCreate>;
 
 export const partner = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { multiLineText } from "./text.ts";
-import { amountMinor, currency, instant, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility } from "./common.ts";
+import { amountMinor, currency, instant, nonEmptyPatch, partnerRecord, shortText, utcTimestamp, visibility } from "./common.ts";
 
 export const referralDirection = z.enum(["to_us", "to_partner"]);
 export const referralStage = z.enum(["submitted", "accepted", "won", "lost", "rejected"]);
@@ -53,23 +53,15 @@ export const referralPatch = nonEmptyPatch(
   })
   .meta({ id: "ReferralPatch" });
 
-export const referral = z
-  .object({
-    id: recordId("ref"),
-    partner_id: recordId("ptr"),
-    direction: referralDirection,
-    account_name: z.string(),
-    amount_minor: z.number().nullable(),
-    currency: z.string().nullable(),
-    stage: referralStage,
-    submitted_at: utcTimestamp,
-    stage_history: z.array(stageChange),
-    notes: z.string().nullable(),
-    fee_paid_at: utcTimestamp.nullable().describe("When the referral fee owed under the partnership plan was paid; null while unpaid"),
-    visibility,
-    version: z.number(),
-    created_at: utcTimestamp,
-    updated_at: utcTimestamp,
-  })
-  .meta({ id: "Referral" });
+export const referral = partnerRecord("ref", {
+  direction: referralDirection,
+  account_name: z.string(),
+  amount_minor: z.number().nullable(),
+  currency: z.string().nullable(),
+  stage: referralStage,
+  submitted_at: utcTimestamp,
+  stage_history: z.array(stageChange),
+  notes: z.string().nullable(),
+  fee_paid_at: utcTimestamp.nullable().describe("When the referral fee owed under the partnership plan was paid; null while unpaid"),
+}).meta({ id: "Referral" });
 export type Referral = z.infer<typeof referral>;

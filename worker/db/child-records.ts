@@ -10,23 +10,22 @@ import type { Interaction } from "../../shared/schemas/interaction.ts";
 import type { Meeting } from "../../shared/schemas/meeting.ts";
 import type { Referral, StageChange } from "../../shared/schemas/referral.ts";
 
+/** The columns all six tables have, like the API's partnerRecord (shared/schemas/common.ts). */
 export interface ChildRow {
   id: string;
   workspace_id: string;
   partner_id: string;
+  visibility: "private" | "shared";
   version: number;
   created_at: string;
   updated_at: string;
 }
-
-type Visibility = "private" | "shared";
 
 export interface ContactRow extends ChildRow {
   email: string;
   name: string | null;
   title: string | null;
   phone: string | null;
-  visibility: Visibility;
 }
 
 export function contactToApi(row: ContactRow): Contact {
@@ -45,7 +44,6 @@ export interface CommitmentRow extends ChildRow {
   completed_at: string | null;
   source_url: string | null;
   meeting_id: string | null;
-  visibility: Visibility;
 }
 
 export function commitmentToApi(row: CommitmentRow): Commitment {
@@ -65,7 +63,6 @@ export interface GoalRow extends ChildRow {
   due_on: string | null;
   milestones_json: string;
   last_reviewed_at: string | null;
-  visibility: Visibility;
 }
 
 export function goalToApi(row: GoalRow): Goal {
@@ -85,7 +82,6 @@ export interface InteractionRow extends ChildRow {
   participants_json: string;
   source_url: string | null;
   meeting_id: string | null;
-  visibility: Visibility;
 }
 
 export function interactionToApi(row: InteractionRow): Interaction {
@@ -106,7 +102,6 @@ export interface MeetingRow extends ChildRow {
   source_url: string | null;
   interaction_id: string;
   calendar_event_id: string | null;
-  visibility: Visibility;
 }
 
 export function meetingToApi(row: MeetingRow): Meeting {
@@ -129,7 +124,6 @@ export interface ReferralRow extends ChildRow {
   stage_history_json: string;
   notes: string | null;
   fee_paid_at: string | null;
-  visibility: Visibility;
 }
 
 export function referralToApi(row: ReferralRow): Referral {

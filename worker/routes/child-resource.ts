@@ -73,8 +73,7 @@ export function registerChildResource<Row extends ChildRow, Api extends object, 
 ): void {
   if (resource.createSchema && resource.insertColumns) registerCreate(app, resource, resource.createSchema, resource.insertColumns);
   registerList(app, resource);
-  registerRead(app, resource);
-  registerPatch(app, resource);
+  registerById(app, resource);
 }
 
 function registerCreate<Row extends ChildRow, Api extends object, Create extends z.ZodType, Patch extends z.ZodType>(
@@ -155,7 +154,8 @@ function registerList<Row extends ChildRow, Api extends object, Create extends z
   );
 }
 
-function registerRead<Row extends ChildRow, Api extends object, Create extends z.ZodType, Patch extends z.ZodType>(
+/** Read and change by id: both find the record through its partner, so one loader serves them. */
+function registerById<Row extends ChildRow, Api extends object, Create extends z.ZodType, Patch extends z.ZodType>(
   app: OpenAPIHono<AppEnv>,
   resource: ChildResource<Row, Api, Create, Patch>,
 ): void {
@@ -175,13 +175,14 @@ function registerRead<Row extends ChildRow, Api extends object, Create extends z
       return c.json(resource.toApi(row), 200);
     },
   );
+  registerPatch(app, resource, loadRow);
 }
 
 function registerPatch<Row extends ChildRow, Api extends object, Create extends z.ZodType, Patch extends z.ZodType>(
   app: OpenAPIHono<AppEnv>,
   resource: ChildResource<Row, Api, Create, Patch>,
+  loadRow: ReturnType<typeof rowLoader<Row>>,
 ): void {
-  const loadRow = rowLoader<Row>(resource.table);
   app.openapi(
     createRoute({
       method: "patch", path: `/v1/${resource.collection}/{id}`, tags: [resource.tag], security,

@@ -1,9 +1,9 @@
-import { useState } from "preact/hooks";
 import type { PartnerKind, PartnerStatus } from "../../../shared/schemas/partner.ts";
-import type { ErrorInfo } from "../../messaging/protocol.ts";
-import { FieldError, FormError, fieldMessage } from "../FieldError.tsx";
+import { FieldError, fieldMessage } from "../FieldError.tsx";
 import { submitWrite } from "../submit-write.ts";
 import { useDraft } from "../use-draft.ts";
+import { useWriteForm } from "../use-write-form.ts";
+import { FormFooter } from "./FormFooter.tsx";
 import { optionsOf, partnerKindLabels, partnerStatusLabels } from "../vocabulary.ts";
 
 export interface AddPartnerFormProps {
@@ -30,12 +30,9 @@ const newPartnerStatuses = ["prospect", "onboarding", "active"] as const satisfi
 /** "Add partner" for a company the API doesn't know yet, prefilled from the page. */
 export function AddPartnerForm({ domains, name, contacts, salesforceAccountId, draftKey, onDone }: AddPartnerFormProps) {
   const [draft, update, clear] = useDraft<PartnerDraft>(`partner:${draftKey}`, () => ({ name, domains: domains.join(", "), people: contacts, kind: "reseller", status: "prospect" }));
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error, saving, submitWith } = useWriteForm(clear, onDone);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setSaving(true);
+  const submit = submitWith(async () => {
     const outcome = await submitWrite(
       {
         action: "createPartner",
@@ -49,10 +46,6 @@ export function AddPartnerForm({ domains, name, contacts, salesforceAccountId, d
       },
       `Partner "${draft.name}"`,
     );
-    if (outcome.state === "failed") {
-      setSaving(false);
-      return setError(outcome.error);
-    }
     // The people in the thread become the partner's contacts once it exists.
     const created = outcome.state === "synced" ? (outcome.response as { id?: string } | null)?.id : undefined;
     if (created) {
@@ -60,10 +53,8 @@ export function AddPartnerForm({ domains, name, contacts, salesforceAccountId, d
         await submitWrite({ action: "createContact", partnerId: created, body: { email } }, `Contact ${email}`);
       }
     }
-    setSaving(false);
-    await clear();
-    onDone();
-  };
+    return outcome;
+  });
 
   return (
     <form class="form" onSubmit={submit} aria-label="Add partner">
@@ -95,11 +86,7 @@ export function AddPartnerForm({ domains, name, contacts, salesforceAccountId, d
         </fieldset>
       )}
       <FieldError id="partner-sf-error" message={fieldMessage(error, "body.salesforce_account_id", "salesforce_account_id")} />
-      <FormError error={error} />
-      <div class="form-actions">
-        <button type="submit" class="primary" disabled={saving}>{saving ? "Saving…" : "Add partner"}</button>
-        <button type="button" onClick={onDone}>Close</button>
-      </div>
+      <FormFooter error={error} saving={saving} action="Add partner" onClose={onDone} />
     </form>
   );
 }

@@ -1,9 +1,9 @@
-import { useState } from "preact/hooks";
 import { dueDatePicks, localToday } from "../../../shared/due-date-picks.ts";
-import type { ErrorInfo } from "../../messaging/protocol.ts";
-import { FieldError, FormError, fieldMessage } from "../FieldError.tsx";
+import { FieldError, fieldMessage } from "../FieldError.tsx";
 import { submitWrite } from "../submit-write.ts";
 import { useDraft } from "../use-draft.ts";
+import { useWriteForm } from "../use-write-form.ts";
+import { FormFooter } from "./FormFooter.tsx";
 
 export interface LogPromiseFormProps {
   partnerId: string;
@@ -22,32 +22,23 @@ interface PromiseDraft {
 
 export function LogPromiseForm({ partnerId, partnerName, sourceUrl, ownerEmail, onDone }: LogPromiseFormProps) {
   const [draft, update, clear] = useDraft<PromiseDraft>(`promise:${partnerId}`, () => ({ title: "", owedBy: "us", dueOn: "", ownerEmail: ownerEmail ?? "" }));
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error, saving, submitWith } = useWriteForm(clear, onDone);
   const picks = dueDatePicks(localToday(new Date()));
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setSaving(true);
-    const outcome = await submitWrite(
-      {
-        action: "createCommitment",
-        partnerId,
-        body: {
-          title: draft.title,
-          owed_by: draft.owedBy,
-          ...(draft.dueOn ? { due_on: draft.dueOn } : {}),
-          ...(draft.ownerEmail.trim() ? { owner_email: draft.ownerEmail.trim() } : {}),
-          source_url: sourceUrl,
-        },
+  const submit = submitWith(() => submitWrite(
+    {
+      action: "createCommitment",
+      partnerId,
+      body: {
+        title: draft.title,
+        owed_by: draft.owedBy,
+        ...(draft.dueOn ? { due_on: draft.dueOn } : {}),
+        ...(draft.ownerEmail.trim() ? { owner_email: draft.ownerEmail.trim() } : {}),
+        source_url: sourceUrl,
       },
-      `Promise "${draft.title}"`,
-    );
-    setSaving(false);
-    if (outcome.state === "failed") return setError(outcome.error);
-    await clear();
-    onDone();
-  };
+    },
+    `Promise "${draft.title}"`,
+  ));
 
   return (
     <form class="form" onSubmit={submit} aria-label={`Log a promise with ${partnerName}`}>
@@ -73,11 +64,7 @@ export function LogPromiseForm({ partnerId, partnerName, sourceUrl, ownerEmail, 
       <label for="promise-owner">Owner (email)</label>
       <input id="promise-owner" type="email" value={draft.ownerEmail} aria-describedby="promise-owner-error" onInput={(e) => update({ ownerEmail: e.currentTarget.value })} />
       <FieldError id="promise-owner-error" message={fieldMessage(error, "body.owner_email", "owner_email")} />
-      <FormError error={error} />
-      <div class="form-actions">
-        <button type="submit" class="primary" disabled={saving}>{saving ? "Saving…" : "Save promise"}</button>
-        <button type="button" onClick={onDone}>Close</button>
-      </div>
+      <FormFooter error={error} saving={saving} action="Save promise" onClose={onDone} />
     </form>
   );
 }

@@ -1,9 +1,10 @@
-import { useState } from "preact/hooks";
 import { localToday } from "../../../shared/due-date-picks.ts";
 import type { ErrorInfo } from "../../messaging/protocol.ts";
-import { FieldError, FormError, fieldMessage } from "../FieldError.tsx";
+import { FieldError, fieldMessage } from "../FieldError.tsx";
 import { submitWrite } from "../submit-write.ts";
 import { useDraft } from "../use-draft.ts";
+import { useWriteForm } from "../use-write-form.ts";
+import { FormFooter } from "./FormFooter.tsx";
 
 export interface MeetingNotesFormProps {
   partnerId: string;
@@ -86,21 +87,12 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
     title: `Meeting with ${partnerName}`, date: localToday(new Date()), attendees: attendees.join(", "), agenda,
     notes: "", decisions: "", actionItems: [],
   }));
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error, saving, submitWith } = useWriteForm(clear, onDone);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setSaving(true);
-    const outcome = await submitWrite(
-      { action: "createMeeting", partnerId, body: meetingBody(draft, sourceUrl) },
-      `Meeting notes "${draft.title}"`,
-    );
-    setSaving(false);
-    if (outcome.state === "failed") return setError(outcome.error);
-    await clear();
-    onDone();
-  };
+  const submit = submitWith(() => submitWrite(
+    { action: "createMeeting", partnerId, body: meetingBody(draft, sourceUrl) },
+    `Meeting notes "${draft.title}"`,
+  ));
 
   return (
     <form class="form" onSubmit={submit} aria-label={`Meeting notes with ${partnerName}`}>
@@ -121,11 +113,7 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
       <label for="meeting-decisions">Decisions (one per line)</label>
       <textarea id="meeting-decisions" rows={3} value={draft.decisions} onInput={(e) => update({ decisions: e.currentTarget.value })} />
       <ActionItems items={draft.actionItems} partnerName={partnerName} error={error} onChange={(actionItems) => update({ actionItems })} />
-      <FormError error={error} />
-      <div class="form-actions">
-        <button type="submit" class="primary" disabled={saving}>{saving ? "Saving…" : "Save notes"}</button>
-        <button type="button" onClick={onDone}>Close</button>
-      </div>
+      <FormFooter error={error} saving={saving} action="Save notes" onClose={onDone} />
     </form>
   );
 }

@@ -1,9 +1,9 @@
-import { useState } from "preact/hooks";
 import { localToday } from "../../../shared/due-date-picks.ts";
-import type { ErrorInfo } from "../../messaging/protocol.ts";
-import { FieldError, FormError, fieldMessage } from "../FieldError.tsx";
+import { FieldError, fieldMessage } from "../FieldError.tsx";
 import { submitWrite } from "../submit-write.ts";
 import { useDraft } from "../use-draft.ts";
+import { useWriteForm } from "../use-write-form.ts";
+import { FormFooter } from "./FormFooter.tsx";
 
 export interface TouchpointFormProps {
   partnerId: string;
@@ -22,14 +22,11 @@ interface TouchpointDraft {
 
 export function TouchpointForm({ partnerId, partnerName, sourceUrl, participants, onDone }: TouchpointFormProps) {
   const [draft, update, clear] = useDraft<TouchpointDraft>(`touchpoint:${partnerId}`, () => ({ kind: "call", direction: "both", date: localToday(new Date()), summary: "" }));
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error, saving, submitWith } = useWriteForm(clear, onDone);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setSaving(true);
+  const submit = submitWith(() => {
     const today = draft.date === localToday(new Date());
-    const outcome = await submitWrite(
+    return submitWrite(
       {
         action: "createInteraction",
         partnerId,
@@ -40,11 +37,7 @@ export function TouchpointForm({ partnerId, partnerName, sourceUrl, participants
       },
       `${draft.kind[0]!.toUpperCase()}${draft.kind.slice(1)} with ${partnerName}`,
     );
-    setSaving(false);
-    if (outcome.state === "failed") return setError(outcome.error);
-    await clear();
-    onDone();
-  };
+  });
 
   return (
     <form class="form" onSubmit={submit} aria-label={`Log a touchpoint with ${partnerName}`}>
@@ -68,11 +61,7 @@ export function TouchpointForm({ partnerId, partnerName, sourceUrl, participants
       <label for="touch-summary">Summary</label>
       <textarea id="touch-summary" rows={3} value={draft.summary} onInput={(e) => update({ summary: e.currentTarget.value })} />
       <FieldError id="touch-summary-error" message={fieldMessage(error, "body.summary", "summary")} />
-      <FormError error={error} />
-      <div class="form-actions">
-        <button type="submit" class="primary" disabled={saving}>{saving ? "Saving…" : "Save touchpoint"}</button>
-        <button type="button" onClick={onDone}>Close</button>
-      </div>
+      <FormFooter error={error} saving={saving} action="Save touchpoint" onClose={onDone} />
     </form>
   );
 }
