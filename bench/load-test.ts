@@ -18,6 +18,9 @@ import { parseArgs } from "node:util";
 import { bundleWorker, loopback, startDevServer, stopAllDevServers } from "./dev-server.ts";
 import { percentile, type BenchRequest } from "./http-latency.ts";
 import { lookupMix, readLookupSamples, type SamplePartner } from "./lookup-queries.ts";
+import { machineInfo } from "./machine-info.ts";
+import { repoRoot } from "../scripts/local-d1.ts";
+import { writeMarkedSection } from "./marked-section.ts";
 import { seedLocalD1 } from "./seed-local-d1.ts";
 
 interface Settings { seconds: number; concurrency: number[]; partners: number; port: number }
@@ -94,6 +97,30 @@ function row(result: PhaseResult): string {
     `${ms(percentile(times, 99))} | ${String(errors).padStart(6)} |`;
 }
 
+/** Throughput of a phase relative to /healthz at the same concurrency, the figure our throughput target is stated in. */
+function ratios(results: PhaseResult[]): string[] {
+  const rate = (result: PhaseResult) => result.outcomes.length / result.seconds;
+  return results.filter((result) => result.name !== "healthz").map((result) => {
+    const healthz = results.find((other) => other.name === "healthz" && other.concurrency === result.concurrency);
+    return healthz ? `${result.name} at ${result.concurrency} clients: ${(rate(result) / rate(healthz)).toFixed(2)}× /healthz throughput` : "";
+  }).filter(Boolean);
+}
+
+function recordSection(options: Settings, table: string[], summary: string[], results: PhaseResult[]): void {
+  const machine = machineInfo();
+  writeMarkedSection(join(repoRoot, "BENCHMARKS.md"), "load", [
+    "## Load: lookups and writes under concurrency",
+    "",
+    `\`npm run bench\` (bench/load-test.ts). Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}, wrangler ${machine.wrangler}.`,
+    `${options.partners.toLocaleString("en")} partners, ${options.seconds} s per phase, each client with its own token, on ${loopback} only; /healthz, lookups and keyed writes in turn at each concurrency, in one run on one server.`,
+    "",
+    ...table,
+    "",
+    ...ratios(results).map((line) => `- ${line}`),
+    ...summary.map((line) => `- ${line}`),
+  ].join("\n"));
+}
+
 async function main(): Promise<number> {
   const options = settings();
   const root = mkdtempSync(join(tmpdir(), "mutual-load-"));
@@ -140,12 +167,14 @@ async function main(): Promise<number> {
     const lost = [...acknowledged].filter((id) => !stored.has(id)).length;
     const extra = [...stored].filter((id) => !acknowledged.has(id)).length;
 
-    console.log("\n| clients | phase | requests | req/s | p50 ms | p95 ms | p99 ms | errors |");
-    console.log("|---:|---|---:|---:|---:|---:|---:|---:|");
-    for (const result of results) console.log(row(result));
+    const table = ["| clients | phase | requests | req/s | p50 ms | p95 ms | p99 ms | errors |", "|---:|---|---:|---:|---:|---:|---:|---:|", ...results.map(row)];
     const errors = results.flatMap((result) => result.outcomes.filter((outcome) => outcome.error).map((outcome) => `${result.name}@${result.concurrency}: ${outcome.error}`));
-    console.log(`\nwrites acknowledged: ${acknowledged.size}; in the database: ${stored.size}; lost: ${lost}; unacknowledged extra: ${extra}`);
-    console.log(`errors: ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join(" | ")})` : ""}; client tokens: ${tokenOffset}`);
+    const summary = [
+      `writes acknowledged: ${acknowledged.size}; in the database: ${stored.size}; lost: ${lost}; unacknowledged extra: ${extra}`,
+      `errors: ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join(" | ")})` : ""}; client tokens: ${tokenOffset}`,
+    ];
+    console.log(`\n${table.join("\n")}\n\n${summary.join("\n")}`);
+    recordSection(options, table, summary, results);
     return errors.length === 0 && lost === 0 ? 0 : 1;
   } finally {
     await stopAllDevServers();
