@@ -10,7 +10,7 @@ export function randomText(length: number): string {
   return text;
 }
 
-export type IdPrefix = "wsp" | "mem" | "tok" | "ptr" | "con" | "int" | "cmt" | "ref" | "gol" | "mtg" | "aud";
+export type IdPrefix = "wsp" | "mem" | "tok" | "ptr" | "con" | "int" | "cmt" | "ref" | "gol" | "mtg" | "aud" | "cap";
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomText(24)}`;

@@ -14,6 +14,7 @@ import { requireUtf8Body } from "./http/utf8-body.ts";
 import { limitFailedAuthentication, limitPerToken } from "./http/rate-limit.ts";
 import { firstMalformedString } from "./http/well-formed-text.ts";
 import { registerAuditRoute } from "./routes/audit.ts";
+import { registerCaptureRoutes } from "./routes/captures.ts";
 import { registerChildResource } from "./routes/child-resource.ts";
 import { registerCommitmentListRoute } from "./routes/commitments.ts";
 import { commitmentsResource } from "./routes/commitments-resource.ts";
@@ -25,8 +26,11 @@ import { registerHealthz } from "./routes/healthz.ts";
 import { interactionsResource } from "./routes/interactions.ts";
 import { registerLookupRoute } from "./routes/lookup.ts";
 import { registerMeRoute } from "./routes/me.ts";
+import { registerNudgesRoute } from "./routes/nudges.ts";
 import { meetingsResource, registerMeetingCreate } from "./routes/meetings.ts";
 import { registerPartnerRoutes } from "./routes/partners.ts";
+import { registerPlanRoutes } from "./routes/plan.ts";
+import { registerPlanReviewRoutes } from "./routes/plan-review.ts";
 import { referralsResource } from "./routes/referrals.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
 
@@ -91,12 +95,16 @@ export function createApp(): OpenAPIHono<AppEnv> {
 
   registerMeRoute(app);
   registerPartnerRoutes(app);
+  registerPlanRoutes(app);
+  registerPlanReviewRoutes(app);
   registerLookupRoute(app);
   registerCommitmentListRoute(app);
   registerMeetingCreate(app);
   registerHealthRoutes(app);
   registerTokenRoutes(app);
   registerAuditRoute(app);
+  registerCaptureRoutes(app);
+  registerNudgesRoute(app);
   // One call each, so every resource's row, API and schema types are checked together.
   registerChildResource(app, contactsResource);
   registerChildResource(app, interactionsResource);

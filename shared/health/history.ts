@@ -1,6 +1,7 @@
 import type { CommitmentStatus, OwedBy } from "../schemas/commitment.ts";
 import type { InteractionDirection, InteractionKind } from "../schemas/interaction.ts";
 import type { PartnerStatus } from "../schemas/partner.ts";
+import type { PlanFacts } from "./plan.ts";
 import type { ReferralDirection, ReferralStage, StageChange } from "../schemas/referral.ts";
 
 /** Everything the score reads about one partnership: facts only, no I/O. */
@@ -36,6 +37,8 @@ export interface PartnershipHistory {
     created_at: string;
   }[];
   meetings: { occurred_at: string; notes: string; decisions: string[] }[];
+  /** The written plan; absent when not known (it then says nothing either way). */
+  plan?: PlanFacts;
 }
 
 export function emptyHistory(partner: PartnershipHistory["partner"]): PartnershipHistory {

@@ -40,3 +40,8 @@ export function evidenceWeight(at: string | Date, now: Date): number {
   const weight = 0.5 ** (ageInDays(at, now) / 365);
   return Number.isFinite(weight) ? weight : 0;
 }
+
+/** A review's freshness: full marks within its period, sliding to nothing at twice it. */
+export function freshness(daysSince: number, everyDays: number): number {
+  return daysSince <= everyDays ? 100 : clamp(100 * (1 - (daysSince - everyDays) / everyDays));
+}

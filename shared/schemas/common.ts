@@ -48,6 +48,9 @@ export const amountMinor = z.int().min(0).max(maxAmountMinor);
 /** Goal targets and progress: counts or money, bounded like amounts so sums stay exact. */
 export const goalFigure = z.number().finite().min(-maxAmountMinor).max(maxAmountMinor);
 
+/** An ISO 4217 currency code. */
+export const currency = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD or EUR");
+
 export const visibility = z.enum(["private", "shared"]);
 
 export const shortText = lineText(1, 200);

@@ -10,3 +10,5 @@ export * from "./meeting.ts";
 export * from "./lookup.ts";
 export * from "./me.ts";
 export * from "./health.ts";
+export * from "./capture.ts";
+export * from "./nudges.ts";

@@ -4,6 +4,9 @@ import { lineText, multiLineText } from "./text.ts";
 import { commitment, owedBy } from "./commitment.ts";
 import { interaction } from "./interaction.ts";
 
+/** A calendar's own event id (Google Calendar's eid or event id), as the page shows it. */
+export const calendarEventId = lineText(1, 1_024);
+
 export const actionItem = z.strictObject({
   title: shortText,
   owed_by: owedBy,
@@ -21,6 +24,8 @@ export const meetingCreate = z
     decisions: z.array(lineText(1, 2_000)).max(100).default([]),
     action_items: z.array(actionItem).max(100).default([]),
     source_url: httpUrl.nullable().optional(),
+    /** The calendar event the notes are for; one meeting per event per partner. */
+    calendar_event_id: calendarEventId.nullable().optional(),
     visibility: visibility.default("private"),
   })
   .meta({ id: "MeetingCreate" });
@@ -38,6 +43,7 @@ export const meeting = z
     decisions: z.array(z.string()),
     source_url: z.string().nullable(),
     interaction_id: recordId("int"),
+    calendar_event_id: z.string().nullable(),
     visibility,
     version: z.number(),
     created_at: utcTimestamp,

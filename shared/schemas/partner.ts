@@ -3,8 +3,9 @@ import { normalizeDomain } from "../domains.ts";
 import { health } from "./health.ts";
 import { isSalesforceId } from "../salesforce-id.ts";
 import { lineText } from "./text.ts";
+import { partnershipPlan } from "./plan.ts";
 import {
-  calendarDate, httpUrl, instant, listCursor, longText, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility,
+  instant, listCursor, longText, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility,
 } from "./common.ts";
 
 export const partnerKind = z.enum(["reseller", "msp", "si", "isv", "referral", "distributor"]);
@@ -22,24 +23,7 @@ export const partnerDomain = z.string().transform((value, ctx) => {
   return result.domain;
 });
 
-/** The written partnership plan: the reference point both sides agreed to. */
-export const partnershipPlan = z
-  .strictObject({
-    our_roles: z.array(shortText).max(20).optional(),
-    partner_roles: z.array(shortText).max(20).optional(),
-    terms: z
-      .strictObject({
-        margin_percent: z.number().min(0).max(100).optional(),
-        referral_fee_percent: z.number().min(0).max(100).optional(),
-        notes: longText.optional(),
-      })
-      .optional(),
-    rules_of_engagement: longText.optional(),
-    documents: z.array(z.strictObject({ title: shortText, url: httpUrl })).max(50).optional(),
-    renewal_on: calendarDate.optional(),
-  })
-  .meta({ id: "PartnershipPlan" });
-export type PartnershipPlan = z.infer<typeof partnershipPlan>;
+export { partnershipPlan, type PartnershipPlan } from "./plan.ts";
 
 const salesforceAccountId = z
   .string()

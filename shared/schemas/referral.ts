@@ -1,15 +1,11 @@
 import { z } from "zod";
 import { multiLineText } from "./text.ts";
-import { amountMinor, instant, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility } from "./common.ts";
+import { amountMinor, currency, instant, nonEmptyPatch, recordId, shortText, utcTimestamp, visibility } from "./common.ts";
 
 export const referralDirection = z.enum(["to_us", "to_partner"]);
 export const referralStage = z.enum(["submitted", "accepted", "won", "lost", "rejected"]);
 export type ReferralDirection = z.infer<typeof referralDirection>;
 export type ReferralStage = z.infer<typeof referralStage>;
-
-const currency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD or EUR");
 
 export const stageChange = z.object({ stage: referralStage, at: utcTimestamp });
 export type StageChange = z.infer<typeof stageChange>;
@@ -28,6 +24,7 @@ export const referralCreate = z
     // each no earlier than the one before.
     stage_history: z.array(z.strictObject({ stage: referralStage, at: instant })).min(1).max(20).optional(),
     notes: multiLineText(5_000).nullable().optional(),
+    fee_paid_at: instant.nullable().optional(),
     visibility: visibility.default("private"),
   })
   .refine((value) => value.amount_minor == null || value.currency != null, {
@@ -46,6 +43,7 @@ export const referralPatch = nonEmptyPatch(
     amount_minor: amountMinor.nullable(),
     currency: currency.nullable(),
     notes: multiLineText(5_000).nullable(),
+    fee_paid_at: instant.nullable(),
     visibility,
   }).partial(),
 )
@@ -67,6 +65,7 @@ export const referral = z
     submitted_at: utcTimestamp,
     stage_history: z.array(stageChange),
     notes: z.string().nullable(),
+    fee_paid_at: utcTimestamp.nullable().describe("When the referral fee owed under the partnership plan was paid; null while unpaid"),
     visibility,
     version: z.number(),
     created_at: utcTimestamp,

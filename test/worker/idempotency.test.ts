@@ -24,7 +24,7 @@ interface Endpoint {
 }
 
 const endpoints: Endpoint[] = [
-  { kind: "partners", schema: partnerSchema, rows: { partners: 1, partner_domains: 1, audit_log: 1 } },
+  { kind: "partners", schema: partnerSchema, rows: { partners: 1, partner_domains: 1, plan_versions: 1, audit_log: 1 } },
   { kind: "contacts", schema: contactSchema, rows: { contacts: 1, audit_log: 1 } },
   { kind: "interactions", schema: interactionSchema, rows: { interactions: 1, audit_log: 1 } },
   { kind: "commitments", schema: commitmentSchema, rows: { commitments: 1, audit_log: 1 } },

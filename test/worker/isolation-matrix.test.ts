@@ -42,6 +42,13 @@ function expectNothingOfA(response: ApiResponse, what: string) {
   for (const secret of secretsOfA()) expect(text, `${what} leaks ${secret}`).not.toContain(secret);
 }
 
+async function createCapture(owner: TestCaller, records: AcmeRecords): Promise<string> {
+  const items = [{ external_id: `matrix-${owner.workspaceId}`, kind: "email", direction: "inbound", occurred_at: "2026-02-20T09:00:00Z" }];
+  const response = await api(owner, "POST", `/v1/partners/${records.partner.id}/interactions/batch`, { body: { items } });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.capture_id;
+}
+
 async function send(caller: TestCaller, operation: Operation, target: Target): Promise<ApiResponse> {
   const request = fill(operation, document, target);
   return api(caller, operation.method, request.path, request.body === undefined ? {} : { body: request.body });
@@ -54,7 +61,7 @@ beforeAll(async () => {
   A = await newWorkspace("owner");
   acme = await seedAcme(A);
   const spareA = await createToken(A, {});
-  targetA = { records: acme, memberId: A.memberId, spareTokenId: spareA.tokenId };
+  targetA = { records: acme, memberId: A.memberId, spareTokenId: spareA.tokenId, captureId: await createCapture(A, acme) };
 
   B = await newWorkspace("owner");
   expect((await api(B, "POST", "/v1/partners", { body: { name: "Borealis Systems", domains: ["borealis.io"], kind: "si" } })).status).toBe(201);
@@ -62,7 +69,7 @@ beforeAll(async () => {
   C = await newWorkspace("owner");
   const recordsC = await seedAcme(C);
   const spareC = await createToken(C, {});
-  targetC = { records: recordsC, memberId: C.memberId, spareTokenId: spareC.tokenId };
+  targetC = { records: recordsC, memberId: C.memberId, spareTokenId: spareC.tokenId, captureId: await createCapture(C, recordsC) };
   callersOfC.viewer = await addMember(C.workspaceId, "viewer");
   callersOfC.readOnly = await createToken(C, { scope: "read" });
   callersOfC.revoked = await createToken(C, {});

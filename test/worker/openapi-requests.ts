@@ -24,6 +24,8 @@ export interface Target {
   memberId: string;
   /** A token of this workspace that may be revoked. */
   spareTokenId: string;
+  /** A capture of this workspace that may be undone. */
+  captureId: string;
 }
 
 export function operationsOf(document: JsonSchema): Operation[] {
@@ -57,6 +59,7 @@ function idFor(template: string, target: Target): string {
     goals: target.records.goal.id,
     meetings: target.records.meeting.meeting.id,
     tokens: target.spareTokenId,
+    captures: target.captureId,
   };
   const id = collection ? ids[collection] : undefined;
   if (!id) throw new Error(`${template}: no record for "${collection}"; add it to idFor() in test/worker/openapi-requests.ts`);
@@ -71,8 +74,16 @@ function namedValue(name: string, target: Target): unknown {
     record_id: target.records.partner.id,
     record_type: "partner",
     email: target.records.contact.email,
+    // A plan version every partner has: creating a partner writes version 1.
+    version: 1,
   };
   return named[name];
+}
+
+/** Body fields that must name one of the target's records (a pattern alone can't say which). */
+function bodyReference(name: string, target: Target): unknown {
+  const references: Record<string, unknown> = { meeting_id: target.records.meeting.meeting.id };
+  return references[name];
 }
 
 function resolve(schema: JsonSchema, document: JsonSchema): JsonSchema {
@@ -81,7 +92,7 @@ function resolve(schema: JsonSchema, document: JsonSchema): JsonSchema {
 }
 
 /** A value the schema accepts; required fields only, plus one field for a PATCH that requires none. */
-export function sample(schema: JsonSchema, document: JsonSchema, where: string): unknown {
+export function sample(schema: JsonSchema, document: JsonSchema, where: string, reference: (name: string) => unknown = () => undefined): unknown {
   const resolved = resolve(schema, document);
   if ("const" in resolved) return resolved.const;
   if (resolved.enum) return resolved.enum[0];
@@ -97,7 +108,7 @@ export function sample(schema: JsonSchema, document: JsonSchema, where: string):
     case "object": {
       const properties: Record<string, JsonSchema> = resolved.properties ?? {};
       const names: string[] = resolved.required?.length ? resolved.required : Object.keys(properties).slice(0, 1);
-      return Object.fromEntries(names.map((name) => [name, sample(properties[name] ?? {}, document, `${where}.${name}`)]));
+      return Object.fromEntries(names.map((name) => [name, reference(name) ?? sample(properties[name] ?? {}, document, `${where}.${name}`, reference)]));
     }
   }
   throw new Error(`${where}: cannot make a value for ${JSON.stringify(resolved).slice(0, 200)}; teach sample() in test/worker/openapi-requests.ts`);
@@ -132,7 +143,9 @@ export function fill(operation: Operation, document: JsonSchema, target: Target)
   const query = new URLSearchParams();
   for (const parameter of operation.parameters) {
     if (parameter.in === "path") {
-      path = path.replace(`{${parameter.name}}`, idFor(operation.template, target));
+      const value = parameter.name === "id" ? idFor(operation.template, target) : namedValue(parameter.name, target);
+      if (value === undefined) throw new Error(`${operation.template}: no value for {${parameter.name}}; add one to namedValue() in test/worker/openapi-requests.ts`);
+      path = path.replace(`{${parameter.name}}`, String(value));
       continue;
     }
     // Optional references are filled too, as probes into the target's data.
@@ -142,7 +155,7 @@ export function fill(operation: Operation, document: JsonSchema, target: Target)
   }
   const search = query.toString();
   const filled: FilledRequest = { path: search ? `${path}?${search}` : path };
-  if (operation.body) filled.body = sample(operation.body, document, `${operation.method} ${operation.template} body`);
+  if (operation.body) filled.body = sample(operation.body, document, `${operation.method} ${operation.template} body`, (name) => bodyReference(name, target));
   return filled;
 }
 

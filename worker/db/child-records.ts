@@ -105,6 +105,7 @@ export interface MeetingRow extends ChildRow {
   decisions_json: string;
   source_url: string | null;
   interaction_id: string;
+  calendar_event_id: string | null;
   visibility: Visibility;
 }
 
@@ -113,7 +114,8 @@ export function meetingToApi(row: MeetingRow): Meeting {
     id: row.id, partner_id: row.partner_id, title: row.title, occurred_at: row.occurred_at,
     attendees: JSON.parse(row.attendees_json) as string[], agenda: row.agenda, notes: row.notes,
     decisions: JSON.parse(row.decisions_json) as string[], source_url: row.source_url,
-    interaction_id: row.interaction_id, visibility: row.visibility, version: row.version, created_at: row.created_at,
+    interaction_id: row.interaction_id, calendar_event_id: row.calendar_event_id ?? null, visibility: row.visibility,
+    version: row.version, created_at: row.created_at,
   };
 }
 
@@ -126,6 +128,7 @@ export interface ReferralRow extends ChildRow {
   submitted_at: string;
   stage_history_json: string;
   notes: string | null;
+  fee_paid_at: string | null;
   visibility: Visibility;
 }
 
@@ -133,7 +136,7 @@ export function referralToApi(row: ReferralRow): Referral {
   return {
     id: row.id, partner_id: row.partner_id, direction: row.direction, account_name: row.account_name,
     amount_minor: row.amount_minor, currency: row.currency, stage: row.stage, submitted_at: row.submitted_at,
-    stage_history: JSON.parse(row.stage_history_json) as StageChange[], notes: row.notes, visibility: row.visibility,
-    version: row.version, created_at: row.created_at, updated_at: row.updated_at,
+    stage_history: JSON.parse(row.stage_history_json) as StageChange[], notes: row.notes, fee_paid_at: row.fee_paid_at,
+    visibility: row.visibility, version: row.version, created_at: row.created_at, updated_at: row.updated_at,
   };
 }

@@ -1,5 +1,7 @@
 import { defaultHealthSettings, formulaVersion } from "../../shared/health/formula.ts";
 import type { PartnershipHistory } from "../../shared/health/history.ts";
+import { planFacts } from "../../shared/health/plan.ts";
+import type { PartnershipPlan } from "../../shared/schemas/plan.ts";
 import { scorePartnership } from "../../shared/health/score-partnership.ts";
 import { healthSettings, type Health, type HealthSettings } from "../../shared/schemas/health.ts";
 import { loadHistories } from "./partnership-history.ts";
@@ -67,6 +69,7 @@ export function scoreEmpty(row: PartnerRow, now: Date, settings: HealthSettings)
   const history: PartnershipHistory = {
     partner: { name: row.name, status: row.status, cadence_days: row.cadence_days, created_at: row.created_at },
     interactions: [], commitments: [], referrals: [], goals: [], meetings: [],
+    plan: planFacts(JSON.parse(row.plan_json) as PartnershipPlan),
   };
   return scorePartnership(history, now, settings);
 }

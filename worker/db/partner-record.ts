@@ -17,6 +17,7 @@ export interface PartnerRow {
   business_model: string | null;
   objectives: string | null;
   plan_json: string;
+  plan_version: number;
   salesforce_account_id: string | null;
   salesforce_key: string | null;
   hubspot_company_id: string | null;

@@ -1,4 +1,6 @@
 import type { PartnershipHistory } from "../../shared/health/history.ts";
+import { planFacts } from "../../shared/health/plan.ts";
+import type { PartnershipPlan } from "../../shared/schemas/plan.ts";
 import type { StageChange } from "../../shared/schemas/referral.ts";
 import type { PartnerRow } from "./partner-record.ts";
 import { inChunks, placeholders } from "./sql.ts";
@@ -29,6 +31,7 @@ export async function loadHistories(db: TrackedDb, workspaceId: string, partners
     histories.set(partner.id, {
       partner: { name: partner.name, status: partner.status, cadence_days: partner.cadence_days, created_at: partner.created_at },
       interactions: [], commitments: [], referrals: [], goals: [], meetings: [],
+      plan: planFacts(JSON.parse(partner.plan_json) as PartnershipPlan),
     });
   }
   const since = new Date(now.getTime() - historyYears * 365 * 86_400_000).toISOString();

@@ -27,10 +27,20 @@ export function inChunks<T>(values: readonly T[], size = inListLimit): T[][] {
   return runs;
 }
 
-/** INSERT INTO table (its keys) VALUES (its values). */
-export function insertRow(db: Prepares, table: string, row: object): D1PreparedStatement {
+/** INSERT INTO table (its keys) VALUES (its values), with an ON CONFLICT clause when given. */
+export function insertRow(db: Prepares, table: string, row: object, onConflict = ""): D1PreparedStatement {
   const names = Object.keys(row);
-  return db.prepare(`INSERT INTO ${table} (${names.join(", ")}) VALUES (${placeholders(names)})`, ...Object.values(row));
+  const tail = onConflict ? ` ${onConflict}` : "";
+  return db.prepare(`INSERT INTO ${table} (${names.join(", ")}) VALUES (${placeholders(names)})${tail}`, ...Object.values(row));
+}
+
+/** INSERT the row only if `condition` holds when the statement runs (in its batch). */
+export function insertRowWhere(db: Prepares, table: string, row: object, condition: string, ...params: unknown[]): D1PreparedStatement {
+  const names = Object.keys(row);
+  return db.prepare(
+    `INSERT INTO ${table} (${names.join(", ")}) SELECT ${placeholders(names)} WHERE ${condition}`,
+    ...Object.values(row), ...params,
+  );
 }
 
 export interface AuditRow {
@@ -49,7 +59,12 @@ export interface AuditRow {
 
 /** One audit_log row; written in the same batch as the change it records. */
 export function auditInsert(db: Prepares, row: AuditRow): D1PreparedStatement {
-  return insertRow(db, "audit_log", {
+  return insertRow(db, "audit_log", auditColumns(row));
+}
+
+/** The audit_log columns of an entry, for statements that insert it conditionally. */
+export function auditColumns(row: AuditRow): Record<string, unknown> {
+  return {
     id: newId("aud"),
     workspace_id: row.workspaceId,
     actor_member_id: row.actorMemberId,
@@ -61,7 +76,7 @@ export function auditInsert(db: Prepares, row: AuditRow): D1PreparedStatement {
     before_json: row.before === undefined ? null : JSON.stringify(row.before),
     after_json: row.after === undefined ? null : JSON.stringify(row.after),
     at: row.at,
-  });
+  };
 }
 
 export type CursorKey = string | number;

@@ -46,6 +46,8 @@ export interface ChildResource<Row extends ChildRow, Api extends object, Create 
   patchColumns(current: Row, patch: z.output<Patch>, context: WriteContext): Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Whether a write changes what the health score reads (contacts don't). */
   affectsHealth: boolean;
+  /** Optional exact-match filters for the partner's list: query parameter = column name, each indexed. */
+  listFilters?: Record<string, z.ZodString>;
   /** Statements that keep the partner's derived columns true after a write. */
   afterWrite?(context: WriteContext): D1PreparedStatement[];
 }
@@ -123,25 +125,29 @@ function registerList<Row extends ChildRow, Api extends object, Create extends z
   resource: ChildResource<Row, Api, Create, Patch>,
 ): void {
   const order: KeysetOrder = { expression: resource.listOrder, id: "id", descending: true };
+  const filters = resource.listFilters ?? {};
+  const query = listQuery.extend(Object.fromEntries(Object.entries(filters).map(([name, schema]) => [name, schema.optional()])));
   app.openapi(
     createRoute({
       method: "get", path: `/v1/partners/{id}/${resource.collection}`, tags: [resource.tag], security,
       operationId: `listPartner${resource.tag}`,
       summary: `List a partner's ${resource.collection}, newest first`,
-      request: { params: idParam, query: listQuery },
+      request: { params: idParam, query },
       responses: { 200: jsonResponse(listEnvelope(resource.apiSchema), `A page of ${resource.collection}`), ...readErrors },
     }),
     async (c) => {
       const partnerId = c.req.valid("param").id;
-      const { limit, cursor } = c.req.valid("query");
+      const { limit, cursor, ...filterValues } = c.req.valid("query") as z.infer<typeof listQuery> & Record<string, string | undefined>;
       const db = c.get("db");
       const { workspaceId } = c.get("caller");
       if (!(await loadPartnerRow(db, workspaceId, partnerId))) throw notFound("Partner");
       const after = cursor ? keysetAfter(order, cursor) : { clause: "1 = 1", params: [] };
+      // Column names come from the resource's own description, never from the request.
+      const filtered = Object.keys(filters).filter((name) => filterValues[name] !== undefined);
       const rows = await db.all<Row & Record<string, string>>(
-        `SELECT * FROM ${resource.table} WHERE workspace_id = ? AND partner_id = ? AND ${after.clause}
-          ORDER BY ${keysetOrderBy(order)} LIMIT ?`,
-        workspaceId, partnerId, ...after.params, limit + 1,
+        `SELECT * FROM ${resource.table} WHERE workspace_id = ? AND partner_id = ?${filtered.map((name) => ` AND ${name} = ?`).join("")}
+          AND ${after.clause} ORDER BY ${keysetOrderBy(order)} LIMIT ?`,
+        workspaceId, partnerId, ...filtered.map((name) => filterValues[name]), ...after.params, limit + 1,
       );
       const page = pageOf(rows, limit, (row) => [row[resource.listOrder]!, row.id]);
       return c.json({ items: page.items.map((row) => resource.toApi(row)), next_cursor: page.nextCursor }, 200);

@@ -5,6 +5,8 @@ import { healthHistory, healthSettings, healthTrends, healthTrendsQuery, traitWe
 import type { AppEnv } from "../env.ts";
 import { ApiError, notFound } from "../api-error.ts";
 import { idParam, jsonBody, jsonResponse, readErrors, security, bodyWriteErrors } from "../http/openapi-parts.ts";
+import { captureSettings } from "../../shared/schemas/capture.ts";
+import { loadCaptureSettings } from "../db/captures.ts";
 import { loadHealthSettings } from "../db/health-store.ts";
 import { loadPartnerRow } from "../db/partner-record.ts";
 import { inChunks, placeholders } from "../db/sql.ts";
@@ -21,11 +23,13 @@ interface SnapshotRow {
 
 const historyQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(730).default(180) });
 
-const settingsBody = z.strictObject({ health: healthSettings });
+const settingsBody = z.strictObject({ health: healthSettings, capture: captureSettings });
 const settingsPatch = z
   .strictObject({
-    health: z.strictObject({ weights: traitWeights.partial(), default_cadence_days: healthSettings.shape.default_cadence_days }).partial(),
+    health: z.strictObject({ weights: traitWeights.partial(), default_cadence_days: healthSettings.shape.default_cadence_days }).partial().optional(),
+    capture: captureSettings.partial().optional(),
   })
+  .refine((patch) => patch.health !== undefined || patch.capture !== undefined, { message: "send health or capture settings to change" })
   .meta({ id: "WorkspaceSettingsPatch" });
 
 export function registerHealthRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -107,10 +111,14 @@ function registerSettingsRead(app: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: "get", path: "/v1/workspace/settings", tags: ["Workspace"], security,
       operationId: "getWorkspaceSettings",
-      summary: "The workspace's health-score weights and default cadence",
+      summary: "The workspace's health-score weights, default cadence and what the extension may capture",
       responses: { 200: jsonResponse(settingsBody, "Current settings (defaults where never set)"), ...readErrors },
     }),
-    async (c) => c.json({ health: await loadHealthSettings(c.get("db"), c.get("caller").workspaceId) }, 200),
+    async (c) => {
+      const { workspaceId } = c.get("caller");
+      const db = c.get("db");
+      return c.json({ health: await loadHealthSettings(db, workspaceId), capture: await loadCaptureSettings(db, workspaceId) }, 200);
+    },
   );
 }
 
@@ -119,8 +127,8 @@ function registerSettingsPatch(app: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: "patch", path: "/v1/workspace/settings", tags: ["Workspace"], security,
       operationId: "updateWorkspaceSettings",
-      summary: "Change the health-score weights or default cadence (owners and admins)",
-      description: "Weights are relative (0–10 each, at least one above 0). Every partner is re-scored with the new settings the next time it is read, and nightly.",
+      summary: "Change the health-score weights, default cadence or capture settings (owners and admins)",
+      description: "Weights are relative (0–10 each, at least one above 0). Every partner is re-scored with the new settings the next time it is read, and nightly. capture.email (default true) lets the extension log the emails on screen; capture.subjects (default false) lets it keep their subjects.",
       request: { body: jsonBody(settingsPatch) },
       responses: { 200: jsonResponse(settingsBody, "The new settings"), ...bodyWriteErrors },
     }),
@@ -131,12 +139,13 @@ function registerSettingsPatch(app: OpenAPIHono<AppEnv>): void {
       }
       const db = c.get("db");
       const patch = c.req.valid("json");
-      const current = await loadHealthSettings(db, caller.workspaceId);
+      const current = { health: await loadHealthSettings(db, caller.workspaceId), capture: await loadCaptureSettings(db, caller.workspaceId) };
       const merged = settingsBody.safeParse({
         health: {
-          weights: { ...current.weights, ...patch.health?.weights },
-          default_cadence_days: patch.health?.default_cadence_days ?? current.default_cadence_days,
+          weights: { ...current.health.weights, ...patch.health?.weights },
+          default_cadence_days: patch.health?.default_cadence_days ?? current.health.default_cadence_days,
         },
+        capture: { ...current.capture, ...patch.capture },
       });
       if (!merged.success) {
         throw new ApiError(400, "invalid_request", "health.weights: at least one trait needs a weight above 0", [
@@ -144,16 +153,16 @@ function registerSettingsPatch(app: OpenAPIHono<AppEnv>): void {
         ]);
       }
       const workspace = await db.first<{ settings_json: string }>("SELECT settings_json FROM workspaces WHERE id = ?", caller.workspaceId);
-      const settings = { ...(JSON.parse(workspace?.settings_json ?? "{}") as object), health: merged.data.health };
+      const settings = { ...(JSON.parse(workspace?.settings_json ?? "{}") as object), ...merged.data };
       return respond(c, {
         statements: [
           db.prepare("UPDATE workspaces SET settings_json = ? WHERE id = ?", JSON.stringify(settings), caller.workspaceId),
           // Stored scores were made with the old weights: re-score on next read.
-          db.prepare("UPDATE partners SET health_json = NULL WHERE workspace_id = ?", caller.workspaceId),
+          ...(patch.health ? [db.prepare("UPDATE partners SET health_json = NULL WHERE workspace_id = ?", caller.workspaceId)] : []),
         ],
-        audit: [{ entity: "workspace", entityId: caller.workspaceId, action: "update", before: { health: current }, after: { health: merged.data.health } }],
+        audit: [{ entity: "workspace", entityId: caller.workspaceId, action: "update", before: current, after: merged.data }],
         status: 200,
-        body: { health: merged.data.health },
+        body: merged.data,
       });
     },
   );

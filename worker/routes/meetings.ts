@@ -1,13 +1,15 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { newId } from "../../shared/ids.ts";
-import { meeting, meetingCreate, meetingCreated, meetingPatch, type Meeting, type MeetingCreated } from "../../shared/schemas/meeting.ts";
-import { notFound } from "../api-error.ts";
+import { calendarEventId, meeting, meetingCreate, meetingCreated, meetingPatch, type Meeting, type MeetingCreated } from "../../shared/schemas/meeting.ts";
+import { ApiError, notFound } from "../api-error.ts";
 import {
   commitmentToApi, interactionToApi, meetingToApi, type CommitmentRow, type InteractionRow, type MeetingRow,
 } from "../db/child-records.ts";
 import type { AuditEntry } from "../db/commit-write.ts";
 import { rescoreAfterWrite } from "../db/health-store.ts";
+import { findMeetingByEvent } from "../db/meetings.ts";
 import { loadPartnerRow } from "../db/partner-record.ts";
+import type { TrackedDb } from "../db/tracked-db.ts";
 import { insertRow } from "../db/sql.ts";
 import type { AppEnv } from "../env.ts";
 import { idParam, jsonBody, jsonResponse, security, bodyWriteErrors } from "../http/openapi-parts.ts";
@@ -28,9 +30,20 @@ export const meetingsResource: ChildResource<MeetingRow, Meeting, never, typeof 
   apiSchema: meeting,
   patchSchema: meetingPatch,
   toApi: meetingToApi,
+  listFilters: { calendar_event_id: calendarEventId },
   patchColumns: (_current, patch) =>
     copyDefined(patch, { attendees: "attendees_json", decisions: "decisions_json" }, ["attendees", "decisions"]),
 };
+
+/** Opening the same calendar event again continues its notes: a second meeting for it is 409 naming the first. */
+async function refuseSecondMeetingForEvent(db: TrackedDb, workspaceId: string, partnerId: string, calendarEventId: string): Promise<void> {
+  const existing = await findMeetingByEvent(db, workspaceId, partnerId, calendarEventId);
+  if (existing) {
+    throw new ApiError(409, "conflict", `calendar_event_id: this event already has meeting ${existing.id}; continue it with PATCH /v1/meetings/${existing.id}`, [
+      { path: "calendar_event_id", message: `already has meeting ${existing.id}` },
+    ]);
+  }
+}
 
 export function registerMeetingCreate(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
@@ -38,7 +51,7 @@ export function registerMeetingCreate(app: OpenAPIHono<AppEnv>): void {
       method: "post", path: "/v1/partners/{id}/meetings", tags: ["Meetings"], security,
       operationId: "createMeeting",
       summary: "Save meeting notes",
-      description: "Writes the meeting, its interaction (so last contact moves) and one commitment per action item, all or nothing.",
+      description: "Writes the meeting, its interaction (so last contact moves) and one commitment per action item, all or nothing. An action item we owe without owner_email is the caller's. With calendar_event_id, a second meeting for the same event and partner is 409 naming the existing meeting (find it with GET /v1/partners/{id}/meetings?calendar_event_id=…).",
       request: { params: idParam, body: jsonBody(meetingCreate) },
       responses: { 201: jsonResponse(meetingCreated, "What was written"), ...bodyWriteErrors },
     }),
@@ -46,8 +59,10 @@ export function registerMeetingCreate(app: OpenAPIHono<AppEnv>): void {
       const partnerId = c.req.valid("param").id;
       const input = c.req.valid("json");
       const db = c.get("db");
-      const { workspaceId } = c.get("caller");
+      const { workspaceId, email: callerEmail } = c.get("caller");
       if (!(await loadPartnerRow(db, workspaceId, partnerId))) throw notFound("Partner");
+      const calendarEventId = input.calendar_event_id ?? null;
+      if (calendarEventId !== null) await refuseSecondMeetingForEvent(db, workspaceId, partnerId, calendarEventId);
       const now = c.get("now").toISOString();
       const base = { workspace_id: workspaceId, partner_id: partnerId, visibility: input.visibility, version: 1, created_at: now, updated_at: now };
       const meetingId = newId("mtg");
@@ -56,7 +71,7 @@ export function registerMeetingCreate(app: OpenAPIHono<AppEnv>): void {
       const meetingRow: MeetingRow = {
         ...base, id: meetingId, title: input.title, occurred_at: input.occurred_at, attendees_json: JSON.stringify(attendees),
         agenda: input.agenda, notes: input.notes, decisions_json: JSON.stringify(input.decisions),
-        source_url: input.source_url ?? null, interaction_id: interactionId,
+        source_url: input.source_url ?? null, interaction_id: interactionId, calendar_event_id: calendarEventId,
       };
       const interactionRow: InteractionRow = {
         ...base, id: interactionId, kind: "meeting", direction: "both", occurred_at: input.occurred_at,
@@ -64,7 +79,9 @@ export function registerMeetingCreate(app: OpenAPIHono<AppEnv>): void {
         participants_json: JSON.stringify(attendees), source_url: input.source_url ?? null, meeting_id: meetingId,
       };
       const commitmentRows: CommitmentRow[] = input.action_items.map((item) => ({
-        ...base, id: newId("cmt"), title: item.title, owed_by: item.owed_by, owner_email: item.owner_email ?? null,
+        // Ours default to the member saving the notes: every action item has someone to chase.
+        ...base, id: newId("cmt"), title: item.title, owed_by: item.owed_by,
+        owner_email: item.owner_email ?? (item.owed_by === "us" ? callerEmail.toLowerCase() : null),
         due_on: item.due_on ?? null, status: "open", completed_at: null, source_url: input.source_url ?? null,
         meeting_id: meetingId,
       }));

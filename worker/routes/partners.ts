@@ -16,6 +16,7 @@ import {
 } from "../db/partner-record.ts";
 import { insertRow, keysetAfter, keysetOrderBy, pageOf, type KeysetOrder } from "../db/sql.ts";
 import { changedFields } from "../db/commit-write.ts";
+import { planVersionInsert } from "../db/plan-store.ts";
 import { currentHealth, healthWrites, loadHealthSettings, scoreEmpty, scoreWithFields, storedHealth } from "../db/health-store.ts";
 import { guardedUpdate, guardFor } from "../db/stale-write-guard.ts";
 import type { TrackedDb } from "../db/tracked-db.ts";
@@ -81,7 +82,7 @@ function registerCreate(app: OpenAPIHono<AppEnv>): void {
       const now = c.get("now").toISOString();
       const createdAt = input.created_at ?? now;
       const id = newId("ptr");
-      const columns = { id, workspace_id: workspaceId, ...partnerColumns(input), version: 1, created_at: createdAt, updated_at: now };
+      const columns = { id, workspace_id: workspaceId, ...partnerColumns(input), plan_version: 1, version: 1, created_at: createdAt, updated_at: now };
       const row = {
         salesforce_account_id: null, salesforce_key: null, hubspot_company_id: null, tier: null, cadence_days: null,
         owner_email: null, business_model: null, objectives: null, archived_at: null, last_contact_at: null, health_score: null,
@@ -94,6 +95,7 @@ function registerCreate(app: OpenAPIHono<AppEnv>): void {
         statements: [
           insertRow(db, "partners", columns),
           ...domainInserts(db, workspaceId, id, domains),
+          planVersionInsert(db, { workspaceId, partnerId: id, version: 1, before: {}, after: input.plan, memberId: c.get("caller").memberId, now }),
           ...healthWrites(db, workspaceId, id, health),
         ],
         audit: [{ entity: "partner", entityId: id, action: "create", after: withoutHealth(body) }],
@@ -184,11 +186,19 @@ function registerPatch(app: OpenAPIHono<AppEnv>): void {
         await assertIdentifiersFree(db, workspaceId, id, { ...patch, domains });
         const now = c.get("now").toISOString();
         const columns = partnerColumns(patch);
+        // The plan keeps every version, whichever route changes it.
+        if (patch.plan !== undefined) columns.plan_version = current.row.plan_version + 1;
         const guard = guardFor(current.row as unknown as Record<string, unknown>, expectedVersion, Object.keys(columns));
         const statements = guardedUpdate(db, { table: "partners", id, workspaceId, guard, set: columns, now });
         if (domains) {
           statements.push(db.prepare("DELETE FROM partner_domains WHERE workspace_id = ? AND partner_id = ?", workspaceId, id));
           statements.push(...domainInserts(db, workspaceId, id, domains));
+        }
+        if (patch.plan !== undefined) {
+          statements.push(planVersionInsert(db, {
+            workspaceId, partnerId: id, version: current.row.plan_version + 1, before: current.partner.plan, after: patch.plan,
+            memberId: c.get("caller").memberId, now,
+          }));
         }
         // Last, so the answer lists the domains as stored, whoever set them.
         statements.push(db.prepare("SELECT domain FROM partner_domains WHERE workspace_id = ? AND partner_id = ?", workspaceId, id));

@@ -60,7 +60,7 @@ export const referralsResource: ChildResource<ReferralRow, Referral, typeof refe
     return {
       direction: input.direction, account_name: input.account_name, amount_minor: input.amount_minor ?? null,
       currency: input.currency ?? null, stage: history[history.length - 1]!.stage, submitted_at: history[0]!.at,
-      stage_history_json: JSON.stringify(history), notes: input.notes ?? null, visibility: input.visibility,
+      stage_history_json: JSON.stringify(history), notes: input.notes ?? null, fee_paid_at: input.fee_paid_at ?? null, visibility: input.visibility,
       created_at: context.now,
     };
   },
