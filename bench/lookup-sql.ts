@@ -7,7 +7,7 @@
 import type { SqlValue } from "../demo/sql-literal.ts";
 import { maxAmountMinor } from "../shared/schemas/common.ts";
 import { healthSql } from "../worker/db/health-store.ts";
-import { lookupSql } from "../worker/db/lookup-queries.ts";
+import { lookupSql, matchedParams } from "../worker/db/lookup-queries.ts";
 import { contextLimits, contextSql } from "../worker/db/partner-context.ts";
 import { historySql } from "../worker/db/partnership-history.ts";
 import { tokenSql } from "../worker/db/tokens.ts";
@@ -34,30 +34,23 @@ export interface LookupStatement {
 }
 
 const list = "?";
+/** The values every matched-partner statement starts with: the token and the four kinds' lists. */
+const scope = (v: PlanValues) => matchedParams(v.tokenHash, v);
 
 export const lookupStatements: LookupStatement[] = [
   { name: "auth: token → caller", sql: tokenSql.callerByHash, params: (v) => [v.tokenHash] },
   { name: "auth: touch last_used_at (once a minute)", sql: tokenSql.touch, params: (v) => [v.nowIso, v.tokenId] },
-  { name: "lookup: contacts by email", sql: lookupSql.contactsByEmail(list), params: (v) => [v.tokenHash, v.emails] },
-  { name: "lookup: partner_domains by domain", sql: lookupSql.domainsByName(list), params: (v) => [v.tokenHash, v.domains] },
-  { name: "lookup: partners by Salesforce key", sql: lookupSql.partnersBySalesforceKey(list), params: (v) => [v.tokenHash, v.salesforceKeys] },
-  { name: "lookup: partners by HubSpot id", sql: lookupSql.partnersByHubspotId(list), params: (v) => [v.tokenHash, v.hubspotIds] },
-  { name: "lookup: matched partners", sql: lookupSql.matchedPartners(list), params: (v) => [v.workspaceId, v.partnerIds] },
-  { name: "lookup: matched partners' domains", sql: lookupSql.matchedDomains(list), params: (v) => [v.workspaceId, v.partnerIds] },
-  {
-    name: "context: recent interactions", sql: contextSql.recentInteractions,
-    params: (v) => [v.workspaceId, v.partnerIds[0]!, contextLimits.recentInteractions],
-  },
-  {
-    name: "context: open commitments", sql: contextSql.openCommitments,
-    params: (v) => [v.workspaceId, v.partnerIds[0]!, contextLimits.openCommitments],
-  },
-  { name: "context: referral counts", sql: contextSql.referralCounts, params: (v) => [maxAmountMinor, v.workspaceId, v.partnerIds[0]!] },
-  {
-    name: "context: recent referrals", sql: contextSql.recentReferrals,
-    params: (v) => [v.workspaceId, v.partnerIds[0]!, contextLimits.recentReferrals],
-  },
-  { name: "context: goals", sql: contextSql.goals, params: (v) => [v.workspaceId, v.partnerIds[0]!, contextLimits.goals] },
+  { name: "lookup: contacts by email", sql: lookupSql.contactsByEmail, params: (v) => [v.tokenHash, JSON.stringify(v.emails)] },
+  { name: "lookup: partner_domains by domain", sql: lookupSql.domainsByName, params: (v) => [v.tokenHash, JSON.stringify(v.domains)] },
+  { name: "lookup: partners by Salesforce key", sql: lookupSql.partnersBySalesforceKey, params: (v) => [v.tokenHash, JSON.stringify(v.salesforceKeys)] },
+  { name: "lookup: partners by HubSpot id", sql: lookupSql.partnersByHubspotId, params: (v) => [v.tokenHash, JSON.stringify(v.hubspotIds)] },
+  { name: "lookup: matched partners", sql: lookupSql.matchedPartners, params: scope },
+  { name: "lookup: matched partners' domains", sql: lookupSql.matchedDomains, params: scope },
+  { name: "context: recent interactions", sql: contextSql.recentInteractions, params: (v) => [...scope(v), contextLimits.recentInteractions] },
+  { name: "context: open commitments", sql: contextSql.openCommitments, params: (v) => [...scope(v), contextLimits.openCommitments] },
+  { name: "context: referral counts", sql: contextSql.referralCounts, params: (v) => [...scope(v), maxAmountMinor] },
+  { name: "context: recent referrals", sql: contextSql.recentReferrals, params: (v) => [...scope(v), contextLimits.recentReferrals] },
+  { name: "context: goals", sql: contextSql.goals, params: (v) => [...scope(v), contextLimits.goals] },
   // Only when a matched partner's stored health score is missing or stale.
   // (Its health_snapshots upsert goes by primary key; EXPLAIN shows no plan.)
   { name: "health: workspace settings", sql: healthSql.settings, params: (v) => [v.workspaceId] },

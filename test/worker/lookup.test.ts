@@ -115,4 +115,35 @@ describe("GET /v1/lookup", () => {
     const response = await api(caller, "GET", "/v1/lookup?email=jo@acme.co.uk");
     expect(response.headers.get("Server-Timing")).toMatch(/^db;dur=\d+(\.\d+)?;desc="rows_read=\d+ rows_written=\d+ queries=\d+ round_trips=\d+"$/);
   });
+  it("answers in one D1 round trip, the token check included, for one partner or a thread naming two", async () => {
+    const caller = await newWorkspace();
+    await acmeWithHistory(caller);
+    await api(caller, "POST", "/v1/partners", { body: { name: "Initech", domains: ["initech.com"], kind: "referral", status: "active" } });
+    const roundTrips = async (query: string) => {
+      const response = await api(caller, "GET", `/v1/lookup?${query}`);
+      expect(response.status).toBe(200);
+      return { count: lookupResult.parse(response.body).matches.length, trips: /round_trips=(\d+)/.exec(response.headers.get("Server-Timing")!)![1] };
+    };
+    await roundTrips("email=jo@acme.co.uk"); // last_used_at is written at most once a minute: not by the requests below
+    expect(await roundTrips("email=jo@acme.co.uk")).toEqual({ count: 1, trips: "1" });
+    expect(await roundTrips("email=jo@acme.co.uk&email=bill@initech.com&salesforce=001i0000007BlV0AAK")).toEqual({ count: 2, trips: "1" });
+    expect(await roundTrips("domain=unknown.example")).toEqual({ count: 0, trips: "1" });
+  });
+
+  it("keeps the ten strongest matches when more partners match, each with its own context", async () => {
+    const caller = await newWorkspace();
+    const acmeId = await acmeWithHistory(caller);
+    const emails = ["email=jo@acme.co.uk"];
+    for (let index = 0; index < 11; index += 1) {
+      await api(caller, "POST", "/v1/partners", { body: { name: `Partner ${index}`, domains: [`p${index}-partner.com`], kind: "referral", status: "active" } });
+      emails.push(`email=someone@p${index}-partner.com`);
+    }
+    // All twelve match by domain; Acme also by its Salesforce id, the strongest sign.
+    const response = await api(caller, "GET", `/v1/lookup?${emails.join("&")}&salesforce=001i0000007BlV0AAK`);
+    const { matches } = lookupResult.parse(response.body);
+    expect(matches).toHaveLength(10);
+    expect(matches[0]!.partner.id).toBe(acmeId);
+    expect(matches[0]!.recent_interactions.map((interaction) => interaction.summary)).toEqual(["Pipeline call", "Intro"]);
+    expect(matches.slice(1).every((match) => match.recent_interactions.length === 0 && match.open_commitments.length === 0)).toBe(true);
+  });
 });

@@ -1,31 +1,72 @@
 /**
  * The queries behind GET /v1/lookup: which partners the people or record on
- * screen belong to. Each match query is scoped by the caller's token itself
- * (tokenSql.workspaceOfToken), so it runs in the same batch as the token
- * check: one round trip for "who are you" and "who is this".
+ * screen belong to, and what the sidebar shows of them. Every statement is
+ * scoped by the caller's token itself (tokenSql.workspaceOfToken), and the
+ * partner statements by the match conditions too (a `matched` CTE repeated in
+ * each), so the whole lookup is one batch with the token check: one D1 round
+ * trip for "who are you", "who is this" and "what do we know of them".
  */
 import type { MatchReason } from "../../shared/schemas/lookup.ts";
-import { inChunks, placeholders } from "./sql.ts";
 import { tokenSql } from "./tokens.ts";
 import type { TrackedDb } from "./tracked-db.ts";
 
 const byToken = tokenSql.workspaceOfToken;
+// Each kind's values go in as one JSON array: every statement can carry all
+// of a lookup's keys (up to 200, more than D1's 100 bound parameters), and
+// the shared CTE binds the same five values whatever was asked.
+const jsonList = "(SELECT value FROM json_each(?))";
+/** The caller's workspace inside a statement that starts with matchedCte. */
+export const callerWorkspace = "(SELECT workspace_id FROM caller)";
+export const maxMatches = 10;
+
+/** Record ids name one partner for certain; a shared email domain is the weakest sign. */
+export const matchStrength: Record<MatchReason["type"], number> = { salesforce: 0, hubspot: 0, email: 1, domain: 2 };
+const kinds = ["email", "domain", "salesforce", "hubspot"] as const satisfies readonly MatchReason["type"][];
+
+/** One kind of match, scoped by `workspace` (SQL); its rows are (partner_id, value). */
+function matchSql(kind: MatchReason["type"], workspace: string): string {
+  switch (kind) {
+    case "email":
+      return `SELECT c.partner_id, c.email AS value FROM contacts c JOIN partners p ON p.id = c.partner_id
+      WHERE c.workspace_id = ${workspace} AND c.email IN ${jsonList} AND p.archived_at IS NULL`;
+    case "domain":
+      return `SELECT partner_id, domain AS value FROM partner_domains WHERE workspace_id = ${workspace} AND domain IN ${jsonList}`;
+    case "salesforce":
+      return `SELECT id AS partner_id, salesforce_account_id AS value FROM partners
+      WHERE workspace_id = ${workspace} AND salesforce_key IN ${jsonList} AND archived_at IS NULL`;
+    case "hubspot":
+      return `SELECT id AS partner_id, hubspot_company_id AS value FROM partners
+      WHERE workspace_id = ${workspace} AND hubspot_company_id IN ${jsonList} AND archived_at IS NULL`;
+  }
+}
+
+/**
+ * `caller` (the token's workspace) and `matched` (the ids of the strongest
+ * matches, at most maxMatches): the prefix of every partner statement.
+ * Binds the token hash, then the four kinds' JSON lists (matchedParams).
+ */
+export const matchedCte = `WITH caller AS (${byToken.slice(1, -1)}),
+  found (partner_id, strength) AS (${kinds.map((kind) => `SELECT partner_id, ${matchStrength[kind]} FROM (${matchSql(kind, callerWorkspace)})`).join("\n  UNION ALL ")}),
+  matched (id) AS (SELECT partner_id FROM found GROUP BY partner_id ORDER BY min(strength), partner_id LIMIT ${maxMatches})
+`;
 
 /** The SQL of the lookup path, exported so the benchmark explains these very statements. */
 export const lookupSql = {
-  contactsByEmail: (list: string) =>
-    `SELECT c.partner_id, c.email AS value FROM contacts c JOIN partners p ON p.id = c.partner_id
-      WHERE c.workspace_id = ${byToken} AND c.email IN (${list}) AND p.archived_at IS NULL`,
-  domainsByName: (list: string) =>
-    `SELECT partner_id, domain AS value FROM partner_domains WHERE workspace_id = ${byToken} AND domain IN (${list})`,
-  partnersBySalesforceKey: (list: string) =>
-    `SELECT id AS partner_id, salesforce_account_id AS value FROM partners
-      WHERE workspace_id = ${byToken} AND salesforce_key IN (${list}) AND archived_at IS NULL`,
-  partnersByHubspotId: (list: string) =>
-    `SELECT id AS partner_id, hubspot_company_id AS value FROM partners
-      WHERE workspace_id = ${byToken} AND hubspot_company_id IN (${list}) AND archived_at IS NULL`,
-  matchedPartners: (list: string) => `SELECT * FROM partners WHERE workspace_id = ? AND id IN (${list}) AND archived_at IS NULL`,
-  matchedDomains: (list: string) => `SELECT partner_id, domain FROM partner_domains WHERE workspace_id = ? AND partner_id IN (${list})`,
+  contactsByEmail: `SELECT * FROM (${matchSql("email", byToken)})`,
+  domainsByName: `SELECT * FROM (${matchSql("domain", byToken)})`,
+  partnersBySalesforceKey: `SELECT * FROM (${matchSql("salesforce", byToken)})`,
+  partnersByHubspotId: `SELECT * FROM (${matchSql("hubspot", byToken)})`,
+  // CROSS JOIN keeps matched the outer loop: left to itself SQLite may walk
+  // the whole workspace's partners and probe matched for each.
+  matchedPartners: `${matchedCte}SELECT p.* FROM matched CROSS JOIN partners p ON p.id = matched.id
+      WHERE p.workspace_id = ${callerWorkspace} AND p.archived_at IS NULL`,
+  matchedDomains: `${matchedCte}SELECT d.partner_id, d.domain FROM matched CROSS JOIN partner_domains d
+      ON d.workspace_id = ${callerWorkspace} AND d.partner_id = matched.id`,
+} as const;
+
+const matchSqlByKind = {
+  email: lookupSql.contactsByEmail, domain: lookupSql.domainsByName,
+  salesforce: lookupSql.partnersBySalesforceKey, hubspot: lookupSql.partnersByHubspotId,
 } as const;
 
 /** What was asked, normalized: lower-case emails, candidate domains, 15-character Salesforce keys. */
@@ -36,24 +77,26 @@ export interface LookupKeys {
   hubspotIds: string[];
 }
 
+/** The values matchedCte binds, in its order. */
+export function matchedParams(tokenHash: string, keys: LookupKeys): string[] {
+  return [tokenHash, ...[keys.emails, keys.domains, keys.salesforceKeys, keys.hubspotIds].map((values) => JSON.stringify(values))];
+}
+
 export interface MatchQueries {
   statements: D1PreparedStatement[];
   /** What each statement matches by, in the same order. */
   kinds: MatchReason["type"][];
 }
 
+/** One statement per kind asked for: why each partner matched. */
 export function matchStatements(db: TrackedDb, tokenHash: string, keys: LookupKeys): MatchQueries {
   const queries: MatchQueries = { statements: [], kinds: [] };
-  const add = (kind: MatchReason["type"], sql: (list: string) => string, values: string[]) => {
-    for (const some of inChunks(values)) {
-      queries.kinds.push(kind);
-      queries.statements.push(db.prepare(sql(placeholders(some)), tokenHash, ...some));
-    }
-  };
-  add("email", lookupSql.contactsByEmail, keys.emails);
-  add("domain", lookupSql.domainsByName, keys.domains);
-  add("salesforce", lookupSql.partnersBySalesforceKey, keys.salesforceKeys);
-  add("hubspot", lookupSql.partnersByHubspotId, keys.hubspotIds);
+  const values = { email: keys.emails, domain: keys.domains, salesforce: keys.salesforceKeys, hubspot: keys.hubspotIds };
+  for (const kind of kinds) {
+    if (values[kind].length === 0) continue;
+    queries.kinds.push(kind);
+    queries.statements.push(db.prepare(matchSqlByKind[kind], tokenHash, JSON.stringify(values[kind])));
+  }
   return queries;
 }
 
@@ -70,10 +113,7 @@ export function matchReasons(results: D1Result<{ partner_id: string; value: stri
   return reasons;
 }
 
-/** The matched partners and their domains, in statements for the caller's second batch. */
-export function matchedPartnerStatements(db: TrackedDb, workspaceId: string, ids: string[]): D1PreparedStatement[] {
-  return [
-    db.prepare(lookupSql.matchedPartners(placeholders(ids)), workspaceId, ...ids),
-    db.prepare(lookupSql.matchedDomains(placeholders(ids)), workspaceId, ...ids),
-  ];
+/** The matched partners and their domains, in the same batch as the matches. */
+export function matchedPartnerStatements(db: TrackedDb, scope: string[]): D1PreparedStatement[] {
+  return [db.prepare(lookupSql.matchedPartners, ...scope), db.prepare(lookupSql.matchedDomains, ...scope)];
 }

@@ -8,6 +8,7 @@ import type { Referral } from "../../shared/schemas/referral.ts";
 import {
   commitmentToApi, goalToApi, interactionToApi, referralToApi, type CommitmentRow, type GoalRow, type InteractionRow, type ReferralRow,
 } from "./child-records.ts";
+import { callerWorkspace, matchedCte } from "./lookup-queries.ts";
 import type { PartnerRow } from "./partner-record.ts";
 import type { TrackedDb } from "./tracked-db.ts";
 
@@ -33,45 +34,65 @@ function emptyCounts(): ReferralStageCounts {
   return { total: 0, submitted: 0, accepted: 0, won: 0, lost: 0, rejected: 0, won_value: [] };
 }
 
-/** The SQL of the sidebar's context, exported so the benchmark explains these very statements. */
+/**
+ * The at-most-`limit` rows of `table` of each matched partner, in `order`:
+ * a correlated subquery per partner, so each reads only that partner's own
+ * rows through its index, however long its history.
+ */
+function latestOfEach(table: string, where: string, order: string): string {
+  return `${matchedCte}SELECT t.* FROM matched CROSS JOIN ${table} t ON t.rowid IN (
+        SELECT rowid FROM ${table} WHERE workspace_id = ${callerWorkspace} AND partner_id = matched.id${where} ORDER BY ${order} LIMIT ?)
+      ORDER BY t.partner_id, ${order.replaceAll(/(^|, )/g, "$1t.")}, t.rowid`;
+}
+
+/**
+ * The SQL of the sidebar's context, exported so the benchmark explains these
+ * very statements. Each covers every matched partner (matchedCte), so the
+ * context comes back in the lookup's one batch; rows carry their partner_id.
+ */
 export const contextSql = {
-  recentInteractions: "SELECT * FROM interactions WHERE workspace_id = ? AND partner_id = ? ORDER BY occurred_at DESC LIMIT ?",
-  openCommitments: `SELECT * FROM commitments WHERE workspace_id = ? AND partner_id = ? AND status = 'open'
-        ORDER BY due_on IS NULL, due_on, created_at LIMIT ?`,
+  recentInteractions: latestOfEach("interactions", "", "occurred_at DESC"),
+  openCommitments: latestOfEach("commitments", " AND status = 'open'", "due_on IS NULL, due_on, created_at"),
   // SUM() of 64-bit integers raises "integer overflow" past 2^63, and a sum
   // past 2^53 reaches JavaScript rounded, so one partner's amounts could break
   // every lookup. total() sums as a double and never fails; each amount counts
   // at most the API's bound (larger ones could only predate it), so a total is
   // exact until it passes 2^53, where summarizeReferrals caps it.
-  referralCounts: `SELECT direction, stage, currency, COUNT(*) AS count,
+  referralCounts: `${matchedCte}SELECT r.partner_id, direction, stage, currency, COUNT(*) AS count,
          CASE WHEN COUNT(amount_minor) = 0 THEN NULL ELSE total(min(amount_minor, ?)) END AS amount_minor
-         FROM referrals WHERE workspace_id = ? AND partner_id = ? GROUP BY direction, stage, currency`,
-  recentReferrals: "SELECT * FROM referrals WHERE workspace_id = ? AND partner_id = ? ORDER BY submitted_at DESC LIMIT ?",
-  goals: "SELECT * FROM goals WHERE workspace_id = ? AND partner_id = ? ORDER BY due_on IS NULL, due_on, created_at LIMIT ?",
+         FROM matched CROSS JOIN referrals r ON r.workspace_id = ${callerWorkspace} AND r.partner_id = matched.id
+         GROUP BY r.partner_id, direction, stage, currency`,
+  recentReferrals: latestOfEach("referrals", "", "submitted_at DESC"),
+  goals: latestOfEach("goals", "", "due_on IS NULL, due_on, created_at"),
 } as const;
 
-/** Statements read per partner by contextStatements, in this order. */
-export const contextStatementsPerPartner = 5;
-
 /**
- * The small indexed queries behind each partner's sidebar context, none of
- * which scans more than that partner's own rows. The caller runs them in one
- * batch (one D1 round trip), together with whatever else it needs.
+ * The small indexed queries behind the sidebar context of every partner the
+ * lookup matched, none of which scans more than those partners' own rows.
+ * `scope` is matchedParams(...): the caller runs these in the lookup's batch.
  */
-export function contextStatements(db: TrackedDb, workspaceId: string, partnerIds: string[]): D1PreparedStatement[] {
-  return partnerIds.flatMap((partnerId) => [
-    db.prepare(contextSql.recentInteractions, workspaceId, partnerId, contextLimits.recentInteractions),
-    db.prepare(contextSql.openCommitments, workspaceId, partnerId, contextLimits.openCommitments),
-    db.prepare(contextSql.referralCounts, maxAmountMinor, workspaceId, partnerId),
-    db.prepare(contextSql.recentReferrals, workspaceId, partnerId, contextLimits.recentReferrals),
-    db.prepare(contextSql.goals, workspaceId, partnerId, contextLimits.goals),
-  ]);
+export function contextStatements(db: TrackedDb, scope: string[]): D1PreparedStatement[] {
+  return [
+    db.prepare(contextSql.recentInteractions, ...scope, contextLimits.recentInteractions),
+    db.prepare(contextSql.openCommitments, ...scope, contextLimits.openCommitments),
+    db.prepare(contextSql.referralCounts, ...scope, maxAmountMinor),
+    db.prepare(contextSql.recentReferrals, ...scope, contextLimits.recentReferrals),
+    db.prepare(contextSql.goals, ...scope, contextLimits.goals),
+  ];
 }
 
-/** Turns contextStatements' results (in the same partner order) into each partner's context. */
+/** Turns contextStatements' results (rows of any matched partner) into each partner's context. */
 export function assembleContexts(results: D1Result<Record<string, unknown>>[], partners: PartnerRow[], now: Date): PartnerContext[] {
-  return partners.map((partner, index) => {
-    const at = (offset: number) => results[index * contextStatementsPerPartner + offset]!.results;
+  const byPartner = results.map((result) => {
+    const rows = new Map<string, Record<string, unknown>[]>();
+    for (const row of result.results) {
+      const id = row.partner_id as string;
+      rows.set(id, [...(rows.get(id) ?? []), row]);
+    }
+    return rows;
+  });
+  return partners.map((partner) => {
+    const at = (offset: number) => byPartner[offset]!.get(partner.id) ?? [];
     const interactions = (at(0) as unknown as InteractionRow[]).map(interactionToApi);
     const open = (at(1) as unknown as CommitmentRow[]).map((row) => ({ ...commitmentToApi(row), overdue: isOverdue(row.due_on, now) }));
     return {

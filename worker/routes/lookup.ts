@@ -3,20 +3,16 @@ import type { Context } from "hono";
 import { candidateDomains, emailDomain } from "../../shared/domains.ts";
 import { isEmailAddress } from "../../shared/email-address.ts";
 import { isSalesforceId, salesforceKey } from "../../shared/salesforce-id.ts";
-import { lookupQuery, lookupResult, type LookupMatch, type LookupQuery, type MatchReason } from "../../shared/schemas/lookup.ts";
+import { lookupQuery, lookupResult, type LookupMatch, type LookupQuery } from "../../shared/schemas/lookup.ts";
 import { invalidField } from "../api-error.ts";
 import { currentHealth } from "../db/health-store.ts";
-import { matchedPartnerStatements, matchReasons, matchStatements, type LookupKeys } from "../db/lookup-queries.ts";
+import { matchedParams, matchedPartnerStatements, matchReasons, matchStatements, matchStrength, type LookupKeys } from "../db/lookup-queries.ts";
 import { assembleContexts, contextStatements } from "../db/partner-context.ts";
 import { partnerToApi, type PartnerRow } from "../db/partner-record.ts";
 import { callerByHash, type TokenRow } from "../db/tokens.ts";
 import type { AppEnv } from "../env.ts";
 import { acceptToken, authenticate } from "../http/auth.ts";
 import { jsonResponse, readErrors, security } from "../http/openapi-parts.ts";
-
-const maxMatches = 10;
-// Record ids name one partner for certain; a shared email domain is the weakest sign.
-const strength: Record<MatchReason["type"], number> = { salesforce: 0, hubspot: 0, email: 1, domain: 2 };
 
 /** The query's values, checked and normalized; 400 naming the first bad one. */
 function lookupKeys(query: LookupQuery): LookupKeys {
@@ -66,33 +62,33 @@ export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const keys = await keysOrUnauthorized(c, c.req.valid("query"));
       const db = c.get("db");
-      // First round trip: the token check and every match query, scoped by the token itself.
+      // One round trip: the token check, every match query, and the matched
+      // partners with their context, all scoped by the token itself. Nothing
+      // read is used before acceptToken has passed the token.
       const matching = matchStatements(db, c.get("tokenHash"), keys);
-      const [token, ...found] = await db.batch<Record<string, unknown>>([callerByHash(db, c.get("tokenHash")), ...matching.statements]);
-      const { workspaceId } = await acceptToken(c, (token!.results[0] as TokenRow | undefined) ?? null);
-      const reasons = matchReasons(found as D1Result<{ partner_id: string; value: string }>[], matching.kinds);
-      if (reasons.size === 0) return c.json({ matches: [] }, 200);
-
-      // Strongest matches first; the page shows at most maxMatches partners.
-      const best = (id: string) => Math.min(...reasons.get(id)!.map((reason) => strength[reason.type]));
-      const ids = [...reasons.keys()].sort((a, b) => best(a) - best(b) || a.localeCompare(b)).slice(0, maxMatches);
-      // Second round trip: the partners, their domains and everything the sidebar shows of them.
-      const [partnerResult, domainResult, ...contextResults] = await db.batch<Record<string, unknown>>([
-        ...matchedPartnerStatements(db, workspaceId, ids),
-        ...contextStatements(db, workspaceId, ids),
+      const scope = matchedParams(c.get("tokenHash"), keys);
+      const [token, ...found] = await db.batch<Record<string, unknown>>([
+        callerByHash(db, c.get("tokenHash")), ...matching.statements, ...matchedPartnerStatements(db, scope), ...contextStatements(db, scope),
       ]);
-      const rowsById = new Map((partnerResult!.results as unknown as PartnerRow[]).map((row) => [row.id, row]));
+      const { workspaceId } = await acceptToken(c, (token!.results[0] as TokenRow | undefined) ?? null);
+      const [partnerResult, domainResult, ...contextResults] = found.splice(matching.statements.length);
+      const reasons = matchReasons(found as D1Result<{ partner_id: string; value: string }>[], matching.kinds);
+      const rows = partnerResult!.results as unknown as PartnerRow[];
+      if (rows.length === 0) return c.json({ matches: [] }, 200);
+
+      const best = (id: string) => Math.min(...reasons.get(id)!.map((reason) => matchStrength[reason.type]));
       const domainLists = new Map<string, string[]>();
       for (const row of domainResult!.results as { partner_id: string; domain: string }[]) {
         domainLists.set(row.partner_id, [...(domainLists.get(row.partner_id) ?? []), row.domain].sort());
       }
       const now = c.get("now");
-      const contexts = new Map(assembleContexts(contextResults, ids.map((id) => rowsById.get(id) ?? ({ id, cadence_days: null } as PartnerRow)), now).map((context, index) => [ids[index]!, context]));
-      const matched = ids.flatMap((id) => rowsById.get(id) ?? []).sort((a, b) => best(a.id) - best(b.id) || a.name.localeCompare(b.name));
+      // Strongest matches first (the SQL kept the strongest maxMatches).
+      const matched = rows.sort((a, b) => best(a.id) - best(b.id) || a.name.localeCompare(b.name));
+      const contexts = assembleContexts(contextResults, matched, now);
       const health = await currentHealth(db, workspaceId, matched, now);
-      const matches: LookupMatch[] = matched.map((row) => {
+      const matches: LookupMatch[] = matched.map((row, index) => {
         const score = health.get(row.id)!;
-        return { partner: partnerToApi(row, domainLists.get(row.id) ?? [], score), matched_by: reasons.get(row.id)!, health: score, ...contexts.get(row.id)! };
+        return { partner: partnerToApi(row, domainLists.get(row.id) ?? [], score), matched_by: reasons.get(row.id)!, health: score, ...contexts[index]! };
       });
       return c.json({ matches }, 200);
     },
