@@ -1,3 +1,4 @@
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newApiToken } from "../../shared/api-token.ts";
 import { api, newWorkspace, type ApiResponse, type TestCaller } from "./api-client.ts";
@@ -77,5 +78,12 @@ describe("rate limits", () => {
     expectError(limited!, 429, "rate_limited");
     expect(limited!.headers.get("Retry-After")).toBe("60");
     expect((await api(neighbour, "GET", "/v1/me")).status).toBe(200);
+
+    // Reads ask the binding while they run; a write waits for its answer, so
+    // a token over its budget writes nothing.
+    const write = await api(busy, "POST", "/v1/partners", { body: { name: "Over Budget Ltd", kind: "reseller" }, headers: { "Idempotency-Key": "over-budget-1" } });
+    expectError(write, 429, "rate_limited");
+    const written = await env.DB.prepare("SELECT COUNT(*) AS n FROM partners WHERE name = ?").bind("Over Budget Ltd").first<{ n: number }>();
+    expect(written?.n).toBe(0);
   }, 120_000);
 });

@@ -64,16 +64,44 @@ export const limitFailedAuthentication: MiddlewareHandler<AppEnv> = async (c, ne
   );
 };
 
+// Tokens over their budget, with when the period ends: per isolate, like
+// blockedUntil, so that a token found over budget is turned away before any
+// database work until its period has passed.
+const tokensBlockedUntil = new Map<string, number>();
+
+const overBudget = "This API token has sent too many requests; slow down and retry after the time in Retry-After";
+
+function isReadOnlyMethod(method: string): boolean {
+  return method === "GET" || method === "HEAD";
+}
+
 /**
  * Each token's own budget; one busy script cannot starve the rest of its
- * workspace. Keyed by the token's hash, which is known before any database
- * read (the lookup checks the token inside its own first batch), so a token
- * over its budget costs no D1 work.
+ * workspace. Keyed by the token's hash, known before any database read (the
+ * lookup checks the token inside its own first batch). A write waits for the
+ * binding's answer, so a token over its budget never writes. A read asks the
+ * binding while it runs, because the binding's answer costs as long as a
+ * small D1 batch and reads are what the sidebar waits for: a read over budget
+ * is still answered 429, and from then on this isolate turns that token away
+ * before any database work until the period has passed.
  */
 export const limitPerToken: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { success } = await c.env.TOKEN_LIMIT.limit({ key: `token:${c.get("tokenHash")}` });
-  if (!success) {
-    throw tooManyRequests(c, tokenLimitPeriodSeconds, "This API token has sent too many requests; slow down and retry after the time in Retry-After");
+  const key = `token:${c.get("tokenHash")}`;
+  const nowMs = Date.now();
+  const until = tokensBlockedUntil.get(key);
+  if (until !== undefined) {
+    if (until > nowMs) throw tooManyRequests(c, (until - nowMs) / 1000, overBudget);
+    tokensBlockedUntil.delete(key);
   }
-  await next();
+  const verdict = c.env.TOKEN_LIMIT.limit({ key });
+  if (!isReadOnlyMethod(c.req.method)) {
+    if (!(await verdict).success) throw tooManyRequests(c, tokenLimitPeriodSeconds, overBudget);
+    await next();
+    return;
+  }
+  const [{ success }] = await Promise.all([verdict, next()]);
+  if (success) return;
+  if (tokensBlockedUntil.size >= maxBlockedClients) tokensBlockedUntil.clear();
+  tokensBlockedUntil.set(key, nowMs + tokenLimitPeriodSeconds * 1000);
+  c.res = errorResponse(tooManyRequests(c, tokenLimitPeriodSeconds, overBudget), c);
 };
