@@ -1,6 +1,6 @@
 import { browser } from "wxt/browser";
-import { storage } from "wxt/utils/storage";
 import type { ErrorInfo, OutboxView, PendingWrite, WriteIdentity } from "../messaging/protocol.ts";
+import { outboxItem } from "../messaging/outbox-item.ts";
 import { outboxView, sameIdentity } from "../messaging/write-identity.ts";
 import { ApiUnreachable, callApi, errorOf, signInAgain } from "./api-client.ts";
 import { serialQueue } from "./one-at-a-time.ts";
@@ -15,7 +15,6 @@ import { loadSignedIn, markRejected, type SignedIn } from "./settings.ts";
  * to another workspace waits for a sign-in as its own member, or for the user
  * to discard it.
  */
-const outboxItem = storage.defineItem<PendingWrite[]>("local:outbox", { fallback: [] });
 const alarmName = "mutual-outbox";
 
 // Retries: 2 s, 4 s, 8 s … up to 5 minutes apart, unless the API says when (Retry-After).

@@ -6,7 +6,8 @@ import { pageFacts, pageUrl, queryFor, unknownCompany } from "../content/page-qu
 import { ignoreUntrustedEvents } from "./trusted-events.ts";
 import { framePortPrefix, type FromFrame, type ToFrame } from "../messaging/frame-link.ts";
 import { readLookupEntry, type LookupCacheEntry } from "../messaging/lookup-cache-entry.ts";
-import type { LookupInput, PendingWrite } from "../messaging/protocol.ts";
+import { outboxItem } from "../messaging/outbox-item.ts";
+import type { LookupInput } from "../messaging/protocol.ts";
 import { Sidebar } from "./Sidebar.tsx";
 import { collapsed, lookupState, noPeople, openForm, pageContext } from "./store.ts";
 import { refreshOutbox } from "./submit-write.ts";
@@ -63,13 +64,10 @@ function pageLookups() {
 /** The background sends queued writes on its own schedule: follow the outbox, and call `landed` when one of ours has reached the API. */
 function followOutbox(landed: () => void): void {
   window.addEventListener("focus", () => void refreshOutbox());
-  browser.storage.onChanged.addListener((changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
-    if (area !== "local" || !changes.outbox) return;
-    const before = (changes.outbox.oldValue as PendingWrite[] | undefined) ?? [];
-    const after = (changes.outbox.newValue as PendingWrite[] | undefined) ?? [];
+  outboxItem.watch((after, before) => {
     // Who may send which write is the background's to say (it alone knows who is signed in).
     void refreshOutbox();
-    if (before.some((write) => !write.failed && !after.some((remaining) => remaining.id === write.id))) landed();
+    if ((before ?? []).some((write) => !write.failed && !after.some((remaining) => remaining.id === write.id))) landed();
   });
   void refreshOutbox();
 }
