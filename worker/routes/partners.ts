@@ -19,6 +19,8 @@ import { changedFields } from "../db/commit-write.ts";
 import { planVersionInsert } from "../db/plan-store.ts";
 import { currentHealth, healthWrites, loadHealthSettings, scoreEmpty, scoreWithFields, storedHealth } from "../db/health-store.ts";
 import { guardedUpdate, guardFor } from "../db/stale-write-guard.ts";
+import { registerPartnerRestore } from "./partner-restore.ts";
+import { domainsWhenArchived } from "../db/archived-partners.ts";
 import type { TrackedDb } from "../db/tracked-db.ts";
 
 const tags = ["Partners"];
@@ -64,6 +66,7 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerRead(app);
   registerPatch(app);
   registerArchive(app);
+  registerPartnerRestore(app);
 }
 
 function registerCreate(app: OpenAPIHono<AppEnv>): void {
@@ -120,9 +123,10 @@ function registerList(app: OpenAPIHono<AppEnv>): void {
       const db = c.get("db");
       const { workspaceId } = c.get("caller");
       const sort = sortKeys[query.sort];
-      const where = ["workspace_id = ?", "archived_at IS NULL"];
+      const archived = query.status === "archived";
+      const where = ["workspace_id = ?", archived ? "archived_at IS NOT NULL" : "archived_at IS NULL"];
       const params: unknown[] = [workspaceId];
-      if (query.status) {
+      if (query.status && !archived) {
         where.push("status = ?");
         params.push(query.status);
       }
@@ -141,7 +145,7 @@ function registerList(app: OpenAPIHono<AppEnv>): void {
         ...params, query.limit + 1,
       );
       const page = pageOf(rows, query.limit, (row) => [sort.key(row), row.id]);
-      const domains = await domainsOf(db, workspaceId, page.items.map((row) => row.id));
+      const domains = await (archived ? domainsWhenArchived : domainsOf)(db, workspaceId, page.items.map((row) => row.id));
       const health = await currentHealth(db, workspaceId, page.items, c.get("now"));
       const items = page.items.map((row) => partnerToApi(row, domains.get(row.id) ?? [], health.get(row.id) ?? null));
       return c.json({ items, next_cursor: page.nextCursor }, 200);
