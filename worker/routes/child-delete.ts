@@ -9,7 +9,8 @@ import { rescoreAfterWrite } from "../db/health-store.ts";
 import { loadPartnerRow } from "../db/partner-record.ts";
 import type { TrackedDb } from "../db/tracked-db.ts";
 import type { AppEnv } from "../env.ts";
-import { idParam, jsonResponse, security, writeErrors } from "../http/openapi-parts.ts";
+import { idParam, jsonResponse, operation, writeErrors } from "../http/openapi-parts.ts";
+import { callerScope } from "../http/caller-scope.ts";
 import { patchWithRetry } from "../http/patch-with-retry.ts";
 import { respond, respondNoContent } from "../http/respond.ts";
 import type { ChildResource, WriteContext } from "./child-resource.ts";
@@ -41,18 +42,17 @@ export function registerDeleteAndRestore<Row extends ChildRow, Api extends objec
 function registerDelete<Row extends ChildRow, Api extends object>({ app, resource, loadRow }: Routes<Row, Api>): void {
   app.openapi(
     createRoute({
-      method: "delete", path: `/v1/${resource.collection}/{id}`, tags: [resource.tag], security,
-      operationId: `delete${resource.label}`,
-      summary: `Delete a ${resource.entity}`,
-      description: `Leaves every list, lookup, count and the health score at once; restorable for ${restoreWindowDays} days with POST /v1/${resource.collection}/{id}/restore. Deleting it again is 204. If-Match makes it conditional.`,
+      method: "delete", path: `/v1/${resource.collection}/{id}`,
+      ...operation(resource.tag, `delete${resource.label}`, `Delete a ${resource.entity}`,
+        `Leaves every list, lookup, count and the health score at once; restorable for ${restoreWindowDays} days with POST /v1/${resource.collection}/{id}/restore. Deleting it again is 204. If-Match makes it conditional.`),
       request: { params: idParam },
       responses: { 204: { description: "Deleted (restorable)" }, ...writeErrors },
     }),
     async (c) => {
       const id = c.req.valid("param").id;
-      const db = c.get("db");
-      const { workspaceId, memberId } = c.get("caller");
-      const now = c.get("now").toISOString();
+      const { db, workspaceId, now: clock } = callerScope(c);
+      const now = clock.toISOString();
+      const { memberId } = c.get("caller");
       // A retried delete (the outbox resends after a lost answer) is done, not missing.
       if (!(await loadRow(db, workspaceId, id)) && (await loadDeleted(db, workspaceId, resource.entity, id)).length > 0) {
         return c.body(null, 204);
@@ -77,7 +77,7 @@ function registerDelete<Row extends ChildRow, Api extends object>({ app, resourc
           body: null,
         });
       });
-      if (resource.affectsHealth && partnerId !== null) await rescoreAfterWrite(db, workspaceId, partnerId, c.get("now"));
+      if (resource.affectsHealth && partnerId !== null) await rescoreAfterWrite(db, workspaceId, partnerId, clock);
       return answer;
     },
   );
@@ -86,18 +86,15 @@ function registerDelete<Row extends ChildRow, Api extends object>({ app, resourc
 function registerRestore<Row extends ChildRow, Api extends object>({ app, resource, loadRow }: Routes<Row, Api>): void {
   app.openapi(
     createRoute({
-      method: "post", path: `/v1/${resource.collection}/{id}/restore`, tags: [resource.tag], security,
-      operationId: `restore${resource.label}`,
-      summary: `Restore a deleted ${resource.entity}`,
-      description: `Puts the ${resource.entity} back as it was (one version on), with whatever its delete took along. Restoring a ${resource.entity} that is not deleted answers it as it is.`,
+      method: "post", path: `/v1/${resource.collection}/{id}/restore`,
+      ...operation(resource.tag, `restore${resource.label}`, `Restore a deleted ${resource.entity}`,
+        `Puts the ${resource.entity} back as it was (one version on), with whatever its delete took along. Restoring a ${resource.entity} that is not deleted answers it as it is.`),
       request: { params: idParam },
       responses: { 200: jsonResponse(resource.apiSchema, `The restored ${resource.entity}`), ...writeErrors, 410: gone },
     }),
     async (c) => {
       const id = c.req.valid("param").id;
-      const db = c.get("db");
-      const { workspaceId } = c.get("caller");
-      const now = c.get("now");
+      const { db, workspaceId, now } = callerScope(c);
       const live = await loadRow(db, workspaceId, id);
       if (live) {
         c.header("ETag", `"${live.version}"`);

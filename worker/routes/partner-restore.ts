@@ -6,7 +6,8 @@ import { currentHealth } from "../db/health-store.ts";
 import { assertIdentifiersFree, domainInserts, domainsOf, partnerToApi, type PartnerRow } from "../db/partner-record.ts";
 import { guardedUpdate } from "../db/stale-write-guard.ts";
 import type { AppEnv } from "../env.ts";
-import { idParam, jsonResponse, security, writeErrors } from "../http/openapi-parts.ts";
+import { idParam, jsonResponse, operation, writeErrors } from "../http/openapi-parts.ts";
+import { callerScope } from "../http/caller-scope.ts";
 import { respond } from "../http/respond.ts";
 
 /**
@@ -17,17 +18,15 @@ import { respond } from "../http/respond.ts";
 export function registerPartnerRestore(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/partners/{id}/restore", tags: ["Partners"], security, operationId: "restorePartner",
-      summary: "Restore an archived partner",
-      description: "Find archived partners with GET /v1/partners?status=archived. Restoring a partner that is not archived answers it as it is.",
+      method: "post", path: "/v1/partners/{id}/restore",
+      ...operation("Partners", "restorePartner", "Restore an archived partner",
+        "Find archived partners with GET /v1/partners?status=archived. Restoring a partner that is not archived answers it as it is."),
       request: { params: idParam },
       responses: { 200: jsonResponse(partner, "The restored partner"), ...writeErrors },
     }),
     async (c) => {
-      const db = c.get("db");
-      const { workspaceId } = c.get("caller");
+      const { db, workspaceId, now } = callerScope(c);
       const id = c.req.valid("param").id;
-      const now = c.get("now");
       const row = await db.first<PartnerRow>("SELECT * FROM partners WHERE id = ? AND workspace_id = ?", id, workspaceId);
       if (!row) throw notFound("Partner");
       const withHealth = async (stored: PartnerRow, domains: string[]) =>
