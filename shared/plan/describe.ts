@@ -1,4 +1,4 @@
-import type { PartnershipPlan, PlanField } from "../schemas/plan.ts";
+import type { PlanField } from "../schemas/plan.ts";
 import { formatMoney } from "./money.ts";
 
 /** The plan's fields, and each commercial term, in people's words. */
@@ -57,6 +57,12 @@ export function describeValue(value: unknown, locale?: string): string {
   return String(value);
 }
 
-/** The plan's fields that people edit: when it was last reviewed is set by a review, never typed. */
-export const editablePlanFields = (plan: PartnershipPlan): PlanField[] =>
-  (Object.keys(plan) as PlanField[]).filter((field) => field !== "last_reviewed_at");
+/** A document's link only if it is http(s): anything else (javascript:, data:) is shown as text, never followed. */
+export function httpLink(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
