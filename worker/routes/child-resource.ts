@@ -89,7 +89,8 @@ export function registerChildResource<Row extends ChildRow, Api extends object, 
   if (resource.createSchema && resource.insertColumns) registerCreate(app, resource, resource.createSchema, resource.insertColumns);
   registerList(app, resource);
   registerById(app, resource);
-  registerDeleteAndRestore(app, resource, rowLoader<Row>(resource.table));
+  // Only the company that wrote a record deletes it: the other side's is not found here.
+  registerDeleteAndRestore(app, resource, rowLoader<Row>(resource.table, false));
 }
 
 function registerCreate<Row extends ChildRow, Api extends object, Create extends z.ZodType, Patch extends z.ZodType>(
