@@ -23,6 +23,7 @@ import { registerDocsRoutes } from "./routes/docs.ts";
 import { goalsResource } from "./routes/goals.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerHealthz } from "./routes/healthz.ts";
+import { registerImportRoutes } from "./routes/imports.ts";
 import { interactionsResource } from "./routes/interactions.ts";
 import { registerLookupRoute } from "./routes/lookup.ts";
 import { registerMeRoute } from "./routes/me.ts";
@@ -105,6 +106,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerAuditRoute(app);
   registerCaptureRoutes(app);
   registerNudgesRoute(app);
+  registerImportRoutes(app);
   // One call each, so every resource's row, API and schema types are checked together.
   registerChildResource(app, contactsResource);
   registerChildResource(app, interactionsResource);
