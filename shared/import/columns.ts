@@ -15,7 +15,7 @@ export type ImportField = string;
 
 // The partner a contact or history row belongs to, as reports name it.
 const partnerRef: Record<string, string[]> = {
-  "partner.name": ["account name", "account", "company", "company name", "associated company", "partner", "partner name", "partner account"],
+  "partner.name": ["account name", "account", "company", "company name", "company account", "associated company", "partner", "partner name", "partner account"],
   "partner.domain": ["partner domain", "account domain", "company domain name", "company domain", "website", "account website", "domain"],
   "partner.salesforce_account_id": ["account id", "salesforce account id", "account 18 digit id", "sfdc account id"],
   "partner.hubspot_company_id": ["company id", "associated company id", "associated company ids", "hubspot company id", "company record id"],

@@ -21,7 +21,7 @@ export const partnerKindOf = (text: string) => fromSynonyms(text, {
   reseller: ["var", "value added reseller", "solution provider", "partner reseller", "channel partner", "resale"],
   msp: ["managed service provider", "managed services", "mssp", "managed service"],
   si: ["system integrator", "systems integrator", "integrator", "consultancy", "consulting partner", "gsi"],
-  isv: ["technology partner", "technology", "tech partner", "software vendor", "integration partner", "app partner"],
+  isv: ["technology partner", "technology", "tech partner", "software vendor", "vendor", "integration partner", "app partner"],
   referral: ["referral partner", "affiliate", "agent", "referrer", "partner"],
   distributor: ["distribution", "disti", "wholesaler"],
 });
