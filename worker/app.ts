@@ -22,6 +22,7 @@ import { contactsResource } from "./routes/contacts.ts";
 import { registerDocsRoutes } from "./routes/docs.ts";
 import { goalsResource } from "./routes/goals.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
+import { registerExportRoute } from "./routes/export.ts";
 import { registerHealthz } from "./routes/healthz.ts";
 import { registerImportRoutes } from "./routes/imports.ts";
 import { interactionsResource } from "./routes/interactions.ts";
@@ -107,6 +108,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerCaptureRoutes(app);
   registerNudgesRoute(app);
   registerImportRoutes(app);
+  registerExportRoute(app);
   // One call each, so every resource's row, API and schema types are checked together.
   registerChildResource(app, contactsResource);
   registerChildResource(app, interactionsResource);

@@ -17,8 +17,8 @@ export type ImportField = string;
 const partnerRef: Record<string, string[]> = {
   "partner.name": ["account name", "account", "company", "company name", "company account", "associated company", "partner", "partner name", "partner account"],
   "partner.domain": ["partner domain", "account domain", "company domain name", "company domain", "website", "account website", "domain"],
-  "partner.salesforce_account_id": ["account id", "salesforce account id", "account 18 digit id", "sfdc account id"],
-  "partner.hubspot_company_id": ["company id", "associated company id", "associated company ids", "hubspot company id", "company record id"],
+  "partner.salesforce_account_id": ["account id", "salesforce account id", "account 18 digit id", "sfdc account id", "partner account id"],
+  "partner.hubspot_company_id": ["company id", "associated company id", "associated company ids", "hubspot company id", "company record id", "partner company id"],
 };
 
 /** Usual header names per field, compared after normalizeHeader. */
@@ -34,6 +34,8 @@ export const fieldAliases: Record<ImportKind, Record<ImportField, string[]>> = {
     hubspot_company_id: ["record id", "company id", "hubspot company id", "hubspot id"],
     cadence_days: ["cadence days", "cadence", "contact cadence days"],
     created_at: ["created date", "create date", "created at", "partner since"],
+    business_model: ["business model", "partner business model"],
+    objectives: ["objectives", "partnership objectives", "goals"],
   },
   contacts: {
     ...partnerRef,
@@ -46,7 +48,7 @@ export const fieldAliases: Record<ImportKind, Record<ImportField, string[]>> = {
   },
   interactions: {
     ...partnerRef,
-    source_id: ["activity id", "task id", "event id", "engagement id", "record id", "id", "interaction id"],
+    source_id: ["source id", "activity id", "task id", "event id", "engagement id", "record id", "id", "interaction id"],
     kind: ["kind", "activity type", "type", "task subtype", "engagement type", "channel"],
     direction: ["direction", "inbound outbound"],
     occurred_at: ["date", "activity date", "occurred at", "due date", "start date", "start", "created date", "timestamp"],
@@ -54,7 +56,7 @@ export const fieldAliases: Record<ImportKind, Record<ImportField, string[]>> = {
   },
   commitments: {
     ...partnerRef,
-    source_id: ["task id", "commitment id", "record id", "id", "action item id"],
+    source_id: ["source id", "task id", "commitment id", "record id", "id", "action item id"],
     title: ["subject", "title", "task", "commitment", "action item", "description"],
     owed_by: ["owed by", "owner side", "who owes", "responsible party", "side"],
     owner_email: ["owner email", "assigned to email", "assignee email", "assigned email"],
@@ -69,7 +71,7 @@ export const fieldAliases: Record<ImportKind, Record<ImportField, string[]>> = {
     "partner.domain": ["partner domain", "partner website"],
     "partner.salesforce_account_id": ["partner account id", "primary partner account id", "partner salesforce id"],
     "partner.hubspot_company_id": ["partner company id", "partner hubspot id"],
-    source_id: ["opportunity id", "deal id", "referral id", "lead id", "record id", "id"],
+    source_id: ["source id", "opportunity id", "deal id", "referral id", "lead id", "record id", "id"],
     direction: ["direction", "referral direction", "referred to"],
     account_name: ["account name", "customer", "customer name", "end customer", "referred account", "opportunity name", "deal name", "prospect", "lead company"],
     amount: ["amount", "deal value", "value", "opportunity amount", "amount converted", "deal amount", "estimated value"],
@@ -81,7 +83,7 @@ export const fieldAliases: Record<ImportKind, Record<ImportField, string[]>> = {
   },
   goals: {
     ...partnerRef,
-    source_id: ["goal id", "objective id", "record id", "id"],
+    source_id: ["source id", "goal id", "objective id", "record id", "id"],
     title: ["goal", "title", "objective", "goal name", "name"],
     metric: ["metric", "measure", "kpi", "unit"],
     target: ["target", "goal target", "quota", "target value"],

@@ -68,6 +68,8 @@ function partnerFields(cells: Cells, options: RowOptions): Record<string, unknow
   put(fields, "hubspot_company_id", cells.hubspot_company_id);
   put(fields, "cadence_days", cells.cadence_days, numberOrText);
   put(fields, "created_at", cells.created_at, (text) => instantOf(text, options.dayFirst));
+  put(fields, "business_model", cells.business_model);
+  put(fields, "objectives", cells.objectives);
   return fields;
 }
 

@@ -10,11 +10,13 @@ import { websiteHost } from "../website-host.ts";
 const words = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 
 function fromSynonyms(text: string, table: Record<string, string[]>): string {
-  const said = words(text);
+  const said = words(text).replace(/ /g, "_");
+  // The API's own value first: "event" is an event even though meetings are often called events.
+  if (said in table) return said;
   for (const [value, synonyms] of Object.entries(table)) {
-    if (value === said || synonyms.includes(said)) return value;
+    if (synonyms.includes(said.replace(/_/g, " "))) return value;
   }
-  return said.replace(/ /g, "_");
+  return said;
 }
 
 export const partnerKindOf = (text: string) => fromSynonyms(text, {
@@ -110,11 +112,12 @@ const pad = (value: number) => String(value).padStart(2, "0");
  */
 export function instantOf(text: string, dayFirst = false): string {
   const trimmed = text.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(trimmed);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(trimmed);
   if (iso) {
-    const [, y, m, d, h = "0", min = "0", s = "0", zone] = iso;
+    const [, y, m, d, h = "0", min = "0", s = "0", fraction = ".000", zone] = iso;
     const offset = zone ? (zone.toUpperCase() === "Z" ? "Z" : zone.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2")) : "Z";
-    return `${y}-${m}-${d}T${pad(Number(h))}:${pad(Number(min))}:${pad(Number(s))}${offset === "Z" ? ".000Z" : offset}`;
+    const millis = fraction.padEnd(4, "0").slice(0, 4);
+    return `${y}-${m}-${d}T${pad(Number(h))}:${pad(Number(min))}:${pad(Number(s))}${millis}${offset}`;
   }
   const slashed = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?$/i.exec(trimmed);
   if (slashed) {

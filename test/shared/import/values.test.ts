@@ -7,7 +7,8 @@ describe("reading cells as CRMs write them", () => {
   it("reads dates in ISO, HubSpot and US Salesforce forms, and day-first when told", () => {
     expect(instantOf("2026-02-12")).toBe("2026-02-12T00:00:00.000Z");
     expect(instantOf("2026-02-12 14:05")).toBe("2026-02-12T14:05:00.000Z");
-    expect(instantOf("2026-02-12T14:05:00+01:00")).toBe("2026-02-12T14:05:00+01:00");
+    expect(instantOf("2026-02-12T14:05:00+01:00")).toBe("2026-02-12T14:05:00.000+01:00");
+    expect(instantOf("2026-12-01T03:20:52.843Z")).toBe("2026-12-01T03:20:52.843Z");
     expect(instantOf("2/12/2026, 2:05 PM")).toBe("2026-02-12T14:05:00.000Z");
     expect(instantOf("12/2/2026 12:30 AM")).toBe("2026-12-02T00:30:00.000Z");
     expect(instantOf("12/02/2026", true)).toBe("2026-02-12T00:00:00.000Z");
