@@ -16,6 +16,7 @@ import {
 } from "../messaging/protocol.ts";
 import { ApiUnreachable, callApi, errorOf } from "./api-client.ts";
 import { checkConnection } from "./connection-check.ts";
+import { fetchExportPage, sendImportBatch } from "./import-export.ts";
 import { forgetAll, storeLookup } from "./lookup-cache.ts";
 import { discard, enqueue, flush, sendNow, viewOutbox } from "./outbox.ts";
 import { describeSettings, loadSettings, loadSignedIn, saveSettings, type ApiSettings } from "./settings.ts";
@@ -135,6 +136,8 @@ const handlers: Handlers = {
     const response = await callApi(settings, message.path);
     return response.status === 200 ? ok(response.body) : { ok: false, error: errorOf(response) };
   }),
+  importBatch: (message) => withApi((settings) => sendImportBatch(settings, message.batch)),
+  exportPage: (message) => withApi((settings) => fetchExportPage(settings, message.cursor)),
 };
 
 /** Checks a message from a page and answers it; a malformed one gets "invalid_request" naming the field. */

@@ -6,6 +6,8 @@ import { meetingCreate } from "../../shared/schemas/meeting.ts";
 import { partnerCreate, partnerPatch } from "../../shared/schemas/partner.ts";
 import { referralPatch } from "../../shared/schemas/referral.ts";
 import type { HealthBand } from "../../shared/schemas/health.ts";
+import { importBatch, type ImportResult } from "../../shared/schemas/import.ts";
+import type { ExportPage } from "../../shared/schemas/export.ts";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
 
 /**
@@ -62,6 +64,10 @@ export const request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("testConnection"), settings: z.unknown().optional() }),
   z.object({ type: z.literal("openOptions") }),
   z.object({ type: z.literal("api"), path: z.string().regex(/^\/v1\/(partners|commitments|health\/trends)(\/|\?|$)/) }),
+  /** One batch of the dashboard's CSV import (POST /v1/imports), checked with the API's own schema. */
+  z.object({ type: z.literal("importBatch"), batch: importBatch }),
+  /** One page of the workspace export (GET /v1/export). */
+  z.object({ type: z.literal("exportPage"), cursor: z.string().max(1_000).nullable() }),
 ]);
 
 /** A request as it arrives, after the envelope's check. */
@@ -93,6 +99,8 @@ export interface Replies {
   openOptions: null;
   /** The API's JSON as it came; the page checks it with the shared response schema it expects. */
   api: unknown;
+  importBatch: ImportResult;
+  exportPage: ExportPage;
 }
 
 /** The reply to a request of type K; a request type without an entry above does not compile. */
