@@ -12,7 +12,7 @@ export interface ApiResponse {
 }
 
 export interface ApiCall {
-  method?: "GET" | "POST" | "PATCH";
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
   body?: unknown;
   idempotencyKey?: string;
   timeoutMs?: number;

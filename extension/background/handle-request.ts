@@ -15,6 +15,7 @@ import {
   type RequestType,
 } from "../messaging/protocol.ts";
 import { ApiUnreachable, callApi, errorOf } from "./api-client.ts";
+import { captureEmails, forgetCaptureSettings, undoCapture } from "./capture.ts";
 import { checkConnection } from "./connection-check.ts";
 import { forgetAll, storeLookup } from "./lookup-cache.ts";
 import { discard, enqueue, flush, sendNow, viewOutbox } from "./outbox.ts";
@@ -118,6 +119,7 @@ const handlers: Handlers = {
       : null;
     await saveSettings(settings.data, member);
     await forgetAll();
+    forgetCaptureSettings();
     void flush(true);
     return ok(report);
   },
@@ -135,6 +137,8 @@ const handlers: Handlers = {
     const response = await callApi(settings, message.path);
     return response.status === 200 ? ok(response.body) : { ok: false, error: errorOf(response) };
   }),
+  capture: captureEmails,
+  undoCapture,
 };
 
 /** Checks a message from a page and answers it; a malformed one gets "invalid_request" naming the field. */

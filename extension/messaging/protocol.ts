@@ -7,6 +7,8 @@ import { partnerCreate, partnerPatch } from "../../shared/schemas/partner.ts";
 import { referralPatch } from "../../shared/schemas/referral.ts";
 import type { HealthBand } from "../../shared/schemas/health.ts";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
+import type { CapturedEmail } from "../../shared/schemas/capture.ts";
+import type { CaptureReceipt, UndoReceipt } from "./capture-messages.ts";
 
 /**
  * The requests the pages (sidebar, popup, options, dashboard) send to the
@@ -62,19 +64,23 @@ export const request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("testConnection"), settings: z.unknown().optional() }),
   z.object({ type: z.literal("openOptions") }),
   z.object({ type: z.literal("api"), path: z.string().regex(/^\/v1\/(partners|commitments|health\/trends)(\/|\?|$)/) }),
+  /** The emails of the thread on screen (metadata only), logged once each for the partner: background/capture.ts. */
+  z.object({ type: z.literal("capture"), partnerId: id, partnerName: z.string().max(200), items: z.unknown() }),
+  z.object({ type: z.literal("undoCapture"), captureId: id.nullable(), outboxId: id.nullable() }),
 ]);
 
 /** A request as it arrives, after the envelope's check. */
 export type ParsedRequest = z.output<typeof request>;
 export type RequestType = ParsedRequest["type"];
 
-type Unchecked = "write" | "saveSettings" | "testConnection";
+type Unchecked = "write" | "saveSettings" | "testConnection" | "capture";
 /** A request as a page sends it: the parts checked in a second step are typed for the sender too. */
 export type Request =
   | Exclude<z.input<typeof request>, { type: Unchecked }>
   | { type: "write"; write: WriteAction; label: string }
   | { type: "saveSettings"; settings: SettingsInput }
-  | { type: "testConnection"; settings?: SettingsInput };
+  | { type: "testConnection"; settings?: SettingsInput }
+  | { type: "capture"; partnerId: string; partnerName: string; items: CapturedEmail[] };
 
 /**
  * What the background answers to each request, declared once: send() returns
@@ -93,6 +99,8 @@ export interface Replies {
   openOptions: null;
   /** The API's JSON as it came; the page checks it with the shared response schema it expects. */
   api: unknown;
+  capture: CaptureReceipt;
+  undoCapture: UndoReceipt;
 }
 
 /** The reply to a request of type K; a request type without an entry above does not compile. */

@@ -1,3 +1,4 @@
+import { CaptureNotice } from "./CaptureNotice.tsx";
 import { HealthBadge } from "./HealthPanel.tsx";
 import { PartnerCard, type PageFacts } from "./PartnerCard.tsx";
 import { AddPartnerForm } from "./forms/AddPartnerForm.tsx";
@@ -78,6 +79,7 @@ export function Sidebar({ page, unknownCompany, onToggle }: SidebarProps) {
       </header>
       <div class="panel-body">
         <PendingWrites view={outbox.value} shown={(write) => write.partnerId === null || (lookupState.value.data?.matches ?? []).some((m) => m.partner.id === write.partnerId)} />
+        <CaptureNotice />
         <Body page={page} unknownCompany={unknownCompany} />
       </div>
       <p class="visually-hidden" role="status" aria-live="polite">{announcement.value}</p>

@@ -1,6 +1,7 @@
 import { effect } from "@preact/signals";
 import { render } from "preact";
 import { browser, type Browser } from "wxt/browser";
+import { captureThread } from "./capture-flow.ts";
 import { createLookupFlow } from "./lookup-flow.ts";
 import { pageFacts, pageUrl, queryFor, unknownCompany } from "../content/page-query.ts";
 import { ignoreUntrustedEvents } from "./trusted-events.ts";
@@ -52,7 +53,7 @@ function pageLookups() {
     openForm.value = openForm.value?.form === "addPartner" ? null : openForm.value;
     lastQuery = queryFor(message.context);
     lastPageKey = message.pageKey;
-    if (lastQuery) void flow.lookUp(lastQuery, lastPageKey, lastPageKey === early.urlKey ? early.entry : null, signal);
+    if (lastQuery) void flow.lookUp(lastQuery, lastPageKey, lastPageKey === early.urlKey ? early.entry : null, signal).then(() => captureThread(message.context, signal));
     else lookupState.value = { status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople };
   };
   const again = () => {
