@@ -63,7 +63,7 @@ export const request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("saveSettings"), settings: z.unknown() }),
   z.object({ type: z.literal("testConnection"), settings: z.unknown().optional() }),
   z.object({ type: z.literal("openOptions") }),
-  z.object({ type: z.literal("api"), path: z.string().regex(/^\/v1\/(partners|commitments|health\/trends)(\/|\?|$)/) }),
+  z.object({ type: z.literal("api"), path: z.string().regex(/^\/v1\/(partners|commitments|health\/trends|nudges)(\/|\?|$)/) }),
   /** The emails of the thread on screen (metadata only), logged once each for the partner: background/capture.ts. */
   z.object({ type: z.literal("capture"), partnerId: id, partnerName: z.string().max(200), items: z.unknown() }),
   z.object({ type: z.literal("undoCapture"), captureId: id.nullable(), outboxId: id.nullable() }),
