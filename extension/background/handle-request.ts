@@ -17,6 +17,7 @@ import {
 import { ApiUnreachable, callApi, errorOf } from "./api-client.ts";
 import { captureEmails, forgetCaptureSettings, undoCapture } from "./capture.ts";
 import { checkConnection } from "./connection-check.ts";
+import { dismissedSuggestions, dismissSuggestion } from "./suggestion-dismissals.ts";
 import { forgetAll, storeLookup } from "./lookup-cache.ts";
 import { discard, enqueue, flush, sendNow, viewOutbox } from "./outbox.ts";
 import { describeSettings, loadSettings, loadSignedIn, saveSettings, type ApiSettings } from "./settings.ts";
@@ -139,6 +140,8 @@ const handlers: Handlers = {
   }),
   capture: captureEmails,
   undoCapture,
+  dismissedSuggestions,
+  dismissSuggestion,
 };
 
 /** Checks a message from a page and answers it; a malformed one gets "invalid_request" naming the field. */

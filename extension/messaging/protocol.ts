@@ -67,6 +67,9 @@ export const request = z.discriminatedUnion("type", [
   /** The emails of the thread on screen (metadata only), logged once each for the partner: background/capture.ts. */
   z.object({ type: z.literal("capture"), partnerId: id, partnerName: z.string().max(200), items: z.unknown() }),
   z.object({ type: z.literal("undoCapture"), captureId: id.nullable(), outboxId: id.nullable() }),
+  /** Promise suggestions set aside by whoever is signed in ("<message id>|<sentence>"): background/suggestion-dismissals.ts. */
+  z.object({ type: z.literal("dismissedSuggestions") }),
+  z.object({ type: z.literal("dismissSuggestion"), key: z.string().min(1).max(2200) }),
 ]);
 
 /** A request as it arrives, after the envelope's check. */
@@ -101,6 +104,8 @@ export interface Replies {
   api: unknown;
   capture: CaptureReceipt;
   undoCapture: UndoReceipt;
+  dismissedSuggestions: string[];
+  dismissSuggestion: null;
 }
 
 /** The reply to a request of type K; a request type without an entry above does not compile. */

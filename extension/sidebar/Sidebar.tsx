@@ -4,6 +4,7 @@ import { PartnerCard, type PageFacts } from "./PartnerCard.tsx";
 import { AddPartnerForm } from "./forms/AddPartnerForm.tsx";
 import { announcement, collapsed, lookupState, openForm, outbox, pageContext } from "./store.ts";
 import { PendingWrites, SettingsButton } from "./PendingWrites.tsx";
+import { Suggestions } from "./Suggestions.tsx";
 
 export interface SidebarProps {
   page: PageFacts;
@@ -80,6 +81,7 @@ export function Sidebar({ page, unknownCompany, onToggle }: SidebarProps) {
       <div class="panel-body">
         <PendingWrites view={outbox.value} shown={(write) => write.partnerId === null || (lookupState.value.data?.matches ?? []).some((m) => m.partner.id === write.partnerId)} />
         <CaptureNotice />
+        <Suggestions />
         <Body page={page} unknownCompany={unknownCompany} />
       </div>
       <p class="visually-hidden" role="status" aria-live="polite">{announcement.value}</p>
