@@ -4,6 +4,7 @@ import { handleRequest } from "../background/handle-request.ts";
 import { dropLegacyCache } from "../background/lookup-cache.ts";
 import { bindUnboundWrites, flush, isOutboxAlarm } from "../background/outbox.ts";
 import { refreshBadgeSoon, startNudges } from "../background/nudges.ts";
+import { createSelectionMenu, startSelectionMenu } from "../background/selection-menu.ts";
 import { migrateLegacySettings } from "../background/settings.ts";
 import { sendToTab } from "../messaging/send.ts";
 
@@ -31,6 +32,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void flush(true));
   browser.runtime.onInstalled.addListener(() => {
     void dropLegacyCache();
+    createSelectionMenu();
     void migrateLegacySettings().then(bindUnboundWrites).then(() => flush(true));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -38,6 +40,7 @@ export default defineBackground(() => {
   });
   void flush();
   startNudges();
+  startSelectionMenu();
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === "toggle-sidebar" && tab?.id !== undefined) {

@@ -3,6 +3,7 @@ import { render } from "preact";
 import { browser, type Browser } from "wxt/browser";
 import { captureThread } from "./capture-flow.ts";
 import { createLookupFlow } from "./lookup-flow.ts";
+import { openPromiseFromSelection } from "./promise-from-selection.ts";
 import { pageFacts, pageUrl, queryFor, unknownCompany } from "../content/page-query.ts";
 import { ignoreUntrustedEvents } from "./trusted-events.ts";
 import { framePortPrefix, type FromFrame, type ToFrame } from "../messaging/frame-link.ts";
@@ -87,6 +88,7 @@ export function runSidebarFrame(root: HTMLElement): void {
       if (message.type === "navigating") lookups.navigating(message.urlKey);
       else if (message.type === "page") lookups.shown(message);
       else if (message.type === "collapsed") collapsed.value = message.collapsed;
+      else if (message.type === "promiseFromSelection") void openPromiseFromSelection(message.selection);
     });
     if (!first) return;
     // Nothing is drawn until the content script has connected: a copy of this
