@@ -16,7 +16,9 @@ import {
   type RequestType,
 } from "../messaging/protocol.ts";
 import { ApiUnreachable, callApi, errorOf } from "./api-client.ts";
+import { captureEmails, forgetCaptureSettings, undoCapture } from "./capture.ts";
 import { checkConnection } from "./connection-check.ts";
+import { dismissedSuggestions, dismissSuggestion } from "./suggestion-dismissals.ts";
 import { forgetAll, storeLookup } from "./lookup-cache.ts";
 import { planWrite } from "../messaging/plan-write-message.ts";
 import { sendPlanWrite } from "./plan-write.ts";
@@ -131,6 +133,7 @@ const handlers: Handlers = {
       : null;
     await saveSettings(settings.data, member);
     await forgetAll();
+    forgetCaptureSettings();
     void flush(true);
     return ok(report);
   },
@@ -154,6 +157,10 @@ const handlers: Handlers = {
     if (!write.success) return invalid(write.error);
     return withApi((settings) => sendPlanWrite(settings, write.data));
   },
+  capture: captureEmails,
+  undoCapture,
+  dismissedSuggestions,
+  dismissSuggestion,
 };
 
 /** Checks a message from a page and answers it; a malformed one gets "invalid_request" naming the field. */
