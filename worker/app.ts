@@ -17,6 +17,7 @@ import { registerAuditRoute } from "./routes/audit.ts";
 import { registerCaptureRoutes } from "./routes/captures.ts";
 import { registerChildResource } from "./routes/child-resource.ts";
 import { registerCommitmentListRoute } from "./routes/commitments.ts";
+import { registerConnectionRoutes } from "./routes/connections.ts";
 import { commitmentsResource } from "./routes/commitments-resource.ts";
 import { contactsResource } from "./routes/contacts.ts";
 import { registerDocsRoutes } from "./routes/docs.ts";
@@ -24,6 +25,7 @@ import { goalsResource } from "./routes/goals.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerExportRoute } from "./routes/export.ts";
 import { registerHealthz } from "./routes/healthz.ts";
+import { registerInvitationRoutes } from "./routes/invitations.ts";
 import { registerImportRoutes } from "./routes/imports.ts";
 import { interactionsResource } from "./routes/interactions.ts";
 import { registerLookupRoute } from "./routes/lookup.ts";
@@ -107,6 +109,8 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerAuditRoute(app);
   registerCaptureRoutes(app);
   registerNudgesRoute(app);
+  registerInvitationRoutes(app);
+  registerConnectionRoutes(app);
   registerImportRoutes(app);
   registerExportRoute(app);
   // One call each, so every resource's row, API and schema types are checked together.

@@ -1,11 +1,12 @@
 import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
-import type { FromFrame } from "../messaging/frame-link.ts";
+import type { FromFrame, ToFrame } from "../messaging/frame-link.ts";
 import type { CurrentPage, TabReplies } from "../messaging/protocol.ts";
 import type { PageContext } from "../sites/page-context.ts";
 import type { SiteAdapter } from "../sites/site-adapter.ts";
 import { collapsedItem } from "../sidebar/store.ts";
 import { pageUrl } from "./page-query.ts";
+import { whenBodyExists, whenParsed } from "./document-ready.ts";
 import { reserveSpace } from "./reserve-space.ts";
 import { mountSidebarFrame, panelWidthPx, railWidthPx, type SidebarFrame } from "./sidebar-frame.ts";
 
@@ -86,13 +87,26 @@ function answerTabMessages(ctx: ContentScriptContext, toggle: () => void, curren
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 }
 
-export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter): Promise<void> {
+/** What a site's own features (Gmail's "Log as promise" on a selection) may do with the sidebar. */
+export interface SidebarHandle {
+  post(message: ToFrame): void;
+  /** Opens it if collapsed (the user asked for something it shows). */
+  open(): void;
+}
+
+export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter, withSidebar?: (sidebar: SidebarHandle) => void): Promise<void> {
   let collapsed = await collapsedItem.getValue();
   let partners: CurrentPage["partners"] = [];
   let kind: PageContext["kind"] | null = null;
-  // The page gives up a rail for the tab, or the panel's width when it is open.
+  // The page gives up a rail for the tab, or the panel's width when it is
+  // open. Set now, at document_start, before the page has laid anything out:
+  // set after, it would re-lay out the whole page at the new width. Nothing
+  // changes it again but the user opening or collapsing the sidebar.
   const space = reserveSpace();
   ctx.onInvalidated(() => space.release());
+  space.set(collapsed ? railWidthPx : panelWidthPx);
+  // The frame goes on <body> as soon as there is one, so it loads while the page does.
+  if (!(await whenBodyExists(document, ctx.signal)) || !ctx.isValid) return;
   const frame = await mountSidebarFrame(ctx, site.headerHeightPx, (message) => {
     if (message.type === "toggle") toggle();
     else if (message.type === "partners") partners = message.partners;
@@ -117,5 +131,13 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter): 
     partners,
     state: kind === "nothing-to-show" ? "Nothing to show on this page." : "No partner on this page.",
   }));
-  await refresh();
+  withSidebar?.({
+    post: (message) => frame.post(message),
+    open: () => {
+      if (collapsed) toggle();
+    },
+  });
+  // The adapters read the parsed page, as they did when the script started at document_idle.
+  await whenParsed(document, ctx.signal);
+  if (ctx.isValid) await refresh();
 }
