@@ -6,6 +6,7 @@ import { healthTrends } from "../../../shared/schemas/health.ts";
 import { openCommitment } from "../../../shared/schemas/lookup.ts";
 import { partner } from "../../../shared/schemas/partner.ts";
 import { Sparkline } from "../../pages/Sparkline.tsx";
+import { NudgesList } from "./NudgesList.tsx";
 import { PartnerDetail } from "./PartnerDetail.tsx";
 import { api, usePages } from "./use-pages.ts";
 import "../../pages/pages.css";
@@ -115,6 +116,7 @@ function Dashboard() {
   const [names] = useState(() => new Map<string, string>());
   const partnerMatch = /^#partner\/([a-z]{3}_[0-9a-z]{24})$/.exec(hash);
   if (partnerMatch) return <PartnerDetail id={partnerMatch[1]!} />;
+  if (hash === "#nudges") return <NudgesList />;
   return (
     <main>
       <h1>Partnerships</h1>
