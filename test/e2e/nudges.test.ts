@@ -82,10 +82,11 @@ describe("Nudges", () => {
 
   it("the dashboard's list (where the reminder leads) shows what needs the user, and Snooze quiets an item", async () => {
     const b = browser();
-    // A partner of this test's own, quiet for 30 days on a 7-day cadence: past it whatever other files logged.
+    // A partner of this test's own, the user's (the reminder counts their own partners), quiet for 30 days on
+    // a 7-day cadence: past it whatever other files logged.
     const run = Date.now().toString(36);
     const quiet = await api.post<{ id: string; name: string }>("/v1/partners", {
-      name: `Brightpath ${run}`, kind: "referral", status: "active", cadence_days: 7, domains: [`brightpath-${run}.com`], visibility: "shared",
+      name: `Brightpath ${run}`, kind: "referral", status: "active", cadence_days: 7, domains: [`brightpath-${run}.com`], owner_email: env.memberEmail, visibility: "shared",
     });
     await api.post(`/v1/partners/${quiet.id}/interactions`, {
       kind: "call", direction: "outbound", occurred_at: new Date(Date.now() - 30 * 86_400_000).toISOString(), summary: "Kick-off", participants: [], visibility: "shared",
