@@ -7,6 +7,7 @@ import { partnerCreate, partnerPatch } from "../../shared/schemas/partner.ts";
 import { referralPatch } from "../../shared/schemas/referral.ts";
 import type { HealthBand } from "../../shared/schemas/health.ts";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
+import type { PlanWrite, PlanWriteReply } from "./plan-write-message.ts";
 import type { CapturedEmail } from "../../shared/schemas/capture.ts";
 import type { CaptureReceipt, UndoReceipt } from "./capture-messages.ts";
 
@@ -28,6 +29,10 @@ export const lookupInput = z.object({
 });
 export type LookupInput = z.input<typeof lookupInput>;
 
+/** The partner's records that can be deleted and restored, by their API collection. */
+export const recordCollection = z.enum(["contacts", "interactions", "commitments", "referrals", "goals", "meetings"]);
+export type RecordCollection = z.infer<typeof recordCollection>;
+
 /** Every write the sidebar can make; bodies are checked with the API's own schemas before they are queued. */
 export const writeAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("createCommitment"), partnerId: id, body: commitmentCreate }),
@@ -38,6 +43,9 @@ export const writeAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("createContact"), partnerId: id, body: contactCreate }),
   z.object({ action: z.literal("patchPartner"), partnerId: id, body: partnerPatch }),
   z.object({ action: z.literal("patchReferral"), partnerId: id, referralId: id, body: referralPatch }),
+  // Delete, and its Undo: the API keeps a deleted record restorable (docs/api.md).
+  z.object({ action: z.literal("deleteRecord"), partnerId: id, collection: recordCollection, recordId: id }),
+  z.object({ action: z.literal("restoreRecord"), partnerId: id, collection: recordCollection, recordId: id }),
 ]);
 export type WriteAction = z.input<typeof writeAction>;
 
@@ -46,6 +54,10 @@ export const settingsInput = z.object({
   token: z.string().trim().regex(/^mutual_[0-9a-z]{40}$/, "must be a Mutual API token (mutual_ and 40 letters or digits)"),
 });
 export type SettingsInput = z.input<typeof settingsInput>;
+
+/** What the options form sends: an empty token means "keep the saved one" (its placeholder says so). */
+export const settingsDraft = settingsInput.extend({ token: z.union([z.literal(""), settingsInput.shape.token]).default("") });
+export type SettingsDraft = z.input<typeof settingsDraft>;
 
 /**
  * The envelope of every request. A write's and the settings' contents are
@@ -64,6 +76,8 @@ export const request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("testConnection"), settings: z.unknown().optional() }),
   z.object({ type: z.literal("openOptions") }),
   z.object({ type: z.literal("api"), path: z.string().regex(/^\/v1\/(partners|commitments|health\/trends|nudges)(\/|\?|$)/) }),
+  /** A change to a partner's plan, sent at once with If-Match (never queued): see background/plan-write.ts. */
+  z.object({ type: z.literal("planWrite"), write: z.unknown() }),
   /** The emails of the thread on screen (metadata only), logged once each for the partner: background/capture.ts. */
   z.object({ type: z.literal("capture"), partnerId: id, partnerName: z.string().max(200), items: z.unknown() }),
   z.object({ type: z.literal("undoCapture"), captureId: id.nullable(), outboxId: id.nullable() }),
@@ -76,13 +90,14 @@ export const request = z.discriminatedUnion("type", [
 export type ParsedRequest = z.output<typeof request>;
 export type RequestType = ParsedRequest["type"];
 
-type Unchecked = "write" | "saveSettings" | "testConnection" | "capture";
+type Unchecked = "write" | "saveSettings" | "testConnection" | "planWrite" | "capture";
 /** A request as a page sends it: the parts checked in a second step are typed for the sender too. */
 export type Request =
   | Exclude<z.input<typeof request>, { type: Unchecked }>
   | { type: "write"; write: WriteAction; label: string }
-  | { type: "saveSettings"; settings: SettingsInput }
-  | { type: "testConnection"; settings?: SettingsInput }
+  | { type: "saveSettings"; settings: SettingsDraft }
+  | { type: "testConnection"; settings?: SettingsDraft }
+  | { type: "planWrite"; write: PlanWrite }
   | { type: "capture"; partnerId: string; partnerName: string; items: CapturedEmail[] };
 
 /**
@@ -102,6 +117,7 @@ export interface Replies {
   openOptions: null;
   /** The API's JSON as it came; the page checks it with the shared response schema it expects. */
   api: unknown;
+  planWrite: PlanWriteReply;
   capture: CaptureReceipt;
   undoCapture: UndoReceipt;
   dismissedSuggestions: string[];
@@ -123,7 +139,7 @@ export interface PendingWrite {
   id: string;
   label: string;
   partnerId: string | null;
-  method: "POST" | "PATCH";
+  method: "POST" | "PATCH" | "DELETE";
   path: string;
   body: unknown;
   idempotencyKey: string;

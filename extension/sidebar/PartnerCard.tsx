@@ -3,6 +3,7 @@ import type { LookupMatch } from "../../shared/schemas/lookup.ts";
 import { CommitmentList } from "./CommitmentList.tsx";
 import { GoalList } from "./GoalList.tsx";
 import { HealthPanel } from "./HealthPanel.tsx";
+import { PlanSection } from "./PlanSection.tsx";
 import { ReferralList } from "./ReferralList.tsx";
 import { LogPromiseForm } from "./forms/LogPromiseForm.tsx";
 import { MeetingNotesForm } from "./forms/MeetingNotesForm.tsx";
@@ -62,6 +63,7 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
       {form === "promise" && <LogPromiseForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} ownerEmail={page.ownAddress} onDone={close} />}
       {form === "meeting" && <MeetingNotesForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={[...(page.ownAddress ? [page.ownAddress] : []), ...page.people]} agenda={agenda} onDone={close} />}
       {form === "touchpoint" && <TouchpointForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} participants={page.people} onDone={close} />}
+      <PlanSection partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={[...(page.ownAddress ? [page.ownAddress] : []), ...page.people]} />
       <HealthPanel health={match.health} />
       <CommitmentList partnerId={partner.id} partnerName={partner.name} commitments={match.open_commitments} />
       <ReferralList partnerId={partner.id} partnerName={partner.name} referrals={match.referrals} />
