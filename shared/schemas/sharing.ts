@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { commitment } from "./commitment.ts";
 import { listCursor, recordId, utcTimestamp, visibility } from "./common.ts";
 import { partnershipPlan } from "./plan.ts";
 import { partnerKind } from "./partner.ts";
@@ -69,6 +70,8 @@ export const newFromPartner = z
     goals: z.number().int(),
     meetings: z.number().int(),
     interactions: z.number().int(),
+    /** Promises the partner company marked done in the last 7 days, either side's, with who did it (changed_by). */
+    done_by_them: z.array(commitment),
   })
   .meta({ id: "NewFromPartner" });
 export type NewFromPartner = z.infer<typeof newFromPartner>;

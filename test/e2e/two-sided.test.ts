@@ -71,7 +71,10 @@ describe("a shared promise, from both sides", () => {
 
     await a.openThread("B");
     await a.openThread("A");
-    const rowInA = a.partnerCard(acme.name).getByRole("region", { name: "Open commitments" }).locator("li", { hasText: title });
+    const cardAgain = a.partnerCard(acme.name);
+    const doneInA = cardAgain.getByRole("list", { name: `Done by ${other.workspaceName}` }).locator("li", { hasText: title });
+    await expectText(doneInA, `done by ${other.memberEmail} (${other.workspaceName})`, "A's sidebar: done by B's person");
+    const rowInA = cardAgain.getByRole("region", { name: "Open commitments" }).locator("li", { hasText: title });
     await expectAbsent(rowInA, "the promise, done by B, gone from A's open list");
   });
 });

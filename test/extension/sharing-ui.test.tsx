@@ -43,11 +43,22 @@ describe("the Share with <partner> toggle", () => {
 });
 
 describe("New from <partner>", () => {
-  const facts = { workspace_name: "Brightpath", since: null, commitments: 2, referrals: 1, goals: 0, meetings: 0, interactions: 0 };
+  const facts = { workspace_name: "Brightpath", since: null, commitments: 2, referrals: 1, goals: 0, meetings: 0, interactions: 0, done_by_them: [] };
 
   it("counts what the partner shared since the last look", () => {
     mount(<NewFromPartner facts={facts} />);
     expect(host.textContent).toBe("New from Brightpath: 2 promises, 1 referral");
+  });
+
+  it("names who at the partner company marked a promise done", () => {
+    const done = {
+      id: "cmt_000000000000000000000001", partner_id: "ptr_000000000000000000000001", title: "Send the EMEA list", owed_by: "us" as const,
+      owner_email: null, due_on: null, status: "done" as const, completed_at: "2026-11-30T10:00:00.000Z", source_url: null, meeting_id: null,
+      visibility: "shared" as const, version: 2, created_at: "2026-11-29T10:00:00.000Z", updated_at: "2026-11-30T10:00:00.000Z",
+      changed_by: { side: "theirs" as const, workspace_name: "Brightpath", member_email: "sam@brightpath.com" },
+    };
+    mount(<NewFromPartner facts={{ ...facts, commitments: 0, referrals: 0, done_by_them: [done] }} />);
+    expect(host.textContent).toBe("Send the EMEA list: done by sam@brightpath.com (Brightpath)");
   });
 
   it("says nothing when nothing is new or the partner is not connected", () => {

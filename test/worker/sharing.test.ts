@@ -48,7 +48,7 @@ describe("shared records cross, with sides flipped", () => {
   });
 
   it("lets the other side act on a shared promise, with versions, and shows who did it", async () => {
-    const { A, B, brightpathInA } = await connectedPair();
+    const { A, B, brightpathInA, brightpathDomain } = await connectedPair();
     const shared = await api(A, "POST", `/v1/partners/${brightpathInA}/commitments`, { body: promise("Send the EMEA account list", "partner", "shared") });
     const stale = await api(B, "PATCH", `/v1/commitments/${shared.body.id}`, { body: { status: "done" }, headers: { "If-Match": '"7"' } });
     expectError(stale, 412, "precondition_failed");
@@ -64,6 +64,10 @@ describe("shared records cross, with sides flipped", () => {
       status: "done", owed_by: "partner", version: 2, partner_id: brightpathInA,
       changed_by: { side: "theirs", member_email: B.email, workspace_name: expect.stringContaining("brightpath") },
     });
+    const lookup = await api(A, "GET", `/v1/lookup?domain=${brightpathDomain}`);
+    expect(lookup.body.matches[0].new_from_partner.done_by_them).toEqual([
+      expect.objectContaining({ id: shared.body.id, owed_by: "partner", changed_by: expect.objectContaining({ side: "theirs", member_email: B.email }) }),
+    ]);
     // B says, in its own words, that Northwind owes it after all: A's row reads "us".
     await api(B, "PATCH", `/v1/commitments/${shared.body.id}`, { body: { owed_by: "partner" } });
     expect((await api(A, "GET", `/v1/commitments/${shared.body.id}`)).body.owed_by).toBe("us");

@@ -44,8 +44,12 @@ function statementsFor(db: TrackedDb, link: ListedConnection, now: string): D1Pr
     db.prepare(sharedKinds.map((kind) => `SELECT '${kind}' AS kind, COUNT(*) AS n FROM (${theirs(kind)}) WHERE created_at > ?`).join(" UNION ALL "),
       ...sharedKinds.flatMap(() => [link.workspace_id, link.partner_id, since])),
     db.prepare("UPDATE connections SET seen_at = ? WHERE workspace_id = ? AND id = ? AND ended_at IS NULL", now, link.workspace_id, link.id),
+    db.prepare(`SELECT * FROM ${bothSidesOf("commitments")} AS r WHERE status = 'done' AND completed_at >= ? AND updated_by_member_id IS NOT NULL
+        ORDER BY completed_at DESC LIMIT 10`, link.workspace_id, link.partner_id, link.workspace_id, link.partner_id, weekBefore(now)),
   ];
 }
+
+const weekBefore = (now: string) => new Date(Date.parse(now) - 7 * 86_400_000).toISOString();
 
 async function seen<Row extends SeenRow, Api extends object>(db: TrackedDb, viewer: Viewer, kind: SharedKind, rows: Row[], toApi: (row: Row) => Api) {
   const withPartner = rows.map((row) => ({ ...row, seen_partner_id: viewer.link!.partner_id }));
@@ -95,7 +99,9 @@ export async function shareIntoContexts(
     offset += perLink[index]!.length;
     await mergeInto(db, { workspaceId, link }, contexts.get(link.partner_id)!, mine, now);
     const counts = Object.fromEntries((mine[5]!.results as { kind: SharedKind; n: number }[]).map((row) => [row.kind, row.n]));
+    const done = await seen(db, { workspaceId, link }, "commitments", mine[7]!.results as unknown as SeenRow<CommitmentRow>[], commitmentToApi);
     extras.set(link.partner_id, {
+      done_by_them: done.filter((commitment) => commitment.changed_by?.side === "theirs"),
       workspace_name: link.other_workspace_name, since: link.seen_at,
       commitments: counts.commitments ?? 0, referrals: counts.referrals ?? 0, goals: counts.goals ?? 0,
       meetings: counts.meetings ?? 0, interactions: counts.interactions ?? 0,
