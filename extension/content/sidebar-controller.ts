@@ -113,6 +113,7 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter): 
     partners = [];
   });
   followNavigation(ctx, refresh);
+  site.watch?.(() => void refresh(), ctx.signal);
   answerTabMessages(ctx, toggle, () => ({
     partners,
     state: kind === "nothing-to-show" ? "Nothing to show on this page." : "No partner on this page.",

@@ -1,5 +1,6 @@
 import { buildMeetingAgenda } from "../../shared/meeting-agenda.ts";
 import type { LookupMatch } from "../../shared/schemas/lookup.ts";
+import type { CalendarEventFacts } from "../sites/page-context.ts";
 import { CommitmentList } from "./CommitmentList.tsx";
 import { GoalList } from "./GoalList.tsx";
 import { HealthPanel } from "./HealthPanel.tsx";
@@ -17,6 +18,8 @@ export interface PageFacts {
   ownAddress: string | null;
   /** On a Salesforce Account: its id, to offer linking a partner matched by domain only. */
   salesforceAccountId: string | null;
+  /** A calendar event on the page (Calendar, or an invitation in the thread): meeting notes are for it. */
+  event?: CalendarEventFacts | null;
 }
 
 

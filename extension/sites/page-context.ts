@@ -4,7 +4,7 @@
  * from the host page, and knows nothing of which site it came from beyond
  * these two shapes.
  */
-export type SiteName = "gmail" | "salesforce";
+export type SiteName = "gmail" | "salesforce" | "calendar";
 
 /** The CRMs whose record ids the lookup API matches partners by. */
 export type CrmName = "salesforce";
@@ -20,6 +20,36 @@ export interface EmailContext {
   /** The signed-in user's address; never a partner. */
   ownAddress: string | null;
   /** Every address shown in the open conversation (senders and recipients), lower-cased, unique. */
+  emails: string[];
+  url: string;
+  /** A calendar invitation in the open thread, if it has one: meeting notes offered for that event. */
+  event?: CalendarEventFacts | null;
+}
+
+/** A calendar event as its page shows it: what meeting notes for it are prefilled with and linked to. */
+export interface CalendarEventFacts {
+  /** The event's own id, the same for every guest and page (shared/calendar-events/event-id.ts): notes are linked by it. */
+  eventId: string;
+  title: string | null;
+  /** When, in the page's words ("Tuesday, December 1⋅10:00 – 11:00am"); the sidebar reads it into a time. */
+  whenText: string | null;
+  /** When, where the page says it exactly (an invitation's machine-readable start and end), ISO 8601. */
+  startsAt: string | null;
+  endsAt: string | null;
+  /** The guests' addresses, lower-cased, unique. */
+  guests: string[];
+  /** The event's own link, saved as the notes' source. */
+  url: string;
+}
+
+/** A calendar showing one event (Google Calendar's details dialog or the event's own page). */
+export interface EventContext {
+  kind: "event";
+  site: SiteName;
+  event: CalendarEventFacts;
+  /** The signed-in address, when the page shows it; never a partner. */
+  ownAddress: string | null;
+  /** The guests: who is looked up. */
   emails: string[];
   url: string;
 }
@@ -41,6 +71,7 @@ export interface RecordContext {
 export type PageContext =
   | EmailContext
   | RecordContext
+  | EventContext
   /** A page of a supported site that shows no conversation or record (the inbox, a list): "no partner here". */
   | { kind: "nothing-to-show"; site: SiteName }
   /**
