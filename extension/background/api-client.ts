@@ -15,6 +15,7 @@ export interface ApiCall {
   method?: "GET" | "POST" | "PATCH";
   body?: unknown;
   idempotencyKey?: string;
+  ifMatch?: string;
   timeoutMs?: number;
 }
 
@@ -48,6 +49,7 @@ export async function callApi(settings: ApiSettings, path: string, call: ApiCall
   const headers: Record<string, string> = { Authorization: `Bearer ${settings.token}` };
   if (call.body !== undefined) headers["Content-Type"] = "application/json";
   if (call.idempotencyKey) headers["Idempotency-Key"] = call.idempotencyKey;
+  if (call.ifMatch) headers["If-Match"] = call.ifMatch;
   let response: Response;
   try {
     response = await fetch(`${settings.apiUrl}${path}`, {

@@ -35,7 +35,7 @@ export function pageUrl(context: PageContext | null, fallback: string): string {
 
 export function pageFacts(context: PageContext | null, people: string[], fallbackUrl: string): PageFacts {
   if (context?.kind === "email") {
-    return { sourceUrl: context.url, people, ownAddress: context.ownAddress, salesforceAccountId: null, event: context.event ?? null };
+    return { sourceUrl: context.url, people, ownAddress: context.ownAddress, salesforceAccountId: null, ...(context.event ? { event: context.event } : {}) };
   }
   if (context?.kind === "event") {
     return { sourceUrl: context.event.url, people, ownAddress: context.ownAddress, salesforceAccountId: null, event: context.event };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { commitmentCreate, commitmentPatch } from "../../shared/schemas/commitment.ts";
 import { contactCreate } from "../../shared/schemas/contact.ts";
 import { interactionCreate } from "../../shared/schemas/interaction.ts";
-import { meetingCreate } from "../../shared/schemas/meeting.ts";
+import { meetingCreate, meetingPatch } from "../../shared/schemas/meeting.ts";
 import { partnerCreate, partnerPatch } from "../../shared/schemas/partner.ts";
 import { referralPatch } from "../../shared/schemas/referral.ts";
 import type { HealthBand } from "../../shared/schemas/health.ts";
@@ -36,6 +36,8 @@ export const writeAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("createContact"), partnerId: id, body: contactCreate }),
   z.object({ action: z.literal("patchPartner"), partnerId: id, body: partnerPatch }),
   z.object({ action: z.literal("patchReferral"), partnerId: id, referralId: id, body: referralPatch }),
+  /** Continuing a meeting's notes: `ifMatch` is the version they were read at, so another's edit since is never overwritten (412). */
+  z.object({ action: z.literal("patchMeeting"), partnerId: id, meetingId: id, ifMatch: z.number().int().positive(), body: meetingPatch }),
 ]);
 export type WriteAction = z.input<typeof writeAction>;
 
@@ -61,6 +63,8 @@ export const request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("saveSettings"), settings: z.unknown() }),
   z.object({ type: z.literal("testConnection"), settings: z.unknown().optional() }),
   z.object({ type: z.literal("openOptions") }),
+  /** Who is signed in (GET /v1/me): the member whose action items are "ours" by default. */
+  z.object({ type: z.literal("me") }),
   z.object({ type: z.literal("api"), path: z.string().regex(/^\/v1\/(partners|commitments|health\/trends)(\/|\?|$)/) }),
 ]);
 
@@ -93,6 +97,7 @@ export interface Replies {
   openOptions: null;
   /** The API's JSON as it came; the page checks it with the shared response schema it expects. */
   api: unknown;
+  me: { email: string };
 }
 
 /** The reply to a request of type K; a request type without an entry above does not compile. */
@@ -120,6 +125,8 @@ export interface PendingWrite {
   /** Set when the API refused the write (4xx): it will not be retried, and is kept for the user to see. */
   failed: ErrorInfo | null;
   lastError: string | null;
+  /** Sent as If-Match (`"3"`): the write applies only to the version it was made from. */
+  ifMatch?: string;
   /** Who it was made as: it is sent only as them (see write-identity.ts). */
   identity: WriteIdentity;
 }

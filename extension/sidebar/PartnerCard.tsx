@@ -7,6 +7,7 @@ import { HealthPanel } from "./HealthPanel.tsx";
 import { ReferralList } from "./ReferralList.tsx";
 import { LogPromiseForm } from "./forms/LogPromiseForm.tsx";
 import { MeetingNotesForm } from "./forms/MeetingNotesForm.tsx";
+import { EventMeetingNotes, meetingPeopleFor } from "./forms/EventMeetingNotes.tsx";
 import { TouchpointForm } from "./forms/TouchpointForm.tsx";
 import { openForm } from "./store.ts";
 import { partnerKindLabels, partnerStatusLabels } from "./vocabulary.ts";
@@ -63,7 +64,9 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
         <button type="button" aria-expanded={form === "touchpoint"} onClick={() => open("touchpoint")}>Log touchpoint</button>
       </div>
       {form === "promise" && <LogPromiseForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} ownerEmail={page.ownAddress} onDone={close} />}
-      {form === "meeting" && <MeetingNotesForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={[...(page.ownAddress ? [page.ownAddress] : []), ...page.people]} agenda={agenda} onDone={close} />}
+      {form === "meeting" && (page.event
+        ? <EventMeetingNotes match={match} event={page.event} sourceUrl={page.sourceUrl} people={page.people} ownAddress={page.ownAddress} agenda={agenda} onDone={close} />
+        : <MeetingNotesForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={meetingPeopleFor(match, page.people, page.ownAddress).attendees} agenda={agenda} onDone={close} />)}
       {form === "touchpoint" && <TouchpointForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} participants={page.people} onDone={close} />}
       <HealthPanel health={match.health} />
       <CommitmentList partnerId={partner.id} partnerName={partner.name} commitments={match.open_commitments} />

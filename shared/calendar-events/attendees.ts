@@ -16,3 +16,31 @@ export function partnerAttendees(guests: readonly string[], partner: { domains: 
     return host !== null && domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
   });
 }
+
+/** Who a meeting's notes list, and who may own its action items on each side. */
+export interface MeetingPeople {
+  /** The signed-in member, colleagues at the meeting, then the partner's attendees: nobody else. */
+  attendees: string[];
+  owners: { us: string[]; partner: string[] };
+}
+
+/**
+ * The people of a meeting with one partner: ours (the signed-in member first,
+ * then guests at our own company's domain, never a free-mail one) and theirs
+ * (partnerAttendees). A guest from another partner, or anyone else, is neither.
+ */
+export function meetingPeople(
+  guests: readonly string[],
+  signedIn: string | null,
+  partner: { domains: readonly string[]; matchedEmails: readonly string[] },
+  isFreeMail: (domain: string) => boolean,
+): MeetingPeople {
+  const theirs = partnerAttendees(guests, partner);
+  const me = signedIn?.trim().toLowerCase() || null;
+  const ourDomain = me ? me.slice(me.lastIndexOf("@") + 1) : null;
+  const colleagues = ourDomain && !isFreeMail(ourDomain)
+    ? guests.map((guest) => guest.trim().toLowerCase()).filter((guest) => guest.endsWith(`@${ourDomain}`) && !theirs.includes(guest))
+    : [];
+  const ours = [...new Set([...(me ? [me] : []), ...colleagues])];
+  return { attendees: [...ours, ...theirs], owners: { us: ours, partner: theirs } };
+}
