@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { pageFacts, queryFor } from "../../extension/content/page-query.ts";
 import { calendarPageKey, createCalendarAdapter, readCalendarPage } from "../../extension/sites/calendar-adapter.ts";
 import type { PageContext } from "../../extension/sites/page-context.ts";
 import { loadFixture, ownFixture, realFixture } from "./fixtures/load-fixture.ts";
@@ -144,5 +145,15 @@ describe("the Calendar adapter", () => {
     expect(answer).toBeNull();
     await vi.advanceTimersByTimeAsync(200);
     expect(answer).toMatchObject({ kind: "event", emails: [] });
+  });
+});
+
+describe("what the sidebar asks and offers on a Calendar event", () => {
+  it("looks the guests up as people, and offers notes for the event with its link as the source", () => {
+    const context = readCalendarPage(loadFixture(ownFixture("calendar-2026-event-dialog.html")), week);
+    expect(queryFor(context)).toEqual({ emails: context.kind === "event" ? context.emails : [], ownAddress: "dana@fabrikam.com" });
+    const facts = pageFacts(context, ["priya.shah@brightpath-solutions.com"], week.href);
+    expect(facts).toMatchObject({ sourceUrl: `https://calendar.google.com/calendar/event?eid=${eid}`, ownAddress: "dana@fabrikam.com", event: { eventId } });
+    expect(queryFor(readCalendarPage(loadFixture(realFixture("calendar-2022-event-edit-details-tab.html")), editPage))).toBeNull();
   });
 });
