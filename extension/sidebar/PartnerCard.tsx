@@ -31,6 +31,12 @@ function lastContactText(match: LookupMatch): string {
   return `${days}${contact.cadence_days ? ` · cadence ${contact.cadence_days} days` : ""}`;
 }
 
+/** A thread's meeting: you and this partner's people on it (not another partner's), each side's owners for action items. */
+function threadMeeting(match: LookupMatch, page: PageFacts) {
+  const people = meetingPeopleFor(match, page.people, page.ownAddress);
+  return { attendees: people.attendees, owners: people.owners };
+}
+
 export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFacts }) {
   const { partner } = match;
   const form = openForm.value?.partnerId === partner.id ? openForm.value.form : null;
@@ -66,7 +72,7 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
       {form === "promise" && <LogPromiseForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} ownerEmail={page.ownAddress} onDone={close} />}
       {form === "meeting" && (page.event
         ? <EventMeetingNotes match={match} event={page.event} sourceUrl={page.sourceUrl} people={page.people} ownAddress={page.ownAddress} agenda={agenda} onDone={close} />
-        : <MeetingNotesForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={meetingPeopleFor(match, page.people, page.ownAddress).attendees} agenda={agenda} onDone={close} />)}
+        : <MeetingNotesForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} {...threadMeeting(match, page)} agenda={agenda} onDone={close} />)}
       {form === "touchpoint" && <TouchpointForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} participants={page.people} onDone={close} />}
       <HealthPanel health={match.health} />
       <CommitmentList partnerId={partner.id} partnerName={partner.name} commitments={match.open_commitments} />
