@@ -7,6 +7,7 @@ import { lookupInputsKey } from "../messaging/lookup-cache-entry.ts";
 import {
   lookupInput,
   request,
+  settingsDraft,
   settingsInput,
   writeAction,
   type ErrorInfo,
@@ -18,6 +19,8 @@ import {
 import { ApiUnreachable, callApi, errorOf } from "./api-client.ts";
 import { checkConnection } from "./connection-check.ts";
 import { forgetAll, storeLookup } from "./lookup-cache.ts";
+import { planWrite } from "../messaging/plan-write-message.ts";
+import { sendPlanWrite } from "./plan-write.ts";
 import { discard, enqueue, flush, sendNow, viewOutbox } from "./outbox.ts";
 import { describeSettings, loadSettings, loadSignedIn, saveSettings, type ApiSettings } from "./settings.ts";
 
@@ -46,8 +49,16 @@ async function withApi<T>(call: (settings: ApiSettings) => Promise<Reply<T>>): P
   }
 }
 
+/** The options form's settings, its empty token standing for the saved one. */
+async function draftWithSavedToken(raw: unknown) {
+  const draft = settingsDraft.safeParse(raw);
+  if (!draft.success) return draft;
+  const token = draft.data.token || ((await loadSettings())?.token ?? "");
+  return settingsInput.safeParse({ apiUrl: draft.data.apiUrl, token });
+}
+
 /** Where each write goes in the API. */
-function route(write: z.output<typeof writeAction>): { method: "POST" | "PATCH"; path: string; partnerId: string | null; ifMatch?: string } {
+function route(write: z.output<typeof writeAction>): { method: "POST" | "PATCH" | "DELETE"; path: string; partnerId: string | null; ifMatch?: number } {
   switch (write.action) {
     case "createCommitment": return { method: "POST", path: `/v1/partners/${write.partnerId}/commitments`, partnerId: write.partnerId };
     case "patchCommitment": return { method: "PATCH", path: `/v1/commitments/${write.commitmentId}`, partnerId: write.partnerId };
@@ -57,7 +68,9 @@ function route(write: z.output<typeof writeAction>): { method: "POST" | "PATCH";
     case "createContact": return { method: "POST", path: `/v1/partners/${write.partnerId}/contacts`, partnerId: write.partnerId };
     case "patchPartner": return { method: "PATCH", path: `/v1/partners/${write.partnerId}`, partnerId: write.partnerId };
     case "patchReferral": return { method: "PATCH", path: `/v1/referrals/${write.referralId}`, partnerId: write.partnerId };
-    case "patchMeeting": return { method: "PATCH", path: `/v1/meetings/${write.meetingId}`, partnerId: write.partnerId, ifMatch: `"${write.ifMatch}"` };
+    case "patchMeeting": return { method: "PATCH", path: `/v1/meetings/${write.meetingId}`, partnerId: write.partnerId, ifMatch: write.ifMatch };
+    case "deleteRecord": return { method: "DELETE", path: `/v1/${write.collection}/${write.recordId}`, partnerId: write.partnerId };
+    case "restoreRecord": return { method: "POST", path: `/v1/${write.collection}/${write.recordId}/restore`, partnerId: write.partnerId };
   }
 }
 
@@ -95,7 +108,7 @@ const handlers: Handlers = {
     const target = route(write.data);
     // The raw body, as typed: the API applies the same schema and its defaults.
     const body = (message.write as { body: unknown }).body;
-    const entry = await enqueue({ label: message.label, partnerId: target.partnerId, method: target.method, path: target.path, body, identity: signedIn.identity, ...(target.ifMatch ? { ifMatch: target.ifMatch } : {}) });
+    const entry = await enqueue({ label: message.label, partnerId: target.partnerId, method: target.method, path: target.path, body, identity: signedIn.identity, ...(target.ifMatch === undefined ? {} : { ifMatch: target.ifMatch }) });
     const sent = await sendNow(entry);
     return ok({ result: sent.result, response: sent.response ?? null, error: sent.error ?? null, id: entry.id });
   },
@@ -110,7 +123,7 @@ const handlers: Handlers = {
   },
   getSettings: async () => ok(await describeSettings()),
   async saveSettings(message) {
-    const settings = settingsInput.safeParse(message.settings);
+    const settings = await draftWithSavedToken(message.settings);
     if (!settings.success) return invalid(settings.error);
     const report = await checkConnection(settings.data);
     // Saved even when the API is down right now, but never a URL that is someone else's server.
@@ -125,7 +138,8 @@ const handlers: Handlers = {
   },
   async testConnection(message) {
     if (message.settings === undefined) return ok(await checkConnection(await loadSettings()));
-    const settings = settingsInput.safeParse(message.settings);
+    // What was typed, not what was saved: a URL typed and not yet saved is the one to test.
+    const settings = await draftWithSavedToken(message.settings);
     if (!settings.success) return invalid(settings.error);
     return ok(await checkConnection(settings.data));
   },
@@ -141,6 +155,11 @@ const handlers: Handlers = {
     const response = await callApi(settings, message.path);
     return response.status === 200 ? ok(response.body) : { ok: false, error: errorOf(response) };
   }),
+  async planWrite(message) {
+    const write = planWrite.safeParse(message.write);
+    if (!write.success) return invalid(write.error);
+    return withApi((settings) => sendPlanWrite(settings, write.data));
+  },
 };
 
 /** Checks a message from a page and answers it; a malformed one gets "invalid_request" naming the field. */

@@ -7,6 +7,7 @@ import { partnerCreate, partnerPatch } from "../../shared/schemas/partner.ts";
 import { referralPatch } from "../../shared/schemas/referral.ts";
 import type { HealthBand } from "../../shared/schemas/health.ts";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
+import type { PlanWrite, PlanWriteReply } from "./plan-write-message.ts";
 
 /**
  * The requests the pages (sidebar, popup, options, dashboard) send to the
@@ -26,6 +27,10 @@ export const lookupInput = z.object({
 });
 export type LookupInput = z.input<typeof lookupInput>;
 
+/** The partner's records that can be deleted and restored, by their API collection. */
+export const recordCollection = z.enum(["contacts", "interactions", "commitments", "referrals", "goals", "meetings"]);
+export type RecordCollection = z.infer<typeof recordCollection>;
+
 /** Every write the sidebar can make; bodies are checked with the API's own schemas before they are queued. */
 export const writeAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("createCommitment"), partnerId: id, body: commitmentCreate }),
@@ -38,6 +43,9 @@ export const writeAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("patchReferral"), partnerId: id, referralId: id, body: referralPatch }),
   /** Continuing a meeting's notes: `ifMatch` is the version they were read at, so another's edit since is never overwritten (412). */
   z.object({ action: z.literal("patchMeeting"), partnerId: id, meetingId: id, ifMatch: z.number().int().positive(), body: meetingPatch }),
+  // Delete, and its Undo: the API keeps a deleted record restorable (docs/api.md).
+  z.object({ action: z.literal("deleteRecord"), partnerId: id, collection: recordCollection, recordId: id }),
+  z.object({ action: z.literal("restoreRecord"), partnerId: id, collection: recordCollection, recordId: id }),
 ]);
 export type WriteAction = z.input<typeof writeAction>;
 
@@ -46,6 +54,10 @@ export const settingsInput = z.object({
   token: z.string().trim().regex(/^mutual_[0-9a-z]{40}$/, "must be a Mutual API token (mutual_ and 40 letters or digits)"),
 });
 export type SettingsInput = z.input<typeof settingsInput>;
+
+/** What the options form sends: an empty token means "keep the saved one" (its placeholder says so). */
+export const settingsDraft = settingsInput.extend({ token: z.union([z.literal(""), settingsInput.shape.token]).default("") });
+export type SettingsDraft = z.input<typeof settingsDraft>;
 
 /**
  * The envelope of every request. A write's and the settings' contents are
@@ -66,19 +78,22 @@ export const request = z.discriminatedUnion("type", [
   /** Who is signed in (GET /v1/me): the member whose action items are "ours" by default. */
   z.object({ type: z.literal("me") }),
   z.object({ type: z.literal("api"), path: z.string().regex(/^\/v1\/(partners|commitments|health\/trends)(\/|\?|$)/) }),
+  /** A change to a partner's plan, sent at once with If-Match (never queued): see background/plan-write.ts. */
+  z.object({ type: z.literal("planWrite"), write: z.unknown() }),
 ]);
 
 /** A request as it arrives, after the envelope's check. */
 export type ParsedRequest = z.output<typeof request>;
 export type RequestType = ParsedRequest["type"];
 
-type Unchecked = "write" | "saveSettings" | "testConnection";
+type Unchecked = "write" | "saveSettings" | "testConnection" | "planWrite";
 /** A request as a page sends it: the parts checked in a second step are typed for the sender too. */
 export type Request =
   | Exclude<z.input<typeof request>, { type: Unchecked }>
   | { type: "write"; write: WriteAction; label: string }
-  | { type: "saveSettings"; settings: SettingsInput }
-  | { type: "testConnection"; settings?: SettingsInput };
+  | { type: "saveSettings"; settings: SettingsDraft }
+  | { type: "testConnection"; settings?: SettingsDraft }
+  | { type: "planWrite"; write: PlanWrite };
 
 /**
  * What the background answers to each request, declared once: send() returns
@@ -98,6 +113,7 @@ export interface Replies {
   /** The API's JSON as it came; the page checks it with the shared response schema it expects. */
   api: unknown;
   me: { email: string };
+  planWrite: PlanWriteReply;
 }
 
 /** The reply to a request of type K; a request type without an entry above does not compile. */
@@ -115,7 +131,7 @@ export interface PendingWrite {
   id: string;
   label: string;
   partnerId: string | null;
-  method: "POST" | "PATCH";
+  method: "POST" | "PATCH" | "DELETE";
   path: string;
   body: unknown;
   idempotencyKey: string;
@@ -125,8 +141,8 @@ export interface PendingWrite {
   /** Set when the API refused the write (4xx): it will not be retried, and is kept for the user to see. */
   failed: ErrorInfo | null;
   lastError: string | null;
-  /** Sent as If-Match (`"3"`): the write applies only to the version it was made from. */
-  ifMatch?: string;
+  /** The version it was made from, sent as If-Match (`"3"`): the API answers 412 if the record has moved on. */
+  ifMatch?: number;
   /** Who it was made as: it is sent only as them (see write-identity.ts). */
   identity: WriteIdentity;
 }

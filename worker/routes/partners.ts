@@ -21,6 +21,8 @@ import { planVersionInsert } from "../db/plan-store.ts";
 import { currentHealth, healthWrites, loadHealthSettings, scoreEmpty, scoreWithFields, storedHealth } from "../db/health-store.ts";
 import { guardedUpdate, guardFor } from "../db/stale-write-guard.ts";
 import type { TrackedDb } from "../db/tracked-db.ts";
+import { domainsWhenArchived } from "../db/archived-partners.ts";
+import { registerPartnerRestore } from "./partner-restore.ts";
 
 type SortKey = KeysetOrder & { key: (row: PartnerRow) => string | number };
 
@@ -125,9 +127,10 @@ const listPartners: RouteHandler<typeof listRoute, AppEnv> = async (c) => {
   const query = c.req.valid("query");
   const { db, workspaceId } = callerScope(c);
   const sort = sortKeys[query.sort];
-  const where = ["workspace_id = ?", "archived_at IS NULL"];
+  const archived = query.status === "archived";
+  const where = ["workspace_id = ?", archived ? "archived_at IS NOT NULL" : "archived_at IS NULL"];
   const params: unknown[] = [workspaceId];
-  if (query.status) {
+  if (query.status && !archived) {
     where.push("status = ?");
     params.push(query.status);
   }
@@ -146,7 +149,7 @@ const listPartners: RouteHandler<typeof listRoute, AppEnv> = async (c) => {
     ...params, query.limit + 1,
   );
   const page = pageOf(rows, query.limit, (row) => [sort.key(row), row.id]);
-  const domains = await domainsOf(db, workspaceId, page.items.map((row) => row.id));
+  const domains = await (archived ? domainsWhenArchived : domainsOf)(db, workspaceId, page.items.map((row) => row.id));
   const health = await currentHealth(db, workspaceId, page.items, c.get("now"));
   const items = page.items.map((row) => partnerToApi(row, domains.get(row.id) ?? [], health.get(row.id) ?? null));
   return c.json({ items, next_cursor: page.nextCursor }, 200);
@@ -241,4 +244,5 @@ export function registerPartnerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(readRoute, readPartner);
   app.openapi(patchRoute, patchPartner);
   app.openapi(archiveRoute, archivePartner);
+  registerPartnerRestore(app);
 }

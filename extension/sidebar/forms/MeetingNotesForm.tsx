@@ -1,8 +1,9 @@
+import type { ComponentChildren } from "preact";
 import { localToday } from "../../../shared/due-date-picks.ts";
 import type { Meeting } from "../../../shared/schemas/meeting.ts";
 import type { ErrorInfo } from "../../messaging/protocol.ts";
 import { FieldError, fieldMessage } from "../FieldError.tsx";
-import { submitWrite } from "../submit-write.ts";
+import { submitWrite, type WriteOutcome } from "../submit-write.ts";
 import { useDraft } from "../use-draft.ts";
 import { useWriteForm } from "../use-write-form.ts";
 import { ActionOwner } from "./ActionOwner.tsx";
@@ -22,6 +23,17 @@ export interface MeetingNotesFormProps {
   existing?: Meeting | null;
   /** Who may own an action item, each side's default first: ours the signed-in member, theirs the partner's attendees. */
   owners?: ActionOwners;
+  /** A meeting with a purpose of its own (a plan review): its heading, draft, extra fields, and what follows once the API has it. */
+  purpose?: MeetingPurpose;
+}
+
+export interface MeetingPurpose {
+  heading: string;
+  title: string;
+  draftKey: string;
+  fields?: ComponentChildren;
+  /** Runs once the meeting is saved in the API (not when it is only queued), with the API's answer. */
+  afterSave: (meeting: unknown) => Promise<WriteOutcome>;
 }
 
 export interface ActionOwners {
@@ -75,7 +87,8 @@ function meetingBody(draft: MeetingDraft, sourceUrl: string, event: MeetingEvent
     // The event's start on its own day; otherwise noon local time on the day picked, whatever the time zone.
     occurred_at: occurredAt(draft.date, event),
     action_items: actionItemBodies(draft),
-    source_url: sourceUrl,
+    // The dashboard has no page of the partner's to link: no link rather than its own address.
+    source_url: sourceUrl || null,
     ...(event ? { calendar_event_id: event.eventId } : {}),
   };
 }
@@ -119,9 +132,9 @@ function ActionItems({ items, partnerName, error, onChange, owners }: ActionItem
  * day filled in (the event's title and time too), an agenda from what is
  * open. Notes saved for the event before are continued, not started again.
  */
-export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees, agenda, onDone, event, existing, owners }: MeetingNotesFormProps) {
-  const [draft, update, clear] = useDraft<MeetingDraft>(`meeting:${partnerId}${event ? `:${event.eventId}` : ""}`, () => ({
-    title: existing?.title ?? event?.title ?? `Meeting with ${partnerName}`,
+export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees, agenda, onDone, event, existing, owners, purpose }: MeetingNotesFormProps) {
+  const [draft, update, clear] = useDraft<MeetingDraft>(purpose?.draftKey ?? `meeting:${partnerId}${event ? `:${event.eventId}` : ""}`, () => ({
+    title: existing?.title ?? event?.title ?? purpose?.title ?? `Meeting with ${partnerName}`,
     date: existing ? localToday(new Date(existing.occurred_at)) : meetingDay(event, new Date()),
     attendees: (existing?.attendees ?? attendees).join(", "), agenda: existing?.agenda ?? agenda,
     notes: existing?.notes ?? "", decisions: existing?.decisions.join("\n") ?? "", actionItems: [],
@@ -129,8 +142,11 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
   const { error, saving, submitWith } = useWriteForm(clear, onDone);
 
   const submit = submitWith(async () => {
-    if (!existing) return submitWrite({ action: "createMeeting", partnerId, body: meetingBody(draft, sourceUrl, event) }, `Meeting notes "${draft.title}"`);
-    const items = actionItemBodies(draft).map((body) => ({ action: "createCommitment" as const, partnerId, body: { ...body, source_url: sourceUrl } }));
+    if (!existing) {
+      const outcome = await submitWrite({ action: "createMeeting", partnerId, body: meetingBody(draft, sourceUrl, event) }, `Meeting notes "${draft.title}"`);
+      return outcome.state === "synced" && purpose ? purpose.afterSave(outcome.response) : outcome;
+    }
+    const items = actionItemBodies(draft).map((body) => ({ action: "createCommitment" as const, partnerId, body: { ...body, source_url: sourceUrl || null } }));
     const { outcome, savedItems } = await continueMeeting(existing, meetingFields(draft), items);
     // Those saved are promises now: a retry sends only the rest.
     if (savedItems > 0 && outcome.state === "failed") update({ actionItems: draft.actionItems.filter((item) => item.title.trim()).slice(savedItems) });
@@ -139,7 +155,7 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
 
   return (
     <form class="form" onSubmit={submit} aria-label={`Meeting notes with ${partnerName}`}>
-      <h3>{existing ? "Meeting notes (continued)" : "Meeting notes"}</h3>
+      <h3>{existing ? "Meeting notes (continued)" : purpose?.heading ?? "Meeting notes"}</h3>
       {event && <p class="muted">{existing ? "Saved for this calendar event; your changes are added to them." : "For this calendar event; saving links the notes to it."}</p>}
       <label for="meeting-title">Title</label>
       <input id="meeting-title" value={draft.title} required maxLength={200} onInput={(e) => update({ title: e.currentTarget.value })} />
@@ -157,6 +173,7 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
       <label for="meeting-decisions">Decisions (one per line)</label>
       <textarea id="meeting-decisions" rows={3} value={draft.decisions} onInput={(e) => update({ decisions: e.currentTarget.value })} />
       <ActionItems items={draft.actionItems} partnerName={partnerName} error={error} owners={owners} onChange={(actionItems) => update({ actionItems })} />
+      {purpose?.fields}
       <FormFooter error={error} saving={saving} action="Save notes" onClose={onDone} />
     </form>
   );
