@@ -7,7 +7,7 @@ import { send } from "../../messaging/send.ts";
 import type { CalendarEventFacts } from "../../sites/page-context.ts";
 import { askSignedIn, signedInEmail } from "../signed-in.ts";
 import { MeetingNotesForm } from "./MeetingNotesForm.tsx";
-import { eventPrefill } from "./meeting-event.ts";
+import { eventPrefill, type MeetingEventPrefill } from "./meeting-event.ts";
 
 export interface EventMeetingNotesProps {
   match: LookupMatch;
@@ -26,10 +26,10 @@ export function meetingPeopleFor(match: LookupMatch, shown: string[], signedIn: 
   return meetingPeople(shown, signedIn, { domains: match.partner.domains, matchedEmails }, (domain) => freeMailDomains.has(domain));
 }
 
-type Saved = { state: "looking" } | { state: "found"; existing: Meeting | null } | { state: "unknown"; message: string };
+type Saved = { state: "looking" } | { state: "found"; existing: Meeting | null; prefill: MeetingEventPrefill } | { state: "unknown"; message: string; prefill: MeetingEventPrefill };
 
 /** The notes saved for this event and partner, if any (one at most: the API refuses a second). */
-async function savedNotes(partnerId: string, eventId: string): Promise<Saved> {
+async function savedNotes(partnerId: string, eventId: string): Promise<{ state: "found"; existing: Meeting | null } | { state: "unknown"; message: string }> {
   const reply = await send({ type: "api", path: `/v1/partners/${partnerId}/meetings?calendar_event_id=${encodeURIComponent(eventId)}` });
   if (!reply.ok) return { state: "unknown", message: reply.error.message };
   const items = (reply.data as { items?: Meeting[] } | null)?.items ?? [];
@@ -44,7 +44,8 @@ export function EventMeetingNotes({ match, event, sourceUrl, people, ownAddress,
     let live = true;
     setSaved({ state: "looking" });
     // Who "we" are is known before the form opens, so it starts with them as attendee and owner.
-    void Promise.all([savedNotes(partnerId, event.eventId), askSignedIn()]).then(([result]) => live && setSaved(result));
+    void Promise.all([savedNotes(partnerId, event.eventId), eventPrefill(event, new Date()), askSignedIn()])
+      .then(([result, prefill]) => live && setSaved({ ...result, prefill }));
     return () => {
       live = false;
     };
@@ -57,7 +58,7 @@ export function EventMeetingNotes({ match, event, sourceUrl, people, ownAddress,
     <>
       {saved.state === "unknown" && <p class="notice" role="status">Couldn't check for notes saved for this event ({saved.message}); saving starts them, or names the notes already saved.</p>}
       <MeetingNotesForm key={`${event.eventId}:${existing?.id ?? "new"}`} partnerId={partnerId} partnerName={match.partner.name} sourceUrl={sourceUrl}
-        attendees={meeting.attendees} agenda={agenda} onDone={onDone} event={eventPrefill(event, new Date())} existing={existing} owners={meeting.owners} />
+        attendees={meeting.attendees} agenda={agenda} onDone={onDone} event={saved.prefill} existing={existing} owners={meeting.owners} />
     </>
   );
 }

@@ -1,4 +1,3 @@
-import { eventTimeFromText } from "../../../shared/calendar-events/event-time.ts";
 import { localToday } from "../../../shared/due-date-picks.ts";
 import type { Meeting } from "../../../shared/schemas/meeting.ts";
 import type { WriteAction } from "../../messaging/protocol.ts";
@@ -20,10 +19,17 @@ export interface MeetingEventPrefill {
   endsAt: string | null;
 }
 
-export function eventPrefill(event: CalendarEventFacts, now: Date): MeetingEventPrefill {
-  const time = event.startsAt
-    ? { startsAt: event.startsAt, endsAt: event.endsAt }
-    : event.whenText ? eventTimeFromText(event.whenText, now) : null;
+/**
+ * The prefill from the event: its exact time when the page gave one (an
+ * invitation), else Calendar's words read with chrono-node, loaded only
+ * when an event is shown so the sidebar's first paint never waits for it.
+ */
+export async function eventPrefill(event: CalendarEventFacts, now: Date): Promise<MeetingEventPrefill> {
+  let time: { startsAt: string; endsAt: string | null } | null = event.startsAt ? { startsAt: event.startsAt, endsAt: event.endsAt } : null;
+  if (!time && event.whenText) {
+    const { eventTimeFromText } = await import("../../../shared/calendar-events/event-time.ts");
+    time = eventTimeFromText(event.whenText, now);
+  }
   return { eventId: event.eventId, title: event.title, startsAt: time?.startsAt ?? null, endsAt: time?.endsAt ?? null };
 }
 
