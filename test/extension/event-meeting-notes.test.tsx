@@ -34,17 +34,21 @@ const existing = {
 } as unknown as Meeting;
 
 let host: HTMLElement;
+/** What the API answers to a write, when not "synced". */
+let refusal: { code: string; message: string } | null;
 let writes: { action: string; body: Record<string, unknown>; ifMatch?: number }[];
 let saved: Meeting[];
 beforeEach(() => {
   fakeBrowser.reset();
   writes = [];
   saved = [];
+  refusal = null;
   vi.spyOn(browser.runtime, "sendMessage").mockImplementation((async (message: { type: string; path?: string; write: (typeof writes)[number] }) => {
     if (message.type === "api") return { ok: true, data: { items: message.path!.includes(`calendar_event_id=${event.eventId}`) ? saved : [] } };
     if (message.type === "me") return { ok: true, data: { email: "dana@fabrikam.com" } };
     if (message.type === "write") {
       writes.push(message.write);
+      if (refusal) return { ok: true, data: { result: "refused", response: null, error: refusal, id: "w" } };
       return { ok: true, data: { result: "synced", response: {}, error: null, id: "w" } };
     }
     if (message.type === "outbox") return { ok: true, data: { writes: [], signInNeeded: false, held: [] } };
@@ -64,7 +68,11 @@ const settle = () => act(async () => {
 });
 async function mount(onDone = vi.fn()) {
   act(() => render(<EventMeetingNotes match={match} event={event} sourceUrl={event.url} people={[]} ownAddress={null} agenda="Open promises:" onDone={onDone} />, host));
-  await settle();
+  // The saved notes, who is signed in and the date parser (loaded on demand) come first.
+  await vi.waitFor(async () => {
+    await settle();
+    expect(host.querySelector("form")).not.toBeNull();
+  });
   return onDone;
 }
 const field = (id: string) => host.querySelector<HTMLInputElement>(`#${id}`)!;
@@ -126,5 +134,22 @@ describe("meeting notes for a calendar event", () => {
     expect(writes[1]).toMatchObject({ meetingId: "mtg_1", ifMatch: 3, body: { notes: "Agreed the webinar. Priya sends dates." } });
     expect(Object.keys(writes[1]!.body)).toEqual(["notes"]);
     expect(onDone).toHaveBeenCalledOnce();
+  });
+
+  it("when someone saved notes for the event meanwhile (409), switches to continuing theirs, keeping what was typed", async () => {
+    await mount();
+    type(field("meeting-notes"), "My notes");
+    saved = [existing];
+    refusal = { code: "conflict", message: "calendar_event_id: this event already has meeting mtg_1" };
+    await submit();
+    await settle();
+    expect(writes.map((write) => write.action)).toEqual(["createMeeting"]);
+    expect(host.querySelector("h3")!.textContent).toBe("Meeting notes (continued)");
+    expect(host.textContent).toContain("Someone saved notes for this event while you typed");
+    refusal = null;
+    await settle();
+    expect(field("meeting-notes").value).toBe("My notes");
+    await submit();
+    expect(writes.at(-1)).toMatchObject({ action: "patchMeeting", meetingId: "mtg_1", ifMatch: 3, body: { notes: "My notes" } });
   });
 });

@@ -23,6 +23,8 @@ export interface MeetingNotesFormProps {
   existing?: Meeting | null;
   /** Who may own an action item, each side's default first: ours the signed-in member, theirs the partner's attendees. */
   owners?: ActionOwners;
+  /** Told of a refusal, after the form shows it (an event's notes saved by someone else meanwhile: 409). */
+  onRefused?: (error: ErrorInfo) => void;
   /** A meeting with a purpose of its own (a plan review): its heading, draft, extra fields, and what follows once the API has it. */
   purpose?: MeetingPurpose;
 }
@@ -132,7 +134,7 @@ function ActionItems({ items, partnerName, error, onChange, owners }: ActionItem
  * day filled in (the event's title and time too), an agenda from what is
  * open. Notes saved for the event before are continued, not started again.
  */
-export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees, agenda, onDone, event, existing, owners, purpose }: MeetingNotesFormProps) {
+export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees, agenda, onDone, event, existing, owners, purpose, onRefused }: MeetingNotesFormProps) {
   const [draft, update, clear] = useDraft<MeetingDraft>(purpose?.draftKey ?? `meeting:${partnerId}${event ? `:${event.eventId}` : ""}`, () => ({
     title: existing?.title ?? event?.title ?? purpose?.title ?? `Meeting with ${partnerName}`,
     date: existing ? localToday(new Date(existing.occurred_at)) : meetingDay(event, new Date()),
@@ -142,6 +144,11 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
   const { error, saving, submitWith } = useWriteForm(clear, onDone);
 
   const submit = submitWith(async () => {
+    const outcome = await save();
+    if (outcome.state === "failed") onRefused?.(outcome.error);
+    return outcome;
+  });
+  async function save(): Promise<WriteOutcome> {
     if (!existing) {
       const outcome = await submitWrite({ action: "createMeeting", partnerId, body: meetingBody(draft, sourceUrl, event) }, `Meeting notes "${draft.title}"`);
       return outcome.state === "synced" && purpose ? purpose.afterSave(outcome.response) : outcome;
@@ -151,7 +158,7 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
     // Those saved are promises now: a retry sends only the rest.
     if (savedItems > 0 && outcome.state === "failed") update({ actionItems: draft.actionItems.filter((item) => item.title.trim()).slice(savedItems) });
     return outcome;
-  });
+  }
 
   return (
     <form class="form" onSubmit={submit} aria-label={`Meeting notes with ${partnerName}`}>
