@@ -15,6 +15,7 @@ import { invitationIn } from "./gmail-invitation.ts";
 import { cleanText } from "./page-text.ts";
 import { renderWaitMs, type HostPage, type SiteAdapter } from "./site-adapter.ts";
 import { gmailSelectors, gmailThreadIdPattern, gmailViewsWithArgument, gmailViewsWithoutThreads, type GmailSelectorName } from "./gmail-selectors.ts";
+import { readGmailMessages } from "./gmail-messages.ts";
 import { pollUntil, waitForElement, waitUntil } from "./waiting.ts";
 
 /** The thread id a Gmail URL hash names, or null for lists, settings and searches. */
@@ -76,6 +77,7 @@ export function readGmailPage(doc: Document, location: HostPage["location"]): Pa
       ownAddress: gmailOwnAddress(doc.title),
       emails: peopleIn(messages),
       url: location.href,
+      messages: readGmailMessages(messages),
       ...invitationIn(messages.flatMap((message) => queryAllOfFirstMatch(message, "messageBody")), cleanText(subjectElement?.textContent)),
     };
   }

@@ -17,6 +17,8 @@ export interface EventMeetingNotesProps {
   people: string[];
   ownAddress: string | null;
   agenda: string;
+  /** The connected partner company's name, when notes can be shared with it. */
+  shareWith?: string | null;
   onDone: () => void;
 }
 
@@ -37,7 +39,7 @@ async function savedNotes(partnerId: string, eventId: string): Promise<{ state: 
 }
 
 /** Meeting notes for a calendar event: continues the notes saved for it, else starts them prefilled from the event. */
-export function EventMeetingNotes({ match, event, sourceUrl, people, ownAddress, agenda, onDone }: EventMeetingNotesProps) {
+export function EventMeetingNotes({ match, event, sourceUrl, people, ownAddress, agenda, shareWith = null, onDone }: EventMeetingNotesProps) {
   const [saved, setSaved] = useState<Saved>({ state: "looking" });
   // Bumped to look again: someone saved notes for the event while these were typed.
   const [looks, setLooks] = useState(0);
@@ -61,7 +63,7 @@ export function EventMeetingNotes({ match, event, sourceUrl, people, ownAddress,
       {looks > 0 && existing && <p class="notice" role="status">Someone saved notes for this event while you typed: what you typed is kept here, and saving puts it in their place. Compare before you save.</p>}
       {saved.state === "unknown" && <p class="notice" role="status">Couldn't check for notes saved for this event ({saved.message}); saving starts them, or names the notes already saved.</p>}
       <MeetingNotesForm key={`${event.eventId}:${existing?.id ?? "new"}`} partnerId={partnerId} partnerName={match.partner.name} sourceUrl={sourceUrl}
-        attendees={meeting.attendees} agenda={agenda} onDone={onDone} event={saved.prefill} existing={existing} owners={meeting.owners}
+        attendees={meeting.attendees} agenda={agenda} shareWith={shareWith} onDone={onDone} event={saved.prefill} existing={existing} owners={meeting.owners}
         onRefused={(error) => error.code === "conflict" && !existing && setLooks((n) => n + 1)} />
     </>
   );

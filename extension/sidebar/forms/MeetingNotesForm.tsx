@@ -9,6 +9,7 @@ import { useWriteForm } from "../use-write-form.ts";
 import { ActionOwner } from "./ActionOwner.tsx";
 import { FormFooter } from "./FormFooter.tsx";
 import { continueMeeting, meetingDay, occurredAt, type MeetingEventPrefill, type MeetingFields } from "./meeting-event.ts";
+import { ShareToggle, sharedVisibility } from "./ShareToggle.tsx";
 
 export interface MeetingNotesFormProps {
   partnerId: string;
@@ -16,6 +17,8 @@ export interface MeetingNotesFormProps {
   sourceUrl: string;
   attendees: string[];
   agenda: string;
+  /** The connected partner company's name, when there is one to share with (the notes, decisions and action items). */
+  shareWith?: string | null;
   onDone: () => void;
   /** A calendar event the notes are for: its title and time prefill the form, and the notes are linked to it. */
   event?: MeetingEventPrefill | null;
@@ -59,6 +62,7 @@ interface MeetingDraft {
   notes: string;
   decisions: string;
   actionItems: ActionItemDraft[];
+  shared?: boolean;
 }
 
 const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter(Boolean);
@@ -134,7 +138,7 @@ function ActionItems({ items, partnerName, error, onChange, owners }: ActionItem
  * day filled in (the event's title and time too), an agenda from what is
  * open. Notes saved for the event before are continued, not started again.
  */
-export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees, agenda, onDone, event, existing, owners, purpose, onRefused }: MeetingNotesFormProps) {
+export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees, agenda, onDone, event, existing, owners, purpose, onRefused, shareWith = null }: MeetingNotesFormProps) {
   const [draft, update, clear] = useDraft<MeetingDraft>(purpose?.draftKey ?? `meeting:${partnerId}${event ? `:${event.eventId}` : ""}`, () => ({
     title: existing?.title ?? event?.title ?? purpose?.title ?? `Meeting with ${partnerName}`,
     date: existing ? localToday(new Date(existing.occurred_at)) : meetingDay(event, new Date()),
@@ -150,10 +154,10 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
   });
   async function save(): Promise<WriteOutcome> {
     if (!existing) {
-      const outcome = await submitWrite({ action: "createMeeting", partnerId, body: meetingBody(draft, sourceUrl, event) }, `Meeting notes "${draft.title}"`);
+      const outcome = await submitWrite({ action: "createMeeting", partnerId, body: { ...meetingBody(draft, sourceUrl, event), ...sharedVisibility(shareWith, draft.shared) } }, `Meeting notes "${draft.title}"`);
       return outcome.state === "synced" && purpose ? purpose.afterSave(outcome.response) : outcome;
     }
-    const items = actionItemBodies(draft).map((body) => ({ action: "createCommitment" as const, partnerId, body: { ...body, source_url: sourceUrl || null } }));
+    const items = actionItemBodies(draft).map((body) => ({ action: "createCommitment" as const, partnerId, body: { ...body, source_url: sourceUrl || null, ...sharedVisibility(shareWith, draft.shared) } }));
     const { outcome, savedItems } = await continueMeeting(existing, meetingFields(draft), items);
     // Those saved are promises now: a retry sends only the rest.
     if (savedItems > 0 && outcome.state === "failed") update({ actionItems: draft.actionItems.filter((item) => item.title.trim()).slice(savedItems) });
@@ -181,6 +185,7 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
       <textarea id="meeting-decisions" rows={3} value={draft.decisions} onInput={(e) => update({ decisions: e.currentTarget.value })} />
       <ActionItems items={draft.actionItems} partnerName={partnerName} error={error} owners={owners} onChange={(actionItems) => update({ actionItems })} />
       {purpose?.fields}
+      <ShareToggle shareWith={shareWith} checked={draft.shared === true} onChange={(shared) => update({ shared })} />
       <FormFooter error={error} saving={saving} action="Save notes" onClose={onDone} />
     </form>
   );
