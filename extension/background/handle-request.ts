@@ -18,6 +18,7 @@ import { ApiUnreachable, callApi, errorOf } from "./api-client.ts";
 import { captureEmails, forgetCaptureSettings, undoCapture } from "./capture.ts";
 import { checkConnection } from "./connection-check.ts";
 import { dismissedSuggestions, dismissSuggestion } from "./suggestion-dismissals.ts";
+import { fetchExportPage, sendImportBatch } from "./import-export.ts";
 import { forgetAll, storeLookup } from "./lookup-cache.ts";
 import { planWrite } from "../messaging/plan-write-message.ts";
 import { sendPlanWrite } from "./plan-write.ts";
@@ -165,6 +166,8 @@ const handlers: Handlers = {
   undoCapture,
   dismissedSuggestions,
   dismissSuggestion,
+  importBatch: (message) => withApi((settings) => sendImportBatch(settings, message.batch)),
+  exportPage: (message) => withApi((settings) => fetchExportPage(settings, message.cursor)),
 };
 
 /** Checks a message from a page and answers it; a malformed one gets "invalid_request" naming the field. */

@@ -6,6 +6,8 @@ import { meetingCreate } from "../../shared/schemas/meeting.ts";
 import { partnerCreate, partnerPatch } from "../../shared/schemas/partner.ts";
 import { referralPatch } from "../../shared/schemas/referral.ts";
 import type { HealthBand } from "../../shared/schemas/health.ts";
+import { importBatch, type ImportResult } from "../../shared/schemas/import.ts";
+import type { ExportPage } from "../../shared/schemas/export.ts";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
 import type { PlanWrite, PlanWriteReply } from "./plan-write-message.ts";
 import type { CapturedEmail } from "../../shared/schemas/capture.ts";
@@ -84,6 +86,10 @@ export const request = z.discriminatedUnion("type", [
   /** Promise suggestions set aside by whoever is signed in ("<message id>|<sentence>"): background/suggestion-dismissals.ts. */
   z.object({ type: z.literal("dismissedSuggestions") }),
   z.object({ type: z.literal("dismissSuggestion"), key: z.string().min(1).max(2200) }),
+  /** One batch of the dashboard's CSV import (POST /v1/imports), checked with the API's own schema. */
+  z.object({ type: z.literal("importBatch"), batch: importBatch }),
+  /** One page of the workspace export (GET /v1/export). */
+  z.object({ type: z.literal("exportPage"), cursor: z.string().max(1_000).nullable() }),
 ]);
 
 /** A request as it arrives, after the envelope's check. */
@@ -122,6 +128,8 @@ export interface Replies {
   undoCapture: UndoReceipt;
   dismissedSuggestions: string[];
   dismissSuggestion: null;
+  importBatch: ImportResult;
+  exportPage: ExportPage;
 }
 
 /** The reply to a request of type K; a request type without an entry above does not compile. */
