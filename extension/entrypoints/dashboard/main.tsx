@@ -7,6 +7,7 @@ import { openCommitment } from "../../../shared/schemas/lookup.ts";
 import { partner } from "../../../shared/schemas/partner.ts";
 import { Sparkline } from "../../pages/Sparkline.tsx";
 import { PartnerDetail } from "./PartnerDetail.tsx";
+import { PlanPage } from "./PlanPage.tsx";
 import { api, usePages } from "./use-pages.ts";
 import "../../pages/pages.css";
 
@@ -115,6 +116,8 @@ function Dashboard() {
   const [names] = useState(() => new Map<string, string>());
   const partnerMatch = /^#partner\/([a-z]{3}_[0-9a-z]{24})$/.exec(hash);
   if (partnerMatch) return <PartnerDetail id={partnerMatch[1]!} />;
+  const planMatch = /^#plan\/([a-z]{3}_[0-9a-z]{24})$/.exec(hash);
+  if (planMatch) return <PlanPage id={planMatch[1]!} />;
   return (
     <main>
       <h1>Partnerships</h1>
