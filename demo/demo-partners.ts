@@ -55,6 +55,7 @@ export interface DemoPartner {
   profile: HealthProfile;
 }
 
+/** The usual partnership; each demo partner's profile says only how it differs. */
 const steady: HealthProfile = {
   startDaysAgo: 240, lastContactDaysAgo: 12, interactions: 16, inboundShare: 0.45, meetingShare: 0.2,
   ourCommitments: 3, theirCommitments: 3, ourOnTime: 0.8, theirOnTime: 0.75,
@@ -77,29 +78,26 @@ export const demoPartners: readonly DemoPartner[] = [
     // Thriving and two-way: referrals flow both directions, promises kept.
     name: "Brightpath Solutions", kind: "reseller", tier: "Gold", status: "active", cadenceDays: 14,
     domains: ["brightpath-solutions.com"], salesforceId15: "001Dn01BrtPth5Q", hubspotCompanyId: "18350217761",
-    currency: "USD", visibility: "shared",
     businessModel: "Value-added reseller for mid-market SaaS; earns on margin plus a services practice for migrations.",
     objectives: "Grow recurring cloud revenue to 40% of their business; certify 6 engineers this year.",
-    renewalInDays: 120, marginPercent: 20, referralFeePercent: 10,
+    currency: "USD", visibility: "shared", renewalInDays: 120, marginPercent: 20, referralFeePercent: 10,
     contacts: [
       { name: "Maya Lindqvist", title: "VP Partnerships", phone: "+1 415 555 0142" },
       { name: "Tom Becker", title: "Sales Director" },
       { name: "Rosa Jimenez", title: "Solutions Engineer" },
     ],
     profile: {
-      startDaysAgo: 275, lastContactDaysAgo: 2, interactions: 34, inboundShare: 0.5, meetingShare: 0.2,
-      ourCommitments: 6, theirCommitments: 6, ourOnTime: 0.9, theirOnTime: 0.85,
-      referralsToUs: 5, referralsToPartner: 4, ourResponseDays: [1, 3], theirResponseDays: [1, 3],
-      winRate: 0.55, goals: 2, goalProgress: 0.8, goalReviewedDaysAgo: 9,
+      ...steady, startDaysAgo: 275, lastContactDaysAgo: 2, interactions: 34, inboundShare: 0.5,
+      ourCommitments: 6, theirCommitments: 6, ourOnTime: 0.9, theirOnTime: 0.85, referralsToUs: 5, referralsToPartner: 4,
+      ourResponseDays: [1, 3], theirResponseDays: [1, 3], winRate: 0.55, goals: 2, goalProgress: 0.8, goalReviewedDaysAgo: 9,
     },
   },
   {
     name: "Kestrel Harbour IT Ltd", kind: "msp", tier: "Silver", status: "active", cadenceDays: 30,
     domains: ["kestrelharbour.co.uk"], salesforceId15: null, hubspotCompanyId: "9204417735",
-    currency: "GBP", visibility: "private",
     businessModel: "Managed service provider for UK professional-services firms; bills per seat per month.",
     objectives: "Bundle our backup product into their managed tier; 50 customer tenants by year end.",
-    renewalInDays: 210, marginPercent: 25, referralFeePercent: null,
+    currency: "GBP", visibility: "private", renewalInDays: 210, marginPercent: 25, referralFeePercent: null,
     contacts: [
       { name: "Oliver Pennington", title: "Managing Director", phone: "+44 20 7946 0321" },
       { name: "Hannah Clarke", title: "Service Delivery Manager" },
@@ -110,10 +108,9 @@ export const demoPartners: readonly DemoPartner[] = [
     // Two domains: the old brand is still on half the team's email.
     name: "Orbital Systems Integration", kind: "si", tier: "Platinum", status: "active", cadenceDays: 14,
     domains: ["orbital-si.com", "orbitalsystems.com"], salesforceId15: "001Dn01OrbSysIn", hubspotCompanyId: null,
-    currency: "USD", visibility: "private",
     businessModel: "Systems integrator; fixed-price implementation projects and a small managed practice.",
     objectives: "Become our lead implementation partner in healthcare; 3 joint reference customers.",
-    renewalInDays: 60, marginPercent: null, referralFeePercent: 12,
+    currency: "USD", visibility: "private", renewalInDays: 60, marginPercent: null, referralFeePercent: 12,
     contacts: [
       { name: "Daniel Osei", title: "Alliance Director" },
       { name: "Priyanka Rao", title: "Practice Lead, Healthcare", email: "priyanka.rao@orbitalsystems.com" },
@@ -129,10 +126,9 @@ export const demoPartners: readonly DemoPartner[] = [
   {
     name: "Lumen Analytics", kind: "isv", tier: "Technology", status: "active", cadenceDays: 30,
     domains: ["lumen-analytics.io"], salesforceId15: "001Dn01LumenAnl", hubspotCompanyId: "7731029948",
-    currency: "USD", visibility: "private",
     businessModel: "ISV selling a BI add-on; integrates with our API and co-sells into shared accounts.",
     objectives: "Ship the certified connector and list it on both marketplaces.",
-    renewalInDays: 300, marginPercent: null, referralFeePercent: 8,
+    currency: "USD", visibility: "private", renewalInDays: 300, marginPercent: null, referralFeePercent: 8,
     contacts: [
       { name: "Grace Liu", title: "Head of Partnerships" },
       { name: "Marco Bellini", title: "Product Manager, Integrations" },
@@ -143,28 +139,26 @@ export const demoPartners: readonly DemoPartner[] = [
     // One-sided: they send the leads and chase us; we answer late and miss promises.
     name: "O'Brien & Daughters Consulting", kind: "referral", tier: "Registered", status: "active", cadenceDays: 30,
     domains: ["obrien-daughters.com"], salesforceId15: "001Dn01OBrienDt", hubspotCompanyId: null,
-    currency: "EUR", visibility: "private",
     businessModel: "Boutique advisory firm in Dublin; earns referral fees, does no implementation.",
     objectives: "Recurring referral income from their CFO network; wants faster answers on submitted leads.",
-    renewalInDays: 45, marginPercent: null, referralFeePercent: 15,
+    currency: "EUR", visibility: "private", renewalInDays: 45, marginPercent: null, referralFeePercent: 15,
     contacts: [
       { name: "Siobhan O'Brien", title: "Founder", phone: "+353 1 555 0199" },
       { name: "Aoife O'Brien", title: "Partner" },
     ],
     profile: {
-      startDaysAgo: 265, lastContactDaysAgo: 9, interactions: 18, inboundShare: 0.8, meetingShare: 0.1,
+      ...steady, startDaysAgo: 265, lastContactDaysAgo: 9, interactions: 18, inboundShare: 0.8, meetingShare: 0.1,
       ourCommitments: 5, theirCommitments: 2, ourOnTime: 0.2, theirOnTime: 1,
       referralsToUs: 6, referralsToPartner: 0, ourResponseDays: [12, 35], theirResponseDays: [1, 2],
-      winRate: 0.3, goals: 1, goalProgress: 0.2, goalReviewedDaysAgo: 120,
+      winRate: 0.3, goalProgress: 0.2, goalReviewedDaysAgo: 120,
     },
   },
   {
     name: "Cascade Distribution", kind: "distributor", tier: "Authorized", status: "active", cadenceDays: 30,
     domains: ["cascade-distribution.com"], salesforceId15: "001Dn01CascDist", hubspotCompanyId: null,
-    currency: "USD", visibility: "private",
     businessModel: "Two-tier distributor; aggregates 300 small resellers and runs their billing.",
     objectives: "Recruit 20 of their resellers into our program through their marketplace.",
-    renewalInDays: 150, marginPercent: 8, referralFeePercent: null,
+    currency: "USD", visibility: "private", renewalInDays: 150, marginPercent: 8, referralFeePercent: null,
     contacts: [
       { name: "Brian Keller", title: "Vendor Manager" },
       { name: "Anita Desai", title: "Marketplace Lead" },
@@ -175,10 +169,9 @@ export const demoPartners: readonly DemoPartner[] = [
     // Dormant: nobody has spoken in five months.
     name: "Greyfield Networks", kind: "reseller", tier: "Silver", status: "dormant", cadenceDays: 30,
     domains: ["greyfieldnetworks.com"], salesforceId15: "001Dn01GreyfNet", hubspotCompanyId: "5518830021",
-    currency: "USD", visibility: "private",
     businessModel: "Network-infrastructure reseller moving into cloud services.",
     objectives: "Was: first cloud deals in their installed base.",
-    renewalInDays: 20, marginPercent: 18, referralFeePercent: null,
+    currency: "USD", visibility: "private", renewalInDays: 20, marginPercent: 18, referralFeePercent: null,
     contacts: [{ name: "Kevin Marsh", title: "Account Director" }],
     profile: {
       ...steady, startDaysAgo: 290, lastContactDaysAgo: 150, interactions: 9, ourOnTime: 0.6, theirOnTime: 0.4,
@@ -189,10 +182,9 @@ export const demoPartners: readonly DemoPartner[] = [
     // Active on paper, quiet in fact: three months past its 30-day cadence.
     name: "Tallis & Rowe", kind: "reseller", tier: "Registered", status: "active", cadenceDays: 30,
     domains: ["tallisrowe.com"], salesforceId15: null, hubspotCompanyId: null,
-    currency: "USD", visibility: "private",
     businessModel: "Regional reseller for accounting firms.",
     objectives: null,
-    renewalInDays: 90, marginPercent: 15, referralFeePercent: null,
+    currency: "USD", visibility: "private", renewalInDays: 90, marginPercent: 15, referralFeePercent: null,
     contacts: [{ name: "Eleanor Tallis", title: "Co-founder" }, { name: "James Rowe", title: "Co-founder" }],
     profile: {
       ...steady, startDaysAgo: 250, lastContactDaysAgo: 95, interactions: 8, ourCommitments: 2, theirCommitments: 1,
@@ -203,9 +195,8 @@ export const demoPartners: readonly DemoPartner[] = [
     // Brand new: one inbound email, nothing else yet.
     name: "Nimbus Ridge Managed Services", kind: "msp", tier: null, status: "prospect", cadenceDays: null,
     domains: ["nimbusridge.com"], salesforceId15: null, hubspotCompanyId: null,
-    currency: "USD", visibility: "private",
     businessModel: null, objectives: null,
-    renewalInDays: null, marginPercent: null, referralFeePercent: null,
+    currency: "USD", visibility: "private", renewalInDays: null, marginPercent: null, referralFeePercent: null,
     contacts: [{ name: "Felix Brandt", title: "CEO" }],
     profile: {
       ...steady, startDaysAgo: 6, lastContactDaysAgo: 4, interactions: 1, inboundShare: 1, meetingShare: 0,
@@ -215,10 +206,9 @@ export const demoPartners: readonly DemoPartner[] = [
   {
     name: "Fernhill Software", kind: "isv", tier: null, status: "onboarding", cadenceDays: 14,
     domains: ["fernhill.dev"], salesforceId15: "001Dn01FernhSof", hubspotCompanyId: null,
-    currency: "USD", visibility: "private",
     businessModel: "Developer-tools ISV; usage-based pricing.",
     objectives: "Launch a joint integration and a first co-marketing webinar.",
-    renewalInDays: 365, marginPercent: null, referralFeePercent: 10,
+    currency: "USD", visibility: "private", renewalInDays: 365, marginPercent: null, referralFeePercent: 10,
     contacts: [{ name: "Ana Costa", title: "Partnerships Lead" }, { name: "Ravi Menon", title: "CTO" }],
     profile: {
       ...steady, startDaysAgo: 40, lastContactDaysAgo: 3, interactions: 7, meetingShare: 0.3,
@@ -229,10 +219,9 @@ export const demoPartners: readonly DemoPartner[] = [
     // Ended honestly after a year of missed promises on both sides.
     name: "Meridian Tech Partners", kind: "si", tier: "Gold", status: "ended", cadenceDays: null,
     domains: ["meridiantechpartners.com"], salesforceId15: "001Dn01MeridTec", hubspotCompanyId: "3300912874",
-    currency: "USD", visibility: "private",
     businessModel: "Large SI focused on ERP; we were a small line item for them.",
     objectives: null,
-    renewalInDays: null, marginPercent: null, referralFeePercent: 10,
+    currency: "USD", visibility: "private", renewalInDays: null, marginPercent: null, referralFeePercent: 10,
     contacts: [{ name: "Victor Alvarez", title: "Alliance Manager" }],
     profile: {
       ...steady, startDaysAgo: 290, lastContactDaysAgo: 65, interactions: 12, ourOnTime: 0.5, theirOnTime: 0.3,
@@ -243,10 +232,9 @@ export const demoPartners: readonly DemoPartner[] = [
     // We give more than we get: our referrals, their silence.
     name: "Quayside Cloud Services", kind: "reseller", tier: "Silver", status: "active", cadenceDays: 21,
     domains: ["quaysidecloud.com"], salesforceId15: null, hubspotCompanyId: "6120044519",
-    currency: "USD", visibility: "private",
     businessModel: "Cloud reseller for retail chains.",
     objectives: "Attach our platform to their POS rollouts.",
-    renewalInDays: 180, marginPercent: 20, referralFeePercent: 10,
+    currency: "USD", visibility: "private", renewalInDays: 180, marginPercent: 20, referralFeePercent: 10,
     contacts: [{ name: "Nadia Haddad", title: "Partner Manager" }, { name: "Chris Doyle", title: "Sales Engineer" }],
     profile: {
       ...steady, startDaysAgo: 180, lastContactDaysAgo: 30, interactions: 12, inboundShare: 0.25,

@@ -12,7 +12,7 @@ export interface ApiResponse {
 }
 
 export interface ApiCall {
-  method?: "GET" | "POST" | "PATCH";
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
   body?: unknown;
   idempotencyKey?: string;
   /** The version the change was made to: the API answers 412 if the record has moved on. */

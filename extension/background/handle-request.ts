@@ -6,6 +6,7 @@ import { lookupInputsKey } from "../messaging/lookup-cache-entry.ts";
 import {
   lookupInput,
   request,
+  settingsDraft,
   settingsInput,
   writeAction,
   type ErrorInfo,
@@ -47,8 +48,16 @@ async function withApi<T>(call: (settings: ApiSettings) => Promise<Reply<T>>): P
   }
 }
 
+/** The options form's settings, its empty token standing for the saved one. */
+async function draftWithSavedToken(raw: unknown) {
+  const draft = settingsDraft.safeParse(raw);
+  if (!draft.success) return draft;
+  const token = draft.data.token || ((await loadSettings())?.token ?? "");
+  return settingsInput.safeParse({ apiUrl: draft.data.apiUrl, token });
+}
+
 /** Where each write goes in the API. */
-function route(write: z.output<typeof writeAction>): { method: "POST" | "PATCH"; path: string; partnerId: string | null } {
+function route(write: z.output<typeof writeAction>): { method: "POST" | "PATCH" | "DELETE"; path: string; partnerId: string | null } {
   switch (write.action) {
     case "createCommitment": return { method: "POST", path: `/v1/partners/${write.partnerId}/commitments`, partnerId: write.partnerId };
     case "patchCommitment": return { method: "PATCH", path: `/v1/commitments/${write.commitmentId}`, partnerId: write.partnerId };
@@ -58,6 +67,8 @@ function route(write: z.output<typeof writeAction>): { method: "POST" | "PATCH";
     case "createContact": return { method: "POST", path: `/v1/partners/${write.partnerId}/contacts`, partnerId: write.partnerId };
     case "patchPartner": return { method: "PATCH", path: `/v1/partners/${write.partnerId}`, partnerId: write.partnerId };
     case "patchReferral": return { method: "PATCH", path: `/v1/referrals/${write.referralId}`, partnerId: write.partnerId };
+    case "deleteRecord": return { method: "DELETE", path: `/v1/${write.collection}/${write.recordId}`, partnerId: write.partnerId };
+    case "restoreRecord": return { method: "POST", path: `/v1/${write.collection}/${write.recordId}/restore`, partnerId: write.partnerId };
   }
 }
 
@@ -110,7 +121,7 @@ const handlers: Handlers = {
   },
   getSettings: async () => ok(await describeSettings()),
   async saveSettings(message) {
-    const settings = settingsInput.safeParse(message.settings);
+    const settings = await draftWithSavedToken(message.settings);
     if (!settings.success) return invalid(settings.error);
     const report = await checkConnection(settings.data);
     // Saved even when the API is down right now, but never a URL that is someone else's server.
@@ -125,7 +136,8 @@ const handlers: Handlers = {
   },
   async testConnection(message) {
     if (message.settings === undefined) return ok(await checkConnection(await loadSettings()));
-    const settings = settingsInput.safeParse(message.settings);
+    // What was typed, not what was saved: a URL typed and not yet saved is the one to test.
+    const settings = await draftWithSavedToken(message.settings);
     if (!settings.success) return invalid(settings.error);
     return ok(await checkConnection(settings.data));
   },

@@ -104,6 +104,8 @@ const sidebarWrites: [PendingWrite["method"], RegExp][] = [
   ["POST", /^\/v1\/partners$/],
   ["POST", /^\/v1\/partners\/[\w-]+\/(commitments|meetings|interactions|contacts)$/],
   ["PATCH", /^\/v1\/(partners|commitments|referrals)\/[\w-]+$/],
+  ["DELETE", /^\/v1\/(contacts|interactions|commitments|referrals|goals|meetings)\/[\w-]+$/],
+  ["POST", /^\/v1\/(contacts|interactions|commitments|referrals|goals|meetings)\/[\w-]+\/restore$/],
 ];
 const notASidebarWrite: ErrorInfo = { code: "not_a_sidebar_write", message: "This is not a change Mutual's sidebar makes; it was not sent." };
 

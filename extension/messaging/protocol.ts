@@ -27,6 +27,10 @@ export const lookupInput = z.object({
 });
 export type LookupInput = z.input<typeof lookupInput>;
 
+/** The partner's records that can be deleted and restored, by their API collection. */
+export const recordCollection = z.enum(["contacts", "interactions", "commitments", "referrals", "goals", "meetings"]);
+export type RecordCollection = z.infer<typeof recordCollection>;
+
 /** Every write the sidebar can make; bodies are checked with the API's own schemas before they are queued. */
 export const writeAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("createCommitment"), partnerId: id, body: commitmentCreate }),
@@ -37,6 +41,9 @@ export const writeAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("createContact"), partnerId: id, body: contactCreate }),
   z.object({ action: z.literal("patchPartner"), partnerId: id, body: partnerPatch }),
   z.object({ action: z.literal("patchReferral"), partnerId: id, referralId: id, body: referralPatch }),
+  // Delete, and its Undo: the API keeps a deleted record restorable (docs/api.md).
+  z.object({ action: z.literal("deleteRecord"), partnerId: id, collection: recordCollection, recordId: id }),
+  z.object({ action: z.literal("restoreRecord"), partnerId: id, collection: recordCollection, recordId: id }),
 ]);
 export type WriteAction = z.input<typeof writeAction>;
 
@@ -45,6 +52,10 @@ export const settingsInput = z.object({
   token: z.string().trim().regex(/^mutual_[0-9a-z]{40}$/, "must be a Mutual API token (mutual_ and 40 letters or digits)"),
 });
 export type SettingsInput = z.input<typeof settingsInput>;
+
+/** What the options form sends: an empty token means "keep the saved one" (its placeholder says so). */
+export const settingsDraft = settingsInput.extend({ token: z.union([z.literal(""), settingsInput.shape.token]).default("") });
+export type SettingsDraft = z.input<typeof settingsDraft>;
 
 /**
  * The envelope of every request. A write's and the settings' contents are
@@ -76,8 +87,8 @@ type Unchecked = "write" | "saveSettings" | "testConnection" | "planWrite";
 export type Request =
   | Exclude<z.input<typeof request>, { type: Unchecked }>
   | { type: "write"; write: WriteAction; label: string }
-  | { type: "saveSettings"; settings: SettingsInput }
-  | { type: "testConnection"; settings?: SettingsInput }
+  | { type: "saveSettings"; settings: SettingsDraft }
+  | { type: "testConnection"; settings?: SettingsDraft }
   | { type: "planWrite"; write: PlanWrite };
 
 /**
@@ -115,7 +126,7 @@ export interface PendingWrite {
   id: string;
   label: string;
   partnerId: string | null;
-  method: "POST" | "PATCH";
+  method: "POST" | "PATCH" | "DELETE";
   path: string;
   body: unknown;
   idempotencyKey: string;

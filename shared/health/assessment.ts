@@ -40,6 +40,11 @@ export function weightedMean(components: { value: number | null; weight: number 
   return weights > 0 ? total / weights : null;
 }
 
+/** "Acme's", but "Thriving Systems'": a name ending in s takes the apostrophe alone. */
+export function possessive(name: string): string {
+  return /s$/i.test(name.trim()) ? `${name}'` : `${name}'s`;
+}
+
 export function money(amountMinor: number, currency: string): string {
   try {
     return new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 0 }).format(amountMinor / 100);

@@ -1,5 +1,5 @@
 import type { PartnershipHistory } from "./history.ts";
-import { judged, negative, plural, positive, weightedMean, type ActionCandidate, type TraitAssessment } from "./assessment.ts";
+import { judged, negative, neutral, plural, positive, possessive, weightedMean, type ActionCandidate, type TraitAssessment } from "./assessment.ts";
 import { daysToAnswer } from "./referral-timing.ts";
 import { ageInDays, clamp, confidenceFrom, evidenceWeight, recencyWeight } from "./recency.ts";
 
@@ -44,27 +44,44 @@ function twoWayFlow(history: PartnershipHistory, now: Date, cadenceDays: number,
   const name = history.partner.name;
   const expectedPerQuarter = Math.max(1, quarterDays / cadenceDays);
   const flow = { inbound: 0, outbound: 0 };
+  const count = { inbound: 0, outbound: 0 };
   let evidence = 0;
   for (const interaction of history.interactions) {
     const weight = recencyWeight(interaction.occurred_at, now) || 0;
     evidence += evidenceWeight(interaction.occurred_at, now);
     if (ageInDays(interaction.occurred_at, now) > quarterDays) continue;
-    if (interaction.direction !== "outbound") flow.inbound += weight;
-    if (interaction.direction !== "inbound") flow.outbound += weight;
+    for (const side of ["inbound", "outbound"] as const) {
+      // "both" counts for each side.
+      if (interaction.direction === side || interaction.direction === "both") {
+        flow[side] += weight;
+        count[side] += 1;
+      }
+    }
   }
-  const contactThisQuarter = flow.inbound + flow.outbound > 0;
   const sideScore = (amount: number) => clamp(100 * Math.min(1, amount / (expectedPerQuarter / 2)));
   const twoWay = (sideScore(flow.inbound) + sideScore(flow.outbound)) / 2;
-  if (!contactThisQuarter) {
-    if (latest !== null) found.signals.push(negative(`No contact either way in the last ${quarterDays} days`));
-  } else if (flow.inbound < 0.5 && flow.outbound >= 1) {
-    found.signals.push(negative(`Contact has been one-way this quarter: nothing from ${name}`));
-  } else if (flow.outbound < 0.5 && flow.inbound >= 1) {
-    found.signals.push(negative(`Contact has been one-way this quarter: nothing from you to ${name}`));
-  } else {
-    found.signals.push(judged(`Contact both ways this quarter`, twoWay ?? 0, 70, 40));
-  }
+  found.signals.push(...flowSignals(name, count, latest, twoWay));
   return { twoWay, evidence };
+}
+
+/**
+ * What the quarter's contact means, in words that match the counts: "both
+ * ways" only when both sides wrote; a single contact is too little to call the
+ * flow one-way (it is neutral); one-way is said as one-way.
+ */
+function flowSignals(name: string, count: { inbound: number; outbound: number }, latest: string | null, twoWay: number) {
+  const total = count.inbound + count.outbound;
+  if (total === 0) return latest === null ? [] : [negative(`No contact either way in the last ${quarterDays} days`)];
+  if (count.inbound > 0 && count.outbound > 0) {
+    return [judged(`Contact both ways this quarter: ${count.inbound} from ${name}, ${count.outbound} from you`, twoWay, 70, 40)];
+  }
+  if (total === 1) {
+    const from = count.inbound > 0 ? `from ${name}` : "from you";
+    return [neutral(`Only 1 contact this quarter, ${from}: too little to judge whether it flows both ways`)];
+  }
+  return [negative(count.inbound > 0
+    ? `Contact has been one-way this quarter: ${count.inbound} from ${name}, nothing from you`
+    : `Contact has been one-way this quarter: ${count.outbound} from you, nothing from ${name}`)];
 }
 
 /** Meetings with notes: the rhythm practitioners call driving the agenda. */
@@ -101,7 +118,7 @@ function answerSpeed(history: PartnershipHistory, now: Date, found: Findings) {
   if (answer.to_us.length > 0) {
     const days = Math.round(average(answer.to_us));
     responsiveness.push(speedScore(days, 3, 30));
-    found.signals.push(judged(`${name}'s ${plural(answer.to_us.length, "referral")} of the last two quarters waited ${plural(days, "day")} on average for your answer`, speedScore(days, 3, 30), 80, 50));
+    found.signals.push(judged(`${possessive(name)} ${plural(answer.to_us.length, "referral")} of the last two quarters waited ${plural(days, "day")} on average for your answer`, speedScore(days, 3, 30), 80, 50));
   }
   if (answer.to_partner.length > 0) {
     const days = Math.round(average(answer.to_partner));

@@ -4,7 +4,7 @@ import type { HealthSettings } from "../schemas/health.ts";
  * Bumped whenever a change to the formula would move a score. Snapshots record
  * it so a trend never silently compares two formulas.
  */
-export const formulaVersion = "2026.12-1";
+export const formulaVersion = "2026.12-2";
 
 /** Trust and collaboration are what practitioners check first; goals matter once agreed. */
 export const defaultHealthSettings: HealthSettings = {

@@ -2,6 +2,7 @@ import type { PartnershipHistory } from "./history.ts";
 import { judged, negative, plural, positive, weightedMean, type ActionCandidate, type TraitAssessment } from "./assessment.ts";
 import { answerExpectedWithinDays, daysToAnswer } from "./referral-timing.ts";
 import { clamp, confidenceFrom, evidenceWeight, recencyWeight } from "./recency.ts";
+import { judgeCommitment } from "./trust.ts";
 
 /**
  * 100 when both sides give as much as they take, 30 when it all flows one way:
@@ -23,7 +24,10 @@ export function assessRespect(history: PartnershipHistory, now: Date): TraitAsse
   const promises = { us: 0, partner: 0 };
   const promiseCounts = { us: 0, partner: 0 };
   for (const commitment of history.commitments) {
-    if (commitment.status === "cancelled") continue;
+    // A promise enters give and take when trust can judge it (kept, or due and
+    // still open): logging one is not yet giving, so it moves nothing the
+    // moment it is made, and cancelled ones never count.
+    if (judgeCommitment(commitment, now) === null) continue;
     promises[commitment.owed_by] += recencyWeight(commitment.created_at, now) || 0;
     promiseCounts[commitment.owed_by] += 1;
     evidence += evidenceWeight(commitment.created_at, now);

@@ -1,5 +1,5 @@
 import type { PartnershipHistory } from "./history.ts";
-import { judged, money, negative, plural, type ActionCandidate, type TraitAssessment } from "./assessment.ts";
+import { judged, money, negative, plural, possessive, type ActionCandidate, type TraitAssessment } from "./assessment.ts";
 import { closedAt } from "./referral-timing.ts";
 import { clamp, confidenceFrom, evidenceWeight, recencyWeight } from "./recency.ts";
 
@@ -66,7 +66,7 @@ export function assessSuccess(history: PartnershipHistory, now: Date): TraitAsse
     }
   }
   if (toUs.wonCount > 0 && toPartner.closedCount === 0) {
-    signals.push(negative(`You have won deals from ${name}'s referrals but sent them none that closed`));
+    signals.push(negative(`You have won deals from ${possessive(name)} referrals but sent them none that closed`));
   }
   return { score, confidence: confidenceFrom(evidence, 3), signals, actions };
 }

@@ -5,8 +5,6 @@ import {
 
 export const owedBy = z.enum(["us", "partner"]);
 export const commitmentStatus = z.enum(["open", "done", "cancelled"]);
-export type OwedBy = z.infer<typeof owedBy>;
-export type CommitmentStatus = z.infer<typeof commitmentStatus>;
 
 const commitmentFields = {
   title: shortText,
@@ -38,6 +36,9 @@ export const commitment = partnerRecord("cmt", {
   meeting_id: z.string().nullable(),
 }).meta({ id: "Commitment" });
 export type Commitment = z.infer<typeof commitment>;
+// The vocabulary's types are read off the record, so they cannot drift from what the API returns.
+export type OwedBy = Commitment["owed_by"];
+export type CommitmentStatus = Commitment["status"];
 
 export const commitmentListQuery = z.strictObject({
   status: commitmentStatus.optional(),

@@ -4,8 +4,6 @@ import { createOf, email, httpUrl, instant, partnerRecord, patchOf, utcTimestamp
 
 export const interactionKind = z.enum(["email", "meeting", "call", "event", "note"]);
 export const interactionDirection = z.enum(["inbound", "outbound", "both"]);
-export type InteractionKind = z.infer<typeof interactionKind>;
-export type InteractionDirection = z.infer<typeof interactionDirection>;
 
 const interactionFields = {
   kind: interactionKind,
@@ -37,3 +35,5 @@ export const interaction = partnerRecord("int", {
   .omit({ updated_at: true })
   .meta({ id: "Interaction" });
 export type Interaction = z.infer<typeof interaction>;
+export type InteractionKind = Interaction["kind"];
+export type InteractionDirection = Interaction["direction"];

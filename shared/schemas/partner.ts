@@ -78,6 +78,7 @@ export const partner = z
     version: z.number(),
     created_at: utcTimestamp,
     updated_at: utcTimestamp,
+    archived_at: utcTimestamp.optional().describe("Set only on an archived partner (GET /v1/partners?status=archived)"),
   })
   .meta({ id: "Partner" });
 export type Partner = z.infer<typeof partner>;
@@ -87,7 +88,8 @@ export type PartnerSort = z.infer<typeof partnerSort>;
 
 export const partnerListQuery = z.strictObject({
   q: lineText(1, 200).optional(),
-  status: partnerStatus.optional(),
+  // "archived" lists the archived partners (restore with POST /v1/partners/{id}/restore); any other status, live ones.
+  status: z.enum([...partnerStatus.options, "archived"]).optional(),
   sort: partnerSort.default("name"),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: listCursor.optional(),

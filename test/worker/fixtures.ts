@@ -183,7 +183,7 @@ export function recordOf(records: AcmeRecords, kind: "partners" | ChildCollectio
 
 export const workspaceTables = [
   "partners", "partner_domains", "contacts", "interactions", "commitments", "referrals", "goals", "meetings",
-  "plan_versions", "audit_log", "idempotency_keys", "captures",
+  "plan_versions", "audit_log", "idempotency_keys", "captures", "deleted_records",
 ] as const;
 export type WorkspaceTable = (typeof workspaceTables)[number];
 

@@ -53,6 +53,7 @@ export function partnerToApi(row: PartnerRow, domains: string[], health: Health 
     version: row.version,
     created_at: row.created_at,
     updated_at: row.updated_at,
+    ...(row.archived_at ? { archived_at: row.archived_at } : {}),
   };
 }
 

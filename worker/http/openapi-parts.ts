@@ -49,3 +49,12 @@ export const security = [{ bearer: [] as string[] }];
 export function validJson<S extends z.ZodType>(c: Context, _schema: S): z.output<S> {
   return (c.req as unknown as HonoRequest<string, { json: z.output<S> }>).valid("json");
 }
+
+/**
+ * How an authenticated operation names and explains itself, in the order the
+ * OpenAPI document lists it: its tag, the bearer token it needs, its id, summary
+ * and (when it has more to say) description.
+ */
+export const operation = (tag: string, operationId: string, summary: string, description?: string) => ({
+  tags: [tag], security, operationId, summary, ...(description === undefined ? {} : { description }),
+});

@@ -4,6 +4,7 @@ import { newId, type IdPrefix } from "../../shared/ids.ts";
 import { listCursor, listEnvelope } from "../../shared/schemas/common.ts";
 import { notFound } from "../api-error.ts";
 import type { ChildRow } from "../db/child-records.ts";
+import type { RowToDelete } from "../db/deleted-records.ts";
 import { rescoreAfterWrite } from "../db/health-store.ts";
 import { loadPartnerRow } from "../db/partner-record.ts";
 import { insertRow, keysetAfter, keysetOrderBy, pageOf, type KeysetOrder } from "../db/sql.ts";
@@ -14,6 +15,7 @@ import type { AppEnv } from "../env.ts";
 import { idParam, jsonBody, jsonResponse, readErrors, security, validJson, bodyWriteErrors } from "../http/openapi-parts.ts";
 import { patchWithRetry } from "../http/patch-with-retry.ts";
 import { respond } from "../http/respond.ts";
+import { registerDeleteAndRestore } from "./child-delete.ts";
 
 export interface WriteContext {
   db: TrackedDb;
@@ -48,8 +50,14 @@ export interface ChildResource<Row extends ChildRow, Api extends object, Create 
   affectsHealth: boolean;
   /** Optional exact-match filters for the partner's list: query parameter = column name, each indexed. */
   listFilters?: Record<string, z.ZodString>;
-  /** Statements that keep the partner's derived columns true after a write. */
+  /** Statements that keep the partner's derived columns true after a write (a delete and a restore too). */
   afterWrite?(context: WriteContext): D1PreparedStatement[];
+  /** Why this record can't be deleted on its own, if it can't. */
+  refuseDelete?(row: Row): string | undefined;
+  /** Rows that go (and come back) with this one: a meeting's interaction. */
+  deleteAlong?(row: Row, context: WriteContext): Promise<RowToDelete[]>;
+  /** Throws ApiError naming the field when the row can't come back (its email now another contact's). */
+  beforeRestore?(row: Row, context: WriteContext): Promise<void>;
 }
 
 const listQuery = z.strictObject({
@@ -74,6 +82,7 @@ export function registerChildResource<Row extends ChildRow, Api extends object, 
   if (resource.createSchema && resource.insertColumns) registerCreate(app, resource, resource.createSchema, resource.insertColumns);
   registerList(app, resource);
   registerById(app, resource);
+  registerDeleteAndRestore(app, resource, rowLoader<Row>(resource.table));
 }
 
 function registerCreate<Row extends ChildRow, Api extends object, Create extends z.ZodType, Patch extends z.ZodType>(

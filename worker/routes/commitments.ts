@@ -4,7 +4,8 @@ import { listEnvelope } from "../../shared/schemas/common.ts";
 import { commitmentListQuery } from "../../shared/schemas/commitment.ts";
 import { openCommitment } from "../../shared/schemas/lookup.ts";
 import type { AppEnv } from "../env.ts";
-import { jsonResponse, readErrors, security } from "../http/openapi-parts.ts";
+import { jsonResponse, operation, readErrors } from "../http/openapi-parts.ts";
+import { callerScope } from "../http/caller-scope.ts";
 import { commitmentToApi, type CommitmentRow } from "../db/child-records.ts";
 import { keysetAfter, keysetOrderBy, pageOf, type KeysetOrder } from "../db/sql.ts";
 
@@ -14,18 +15,14 @@ const dueOrder: KeysetOrder = { expression: "COALESCE(c.due_on, '9999-12-31')", 
 export function registerCommitmentListRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/commitments", tags: ["Commitments"], security,
-      operationId: "listCommitments",
-      summary: "Commitments across all partners, soonest due first",
-      description: "overdue=true keeps open commitments whose due date has passed (overdue means due before today, UTC).",
-      request: { query: commitmentListQuery },
+      method: "get", path: "/v1/commitments", request: { query: commitmentListQuery },
+      ...operation("Commitments", "listCommitments", "Commitments across all partners, soonest due first",
+        "overdue=true keeps open commitments whose due date has passed (overdue means due before today, UTC)."),
       responses: { 200: jsonResponse(listEnvelope(openCommitment), "A page of commitments"), ...readErrors },
     }),
     async (c) => {
       const query = c.req.valid("query");
-      const db = c.get("db");
-      const { workspaceId } = c.get("caller");
-      const now = c.get("now");
+      const { db, workspaceId, now } = callerScope(c);
       const where = ["c.workspace_id = ?", "p.archived_at IS NULL"];
       const params: unknown[] = [workspaceId];
       const add = (clause: string, ...values: unknown[]) => {

@@ -34,6 +34,7 @@ export const contactsResource: ChildResource<ContactRow, Contact, typeof contact
       created_at: input.created_at ?? context.now,
     };
   },
+  beforeRestore: (row, context) => assertEmailFree(context, row.email, row.id),
   async patchColumns(current, patch, context) {
     if (patch.email !== undefined) await assertEmailFree(context, patch.email, current.id);
     return copyDefined(patch);

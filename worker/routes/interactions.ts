@@ -35,4 +35,6 @@ export const interactionsResource: ChildResource<InteractionRow, Interaction, ty
   patchColumns: (_current, patch) =>
     copyDefined({ ...patch, ...(patch.participants ? { participants: [...new Set(patch.participants)] } : {}) }, { participants: "participants_json" }, ["participants"]),
   afterWrite: refreshLastContact,
+  refuseDelete: (row) =>
+    row.meeting_id ? `This interaction is the record of meeting ${row.meeting_id}; delete the meeting (DELETE /v1/meetings/${row.meeting_id})` : undefined,
 };

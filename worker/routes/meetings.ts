@@ -33,6 +33,12 @@ export const meetingsResource: ChildResource<MeetingRow, Meeting, never, typeof 
   listFilters: { calendar_event_id: calendarEventId },
   patchColumns: (_current, patch) =>
     copyDefined(patch, { attendees: "attendees_json", decisions: "decisions_json" }, ["attendees", "decisions"]),
+  // Its interaction goes and comes back with it, so last contact and the score move with the meeting.
+  afterWrite: refreshLastContact,
+  async deleteAlong(row, { db, workspaceId }) {
+    const interaction = await db.first<InteractionRow>("SELECT * FROM interactions WHERE id = ? AND workspace_id = ?", row.interaction_id, workspaceId);
+    return interaction ? [{ table: "interactions", recordType: "interaction", row: interaction, deletedWith: row.id }] : [];
+  },
 };
 
 /** Opening the same calendar event again continues its notes: a second meeting for it is 409 naming the first. */

@@ -20,6 +20,7 @@ function Options() {
   const [apiUrl, setApiUrl] = useState("");
   const [token, setToken] = useState("");
   const [savedToken, setSavedToken] = useState<string | null>(null);
+  const [savedUrl, setSavedUrl] = useState("");
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   // The fields stay disabled until the saved settings are in, so what someone
   // types first is never overwritten by them.
@@ -40,6 +41,7 @@ function Options() {
       setLoaded(true);
       if (!reply.ok) return setStatus({ kind: "error", error: reply.error });
       setApiUrl(reply.data.apiUrl);
+      setSavedUrl(reply.data.apiUrl);
       setSavedToken(reply.data.tokenPrefix);
       if (reply.data.apiUrl && reply.data.tokenPrefix) {
         const settle = begin();
@@ -53,16 +55,20 @@ function Options() {
     const settle = begin();
     const reply = await send({ type: "saveSettings", settings: { apiUrl, token } });
     if (!reply.ok) return settle({ kind: "error", error: reply.error });
-    setSavedToken(`${token.slice(0, 12)}…`);
+    if (token) setSavedToken(`${token.slice(0, 12)}…`);
+    setSavedUrl(apiUrl.trim().replace(/\/+$/, ""));
     setToken("");
     settle({ kind: "report", report: { ...reply.data, message: `Saved. ${reply.data.message}` } });
   };
   const test = async () => {
     const settle = begin();
-    const reply = await send(token ? { type: "testConnection", settings: { apiUrl, token } } : { type: "testConnection" });
+    // What is typed now, the saved token standing in for an empty token field.
+    const reply = await send({ type: "testConnection", settings: { apiUrl, token } });
     settle(reply.ok ? { kind: "report", report: reply.data } : { kind: "error", error: reply.error });
   };
   const shown = statusText(status);
+  // A new token, or only a new URL with the saved token kept.
+  const changed = token !== "" || (savedToken !== null && apiUrl.trim().replace(/\/+$/, "") !== savedUrl);
 
   return (
     <main>
@@ -74,7 +80,7 @@ function Options() {
         <label for="api-token">API token</label>
         <input id="api-token" type="password" autocomplete="off" disabled={!loaded} required={!savedToken} placeholder={savedToken ? `Saved: ${savedToken} (leave empty to keep)` : "mutual_…"} value={token} onInput={(e) => setToken(e.currentTarget.value)} />
         <div>
-          <button type="submit" class="primary" disabled={!token}>Save</button>
+          <button type="submit" class="primary" disabled={!changed}>Save</button>
           <button type="button" onClick={test}>Test connection</button>
         </div>
       </form>
