@@ -24,6 +24,19 @@ function errorSummary(issues: { path: string; message: string }[]): ErrorInfo {
   return { code: "invalid_request", message: `Not saved: ${named.join("; ")}`, issues };
 }
 
+/** Focuses the field an error names, so a keyboard user lands where the fix is; else the error itself. */
+function focusField(issuePath: string, fallback: HTMLElement | null): void {
+  const path = issuePath.replace(/^body\./, "").split(".");
+  setTimeout(() => {
+    // "terms.mdf.amount_minor" is typed in the "terms.mdf" input: the longest part of the path that names one.
+    for (let end = path.length; end > 0; end--) {
+      const input = document.getElementById(fieldId(path.slice(0, end).join(".")));
+      if (input) return input.focus();
+    }
+    fallback?.focus();
+  }, 0);
+}
+
 /** Someone else saved the plan after it was loaded here: what they changed, and the two ways on; nothing typed is lost. */
 function ConflictNotice({ base, conflict, onKeepMine, onTakeTheirs }: { base: PlanResource; conflict: Conflict; onKeepMine: () => void; onTakeTheirs: () => void }) {
   const theirChanges = diffPlans(base.plan, conflict.theirs.plan);
@@ -63,16 +76,7 @@ export function PlanPage({ id }: { id: string }) {
 
   const failed = (problem: ErrorInfo) => {
     setError(problem.issues?.length ? errorSummary(problem.issues) : problem);
-    // Focus the first field named, so a keyboard user lands where the fix is.
-    const path = problem.issues?.[0]?.path.replace(/^body\./, "").split(".") ?? [];
-    setTimeout(() => {
-      // "terms.mdf.amount_minor" is typed in the "terms.mdf" input: the longest part of the path that names one.
-      for (let end = path.length; end > 0; end--) {
-        const input = document.getElementById(fieldId(path.slice(0, end).join(".")));
-        if (input) return input.focus();
-      }
-      errorRef.current?.focus();
-    }, 0);
+    focusField(problem.issues?.[0]?.path ?? "", errorRef.current);
   };
 
   const save = async (onto: PlanResource) => {
