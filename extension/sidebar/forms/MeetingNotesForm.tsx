@@ -23,8 +23,8 @@ export interface MeetingPurpose {
   title: string;
   draftKey: string;
   fields?: ComponentChildren;
-  /** Runs once the meeting is saved in the API (not when it is only queued), with the API's answer. */
-  afterSave: (meeting: unknown) => Promise<WriteOutcome>;
+  /** Runs once the meeting's write has an outcome (saved in the API, queued, or refused): what the form then shows. */
+  afterSave: (meeting: WriteOutcome) => Promise<WriteOutcome>;
 }
 
 interface ActionItemDraft {
@@ -104,7 +104,7 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
 
   const submit = submitWith(async () => {
     const outcome = await submitWrite({ action: "createMeeting", partnerId, body: meetingBody(draft, sourceUrl) }, `Meeting notes "${draft.title}"`);
-    return outcome.state === "synced" && purpose ? purpose.afterSave(outcome.response) : outcome;
+    return purpose ? purpose.afterSave(outcome) : outcome;
   });
 
   return (
