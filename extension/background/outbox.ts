@@ -103,6 +103,7 @@ export interface SentWrite {
 const sidebarWrites: [PendingWrite["method"], RegExp][] = [
   ["POST", /^\/v1\/partners$/],
   ["POST", /^\/v1\/partners\/[\w-]+\/(commitments|meetings|interactions|contacts)$/],
+  ["POST", /^\/v1\/partners\/[\w-]+\/interactions\/batch$/],
   ["PATCH", /^\/v1\/(partners|commitments|referrals)\/[\w-]+$/],
   ["DELETE", /^\/v1\/(contacts|interactions|commitments|referrals|goals|meetings)\/[\w-]+$/],
   ["POST", /^\/v1\/(contacts|interactions|commitments|referrals|goals|meetings)\/[\w-]+\/restore$/],
@@ -145,6 +146,11 @@ async function send(entry: PendingWrite, signedIn: SignedIn): Promise<SentWrite>
       throw new ApiUnreachable(errorOf(response).message);
     }
     const error = errorOf(response);
+    // The workspace turned capture off since: the emails are not to be logged, and there is nothing for the user to fix.
+    if (error.code === "capture_disabled") {
+      await discard(entry.id);
+      return { entry, result: "refused", error };
+    }
     await update(entry.id, (e) => ({ ...e, failed: error, lastError: error.message }));
     return { entry, result: "refused", error };
   } catch (error) {

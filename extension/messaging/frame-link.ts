@@ -1,5 +1,6 @@
 import type { PageContext } from "../sites/page-context.ts";
 import type { CurrentPage } from "./protocol.ts";
+import type { SelectedSentence } from "./selection-messages.ts";
 
 /**
  * What the content script and the sidebar's extension frame
@@ -20,7 +21,9 @@ export type ToFrame =
   | { type: "navigating"; urlKey: string | null }
   /** What the page shows, once read; `href` is the host page's address (the frame's own is the extension's). */
   | { type: "page"; context: PageContext; pageKey: string | null; href: string }
-  | { type: "collapsed"; collapsed: boolean };
+  | { type: "collapsed"; collapsed: boolean }
+  /** "Log as promise" on selected words: the frame opens the promise form prefilled from them. */
+  | { type: "promiseFromSelection"; selection: SelectedSentence };
 
 export type FromFrame =
   /** The user pressed the tab or "Collapse". */

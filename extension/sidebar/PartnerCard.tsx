@@ -3,6 +3,7 @@ import type { LookupMatch } from "../../shared/schemas/lookup.ts";
 import { CommitmentList } from "./CommitmentList.tsx";
 import { GoalList } from "./GoalList.tsx";
 import { HealthPanel } from "./HealthPanel.tsx";
+import { NewFromPartner } from "./NewFromPartner.tsx";
 import { PlanSection } from "./PlanSection.tsx";
 import { ReferralList } from "./ReferralList.tsx";
 import { LogPromiseForm } from "./forms/LogPromiseForm.tsx";
@@ -32,6 +33,8 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
   const { partner } = match;
   const form = openForm.value?.partnerId === partner.id ? openForm.value.form : null;
   const close = () => (openForm.value = null);
+  // Only a partner connected to its company's workspace has someone to share with.
+  const shareWith = match.new_from_partner?.workspace_name ?? null;
   const open = (which: "promise" | "meeting" | "touchpoint") => (openForm.value = { form: which, partnerId: partner.id });
   const linkable = page.salesforceAccountId !== null && !match.matched_by.some((reason) => reason.type === "salesforce");
   const agenda = buildMeetingAgenda({
@@ -49,6 +52,7 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
         <p class="muted">{partnerKindLabels[partner.kind]}{partner.tier ? ` · ${partner.tier}` : ""} · {partnerStatusLabels[partner.status]}</p>
         <p class={match.last_contact?.overdue ? "last-contact overdue" : "last-contact"}>Last contact: {lastContactText(match)}</p>
       </header>
+      <NewFromPartner facts={match.new_from_partner} />
       {linkable && (
         <button type="button" class="link-account" onClick={() => void submitWrite(
           { action: "patchPartner", partnerId: partner.id, body: { salesforce_account_id: page.salesforceAccountId } },
@@ -60,9 +64,9 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
         <button type="button" aria-expanded={form === "meeting"} onClick={() => open("meeting")}>Meeting notes</button>
         <button type="button" aria-expanded={form === "touchpoint"} onClick={() => open("touchpoint")}>Log touchpoint</button>
       </div>
-      {form === "promise" && <LogPromiseForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} ownerEmail={page.ownAddress} onDone={close} />}
-      {form === "meeting" && <MeetingNotesForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={[...(page.ownAddress ? [page.ownAddress] : []), ...page.people]} agenda={agenda} onDone={close} />}
-      {form === "touchpoint" && <TouchpointForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} participants={page.people} onDone={close} />}
+      {form === "promise" && <LogPromiseForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} ownerEmail={page.ownAddress} shareWith={shareWith} onDone={close} />}
+      {form === "meeting" && <MeetingNotesForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={[...(page.ownAddress ? [page.ownAddress] : []), ...page.people]} agenda={agenda} shareWith={shareWith} onDone={close} />}
+      {form === "touchpoint" && <TouchpointForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} participants={page.people} shareWith={shareWith} onDone={close} />}
       <PlanSection partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={[...(page.ownAddress ? [page.ownAddress] : []), ...page.people]} />
       <HealthPanel health={match.health} />
       <CommitmentList partnerId={partner.id} partnerName={partner.name} commitments={match.open_commitments} />

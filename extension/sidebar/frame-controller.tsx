@@ -1,7 +1,9 @@
 import { effect } from "@preact/signals";
 import { render } from "preact";
 import { browser, type Browser } from "wxt/browser";
+import { captureThread } from "./capture-flow.ts";
 import { createLookupFlow } from "./lookup-flow.ts";
+import { openPromiseFromSelection } from "./promise-from-selection.ts";
 import { pageFacts, pageUrl, queryFor, unknownCompany } from "../content/page-query.ts";
 import { ignoreUntrustedEvents } from "./trusted-events.ts";
 import { framePortPrefix, type FromFrame, type ToFrame } from "../messaging/frame-link.ts";
@@ -52,7 +54,7 @@ function pageLookups() {
     openForm.value = openForm.value?.form === "addPartner" ? null : openForm.value;
     lastQuery = queryFor(message.context);
     lastPageKey = message.pageKey;
-    if (lastQuery) void flow.lookUp(lastQuery, lastPageKey, lastPageKey === early.urlKey ? early.entry : null, signal);
+    if (lastQuery) void flow.lookUp(lastQuery, lastPageKey, lastPageKey === early.urlKey ? early.entry : null, signal).then(() => captureThread(message.context, signal));
     else lookupState.value = { status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople };
   };
   const again = () => {
@@ -86,6 +88,7 @@ export function runSidebarFrame(root: HTMLElement): void {
       if (message.type === "navigating") lookups.navigating(message.urlKey);
       else if (message.type === "page") lookups.shown(message);
       else if (message.type === "collapsed") collapsed.value = message.collapsed;
+      else if (message.type === "promiseFromSelection") void openPromiseFromSelection(message.selection);
     });
     if (!first) return;
     // Nothing is drawn until the content script has connected: a copy of this

@@ -22,6 +22,26 @@ export interface EmailContext {
   /** Every address shown in the open conversation (senders and recipients), lower-cased, unique. */
   emails: string[];
   url: string;
+  /**
+   * Each message's header (own id, time as shown, sender, recipients) and,
+   * for the newest few, their own words: what capture and the promise
+   * suggestions read. Headers reach the API; the words never leave the
+   * extension. Absent where the site's adapter does not read them.
+   */
+  messages?: EmailMessage[];
+}
+
+/** One message of a conversation, as its header shows it. */
+export interface EmailMessage {
+  /** The message's own id: the RFC Message-ID where the page shows it, else the client's (Gmail's hex id). */
+  id: string;
+  /** The time as the header shows it ("Mon, Nov 16, 2026, 9:14 AM"), in the viewer's time zone; null when not shown. */
+  timeText: string | null;
+  from: string | null;
+  /** To and Cc, lower-cased. */
+  to: string[];
+  /** The message's own text, quotes left out, for the newest messages only (null for the others). */
+  text: string | null;
 }
 
 /** A CRM showing one company record (a Salesforce Account; a HubSpot company on the same shape). */

@@ -58,15 +58,16 @@ export const sharingListQuery = z.strictObject({
   cursor: listCursor.optional(),
 });
 
-/**
- * Who wrote a record, or changed it last: which side, which company, which
- * person. A person of the other company is named only while connected.
- */
-export const recordAuthor = z
+/** What the other side shared since this side last looked, on the sidebar's next lookup. */
+export const newFromPartner = z
   .object({
-    side: z.enum(["ours", "theirs"]),
-    workspace_name: z.string().nullable(),
-    member_email: z.string().nullable(),
+    workspace_name: z.string(),
+    since: utcTimestamp.nullable(),
+    commitments: z.number().int(),
+    referrals: z.number().int(),
+    goals: z.number().int(),
+    meetings: z.number().int(),
+    interactions: z.number().int(),
   })
-  .meta({ id: "RecordAuthor" });
-export type RecordAuthor = z.infer<typeof recordAuthor>;
+  .meta({ id: "NewFromPartner" });
+export type NewFromPartner = z.infer<typeof newFromPartner>;

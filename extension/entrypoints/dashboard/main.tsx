@@ -2,12 +2,14 @@ import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { daysBetween } from "../../../shared/calendar.ts";
 import { quietness } from "../../../shared/dormancy.ts";
-import { healthTrends } from "../../../shared/schemas/health.ts";
+import { healthTrends, type HealthTrends } from "../../../shared/schemas/health.ts";
 import { openCommitment } from "../../../shared/schemas/lookup.ts";
 import { partner } from "../../../shared/schemas/partner.ts";
 import { Sparkline } from "../../pages/Sparkline.tsx";
+import { NudgesList } from "./NudgesList.tsx";
 import { PartnerDetail } from "./PartnerDetail.tsx";
 import { PlanPage } from "./PlanPage.tsx";
+import { ImportExportPage } from "./import/ImportExportPage.tsx";
 import { api, usePages } from "./use-pages.ts";
 import "../../pages/pages.css";
 
@@ -30,12 +32,12 @@ function ShowMore({ more, loading, what }: { more: (() => void) | undefined; loa
 
 /** Every partner, weakest first, 50 at a time, each page's 90-day trends in one request. */
 function PartnersByHealth({ names }: { names: Map<string, string> }) {
-  const [trends, setTrends] = useState<Record<string, (number | null)[]>>({});
+  const [trends, setTrends] = useState<Record<string, HealthTrends["items"][number]["points"]>>({});
   const partners = usePages("/v1/partners?sort=health&limit=50", partner, (page) => {
     for (const p of page) names.set(p.id, p.name);
     if (page.length === 0) return;
     void api(`/v1/health/trends?days=90&${page.map((p) => `partner_id=${p.id}`).join("&")}`, healthTrends).then((reply) => {
-      if (reply.ok) setTrends((current) => ({ ...current, ...Object.fromEntries(reply.data.items.map((item) => [item.partner_id, item.points.map((point) => point.score)])) }));
+      if (reply.ok) setTrends((current) => ({ ...current, ...Object.fromEntries(reply.data.items.map((item) => [item.partner_id, item.points])) }));
     });
   });
   if (partners.error && !partners.items) return <p class="status problem" role="alert">{partners.error.message}</p>;
@@ -50,7 +52,7 @@ function PartnersByHealth({ names }: { names: Map<string, string> }) {
             <tr key={p.id}>
               <td><a href={`#partner/${p.id}`}>{p.name}</a></td>
               <td><span class={`badge band-${p.health?.band ?? "insufficient_data"}`}>{p.health?.score ?? "–"}</span></td>
-              <td>{trends[p.id] ? <Sparkline points={trends[p.id]!} label={`${p.name} health trend`} /> : <span class="muted">…</span>}</td>
+              <td>{trends[p.id] ? <Sparkline points={trends[p.id]!.map((point) => point.score)} backfilled={trends[p.id]!.map((point) => point.backfilled)} label={`${p.name} health trend`} /> : <span class="muted">…</span>}</td>
               <td>{ago(p.last_contact_at)}</td>
             </tr>
           ))}
@@ -118,9 +120,12 @@ function Dashboard() {
   if (partnerMatch) return <PartnerDetail id={partnerMatch[1]!} />;
   const planMatch = /^#plan\/([a-z]{3}_[0-9a-z]{24})$/.exec(hash);
   if (planMatch) return <PlanPage id={planMatch[1]!} />;
+  if (hash === "#nudges") return <NudgesList />;
+  if (hash === "#import") return <ImportExportPage />;
   return (
     <main>
       <h1>Partnerships</h1>
+      <nav aria-label="Workspace"><a href="#import">Import and export</a></nav>
       <section aria-labelledby="by-health"><h2 id="by-health">By health (weakest first)</h2><PartnersByHealth names={names} /></section>
       <section aria-labelledby="overdue"><h2 id="overdue">Overdue commitments</h2><OverdueCommitments names={names} /></section>
       <section aria-labelledby="dormant"><h2 id="dormant">Going dormant</h2><GoingDormant /></section>

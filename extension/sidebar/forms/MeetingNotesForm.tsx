@@ -6,6 +6,7 @@ import { submitWrite, type WriteOutcome } from "../submit-write.ts";
 import { useDraft } from "../use-draft.ts";
 import { useWriteForm } from "../use-write-form.ts";
 import { FormFooter } from "./FormFooter.tsx";
+import { ShareToggle, sharedVisibility } from "./ShareToggle.tsx";
 
 export interface MeetingNotesFormProps {
   partnerId: string;
@@ -13,6 +14,8 @@ export interface MeetingNotesFormProps {
   sourceUrl: string;
   attendees: string[];
   agenda: string;
+  /** The connected partner company's name, when there is one to share with (the notes, decisions and action items). */
+  shareWith?: string | null;
   onDone: () => void;
   /** A meeting with a purpose of its own (a plan review): its heading, draft, extra fields, and what follows once the API has it. */
   purpose?: MeetingPurpose;
@@ -41,6 +44,7 @@ interface MeetingDraft {
   notes: string;
   decisions: string;
   actionItems: ActionItemDraft[];
+  shared?: boolean;
 }
 
 const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter(Boolean);
@@ -95,7 +99,7 @@ function ActionItems({ items, partnerName, error, onChange }: ActionItemsProps) 
 }
 
 /** One click from the thread: partner, people and today's date filled in, an agenda from what is open. */
-export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees, agenda, onDone, purpose }: MeetingNotesFormProps) {
+export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees, agenda, shareWith = null, onDone, purpose }: MeetingNotesFormProps) {
   const [draft, update, clear] = useDraft<MeetingDraft>(purpose?.draftKey ?? `meeting:${partnerId}`, () => ({
     title: purpose?.title ?? `Meeting with ${partnerName}`, date: localToday(new Date()), attendees: attendees.join(", "), agenda,
     notes: "", decisions: "", actionItems: [],
@@ -103,7 +107,7 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
   const { error, saving, submitWith } = useWriteForm(clear, onDone);
 
   const submit = submitWith(async () => {
-    const outcome = await submitWrite({ action: "createMeeting", partnerId, body: meetingBody(draft, sourceUrl) }, `Meeting notes "${draft.title}"`);
+    const outcome = await submitWrite({ action: "createMeeting", partnerId, body: { ...meetingBody(draft, sourceUrl), ...sharedVisibility(shareWith, draft.shared) } }, `Meeting notes "${draft.title}"`);
     return purpose ? purpose.afterSave(outcome) : outcome;
   });
 
@@ -127,6 +131,7 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
       <textarea id="meeting-decisions" rows={3} value={draft.decisions} onInput={(e) => update({ decisions: e.currentTarget.value })} />
       <ActionItems items={draft.actionItems} partnerName={partnerName} error={error} onChange={(actionItems) => update({ actionItems })} />
       {purpose?.fields}
+      <ShareToggle shareWith={shareWith} checked={draft.shared === true} onChange={(shared) => update({ shared })} />
       <FormFooter error={error} saving={saving} action="Save notes" onClose={onDone} />
     </form>
   );
