@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { listCursor, recordId, utcTimestamp } from "./common.ts";
+import { listCursor, recordId, utcTimestamp, visibility } from "./common.ts";
+import { partnershipPlan } from "./plan.ts";
 import { partnerKind } from "./partner.ts";
 
 /** An invitation code: shown once, to be handed to the partner company; only its SHA-256 is kept. */
@@ -71,3 +72,19 @@ export const newFromPartner = z
   })
   .meta({ id: "NewFromPartner" });
 export type NewFromPartner = z.infer<typeof newFromPartner>;
+
+/** "Share the plan" in one action, or take it back. */
+export const planSharing = z.strictObject({ visibility }).meta({ id: "PlanSharing" });
+
+export const planSharingState = z
+  .object({ partner_id: recordId("ptr"), visibility, plan_version: z.number() })
+  .meta({ id: "PlanSharingState" });
+
+/** The connected partner company's plan for this partnership, while they share it. */
+export const partnerPlan = z
+  .object({
+    partner_id: recordId("ptr"),
+    /** null: not connected, or the partner company keeps its plan private. */
+    shared: z.object({ workspace_name: z.string(), plan: partnershipPlan, version: z.number(), updated_at: utcTimestamp }).nullable(),
+  })
+  .meta({ id: "PartnerPlan" });

@@ -104,3 +104,24 @@ describe("shared records cross, with sides flipped", () => {
     expect(kept.body.changed_by).toBeUndefined();
   });
 });
+
+describe("the plan", () => {
+  it("crosses in one action while connected, and stops when taken back or disconnected", async () => {
+    const { A, B, brightpathInA, northwindInB, connectionId } = await connectedPair();
+    await api(A, "PATCH", `/v1/partners/${brightpathInA}/plan`, { body: { rules_of_engagement: "Register deals before the first meeting" } });
+    expect((await api(B, "GET", `/v1/partners/${northwindInB}/partner-plan`)).body).toEqual({ partner_id: northwindInB, shared: null });
+
+    const shared = await api(A, "POST", `/v1/partners/${brightpathInA}/plan/sharing`, { body: { visibility: "shared" } });
+    expect(shared.status, JSON.stringify(shared.body)).toBe(200);
+    const seen = await api(B, "GET", `/v1/partners/${northwindInB}/partner-plan`);
+    expect(seen.body.shared).toMatchObject({ plan: { rules_of_engagement: "Register deals before the first meeting" }, version: 2 });
+    // A's own view of its plan is unchanged by sharing it; B's own plan is not A's.
+    expect((await api(B, "GET", `/v1/partners/${northwindInB}/plan`)).body.plan.rules_of_engagement).toBeUndefined();
+
+    await api(A, "POST", `/v1/partners/${brightpathInA}/plan/sharing`, { body: { visibility: "private" } });
+    expect((await api(B, "GET", `/v1/partners/${northwindInB}/partner-plan`)).body.shared).toBeNull();
+    await api(A, "POST", `/v1/partners/${brightpathInA}/plan/sharing`, { body: { visibility: "shared" } });
+    expect((await api(A, "DELETE", `/v1/connections/${connectionId}`)).status).toBe(204);
+    expect((await api(B, "GET", `/v1/partners/${northwindInB}/partner-plan`)).body.shared).toBeNull();
+  });
+});
