@@ -62,7 +62,7 @@ export function PlanReviewForm({ partnerId, partnerName, plan, sourceUrl, attend
     if (outcome.state === "failed") return outcome;
     if (outcome.state === "queued") {
       // The review needs the meeting's id, which only the API gives: say plainly that it is still to be recorded.
-      announcement.value = "The meeting is saved on this computer and will sync; the plan review is not recorded yet. Record it once Mutual's API answers.";
+      announcement.value = "The meeting is saved on this computer and will sync as meeting notes; the plan review is not recorded yet. Review the plan again once Mutual's API answers.";
       return outcome;
     }
     const response = outcome.response;
