@@ -37,8 +37,8 @@ export interface MeetingPurpose {
   title: string;
   draftKey: string;
   fields?: ComponentChildren;
-  /** Runs once the meeting is saved in the API (not when it is only queued), with the API's answer. */
-  afterSave: (meeting: unknown) => Promise<WriteOutcome>;
+  /** Runs once the meeting's write has an outcome (saved in the API, queued, or refused): what the form then shows. */
+  afterSave: (meeting: WriteOutcome) => Promise<WriteOutcome>;
 }
 
 export interface ActionOwners {
@@ -155,7 +155,7 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
   async function save(): Promise<WriteOutcome> {
     if (!existing) {
       const outcome = await submitWrite({ action: "createMeeting", partnerId, body: { ...meetingBody(draft, sourceUrl, event), ...sharedVisibility(shareWith, draft.shared) } }, `Meeting notes "${draft.title}"`);
-      return outcome.state === "synced" && purpose ? purpose.afterSave(outcome.response) : outcome;
+      return purpose ? purpose.afterSave(outcome) : outcome;
     }
     const items = actionItemBodies(draft).map((body) => ({ action: "createCommitment" as const, partnerId, body: { ...body, source_url: sourceUrl || null, ...sharedVisibility(shareWith, draft.shared) } }));
     const { outcome, savedItems } = await continueMeeting(existing, meetingFields(draft), items);
