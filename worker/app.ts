@@ -35,6 +35,7 @@ import { meetingsResource, registerMeetingCreate } from "./routes/meetings.ts";
 import { registerPartnerRoutes } from "./routes/partners.ts";
 import { registerPlanRoutes } from "./routes/plan.ts";
 import { registerPlanReviewRoutes } from "./routes/plan-review.ts";
+import { registerPlanSharingRoutes } from "./routes/plan-sharing.ts";
 import { referralsResource } from "./routes/referrals.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
 
@@ -111,6 +112,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerNudgesRoute(app);
   registerInvitationRoutes(app);
   registerConnectionRoutes(app);
+  registerPlanSharingRoutes(app);
   registerImportRoutes(app);
   registerExportRoute(app);
   // One call each, so every resource's row, API and schema types are checked together.

@@ -23,6 +23,7 @@ function CommitmentRow({ partnerId, commitment }: { partnerId: string; commitmen
   return (
     <li class={commitment.overdue ? "commitment overdue" : "commitment"}>
       <span class="title">{commitment.title}</span>
+      {commitment.origin?.side === "theirs" && <span class="origin muted">from {commitment.origin.workspace_name ?? "the partner"}</span>}
       <span class="due">{commitment.due_on ? `${commitment.overdue ? "overdue since" : "due"} ${commitment.due_on}` : "no date"}</span>
       <span class="row-actions">
         <button type="button" disabled={busy} onClick={() => change({ status: "done" }, `"${commitment.title}" done`)} aria-label={`Mark "${commitment.title}" done`}>Done</button>

@@ -82,15 +82,25 @@ describe("Nudges", () => {
 
   it("the dashboard's list (where the reminder leads) shows what needs the user, and Snooze quiets an item", async () => {
     const b = browser();
+    // A partner of this test's own, the user's (the reminder counts their own partners), quiet for 30 days on
+    // a 7-day cadence: past it whatever other files logged.
+    const run = Date.now().toString(36);
+    const quiet = await api.post<{ id: string; name: string }>("/v1/partners", {
+      name: `Brightpath ${run}`, kind: "referral", status: "active", cadence_days: 7, domains: [`brightpath-${run}.com`], owner_email: env.memberEmail, visibility: "shared",
+    });
+    await api.post(`/v1/partners/${quiet.id}/interactions`, {
+      kind: "call", direction: "outbound", occurred_at: new Date(Date.now() - 30 * 86_400_000).toISOString(), summary: "Kick-off", participants: [], visibility: "shared",
+    });
     const nudges = await api.get<Nudges>(`/v1/nudges?today=${localDay()}`);
+    const listed = nudges.past_cadence.find((partner) => partner.partner_id === quiet.id);
+    expect(listed).toMatchObject({ cadence_days: 7, days_since_contact: 30 });
+
     await b.page.goto(`chrome-extension://${b.extensionId}/dashboard.html#nudges`);
     const promises = b.page.getByRole("region", { name: "Promises we owe" });
     await expectText(promises, `${nudges.promises.overdue} overdue · ${nudges.promises.due_today} due today`, "the promise counts");
-    const quiet = nudges.past_cadence[0];
-    if (!quiet) return;
     const cadence = b.page.getByRole("region", { name: "Past their contact cadence" });
-    const line = `${quiet.name}: no contact for ${quiet.days_since_contact} days; your cadence is ${quiet.cadence_days}`;
-    await expectText(cadence, line, "the first partner past its cadence");
+    const line = `${quiet.name}: no contact for 30 days; your cadence is 7`;
+    await expectText(cadence, line, "the quiet partner");
     await cadence.getByRole("button", { name: `Snooze ${quiet.name} for a day` }).click();
     await expect.poll(async () => (await cadence.innerText()).includes(line), patience).toBe(false);
     await expectText(b.page.locator("main"), "snoozed until tomorrow or later", "the snoozed note");
