@@ -43,7 +43,7 @@ export default defineConfig({
     // pages show it: any other site cannot frame it.
     web_accessible_resources: [{
       resources: ["sidebar-frame.html"],
-      matches: ["https://mail.google.com/*", "https://*.lightning.force.com/*", "https://*.my.salesforce.com/*"],
+      matches: ["https://mail.google.com/*", "https://*.lightning.force.com/*", "https://*.my.salesforce.com/*", "https://calendar.google.com/*"],
     }],
     commands: {
       "toggle-sidebar": {

@@ -11,16 +11,19 @@
  *   world before its scripts sees the open thread's first message in the
  *   main pane (a microtask after the task that drew it);
  * - the extension's User Timing marks (extension/content/sidebar-controller.ts, and extension/sidebar/lookup-flow.ts in the sidebar's frame):
- *   mutual:page-read (the adapter has read the thread), mutual:cache-answered
- *   (the background answered the cache request), mutual:painted-cache and
- *   mutual:painted-fresh, set in the task after the next animation frame,
+ *   mutual:page-read (the adapter has read the thread), mutual:lookup-sent,
+ *   mutual:cache-answered (the frame's cache read is done),
+ *   mutual:lookup-answered (the background's reply is in), mutual:painted-cache
+ *   and mutual:painted-fresh, set in the task after the next animation frame,
  *   i.e. once the frame showing the sidebar has been produced (their detail
- *   also says when that frame's callbacks ran).
+ *   also says when that frame's callbacks ran); and the background's
+ *   (extension/background/handle-request.ts, read from the service worker):
+ *   mutual:lookup-received, mutual:lookup-credentials, mutual:lookup-fetched.
  *
- * Then a heavy page (100-message thread, 2,000 inbox rows kept in the DOM):
- * long tasks (PerformanceObserver 'longtask' in the page) with and without
- * the extension, and, in traced runs, how much of each task had one of the
- * extension's scripts on the stack (V8 sampling profiler).
+ * Then a heavy page (100-message thread, 2,000 inbox rows kept in the DOM),
+ * loaded four ways (bench/extension-heavy.ts): long tasks, and in traced
+ * runs the page's Layout and style work and how much of each task had one of
+ * the extension's scripts on the stack (V8 sampling profiler).
  *
  * Writes the "extension-paint" section of BENCHMARKS.md (the "extension"
  * section stays bench/extension-size.ts's).

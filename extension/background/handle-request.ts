@@ -2,6 +2,7 @@ import { browser } from "wxt/browser";
 import { z } from "zod";
 import { partnerCandidates } from "../../shared/page-people.ts";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
+import type { Me } from "../../shared/schemas/me.ts";
 import { lookupInputsKey } from "../messaging/lookup-cache-entry.ts";
 import {
   request,
@@ -59,7 +60,7 @@ async function draftWithSavedToken(raw: unknown) {
 }
 
 /** Where each write goes in the API. */
-function route(write: z.output<typeof writeAction>): { method: "POST" | "PATCH" | "DELETE"; path: string; partnerId: string | null } {
+function route(write: z.output<typeof writeAction>): { method: "POST" | "PATCH" | "DELETE"; path: string; partnerId: string | null; ifMatch?: number } {
   switch (write.action) {
     case "createCommitment": return { method: "POST", path: `/v1/partners/${write.partnerId}/commitments`, partnerId: write.partnerId };
     case "patchCommitment": return { method: "PATCH", path: `/v1/commitments/${write.commitmentId}`, partnerId: write.partnerId };
@@ -69,6 +70,7 @@ function route(write: z.output<typeof writeAction>): { method: "POST" | "PATCH" 
     case "createContact": return { method: "POST", path: `/v1/partners/${write.partnerId}/contacts`, partnerId: write.partnerId };
     case "patchPartner": return { method: "PATCH", path: `/v1/partners/${write.partnerId}`, partnerId: write.partnerId };
     case "patchReferral": return { method: "PATCH", path: `/v1/referrals/${write.referralId}`, partnerId: write.partnerId };
+    case "patchMeeting": return { method: "PATCH", path: `/v1/meetings/${write.meetingId}`, partnerId: write.partnerId, ifMatch: write.ifMatch };
     case "deleteRecord": return { method: "DELETE", path: `/v1/${write.collection}/${write.recordId}`, partnerId: write.partnerId };
     case "restoreRecord": return { method: "POST", path: `/v1/${write.collection}/${write.recordId}/restore`, partnerId: write.partnerId };
   }
@@ -113,7 +115,7 @@ const handlers: Handlers = {
     const target = route(write.data);
     // The raw body, as typed: the API applies the same schema and its defaults.
     const body = (message.write as { body: unknown }).body;
-    const entry = await enqueue({ label: message.label, partnerId: target.partnerId, method: target.method, path: target.path, body, identity: signedIn.identity });
+    const entry = await enqueue({ label: message.label, partnerId: target.partnerId, method: target.method, path: target.path, body, identity: signedIn.identity, ...(target.ifMatch === undefined ? {} : { ifMatch: target.ifMatch }) });
     const sent = await sendNow(entry);
     return ok({ result: sent.result, response: sent.response ?? null, error: sent.error ?? null, id: entry.id });
   },
@@ -153,6 +155,10 @@ const handlers: Handlers = {
     await browser.runtime.openOptionsPage();
     return ok(null);
   },
+  me: () => withApi(async (settings) => {
+    const response = await callApi(settings, "/v1/me");
+    return response.status === 200 ? ok({ email: (response.body as Me).member.email.toLowerCase() }) : { ok: false, error: errorOf(response) };
+  }),
   api: (message) => withApi(async (settings) => {
     const response = await callApi(settings, message.path);
     return response.status === 200 ? ok(response.body) : { ok: false, error: errorOf(response) };

@@ -44,7 +44,7 @@ export async function viewOutbox(): Promise<OutboxView> {
   return outboxView(await pendingWrites(), signedIn?.identity ?? null, signedIn?.rejected ?? false);
 }
 
-export type NewWrite = Pick<PendingWrite, "label" | "partnerId" | "method" | "path" | "body" | "identity">;
+export type NewWrite = Pick<PendingWrite, "label" | "partnerId" | "method" | "path" | "body" | "identity" | "ifMatch">;
 
 export async function enqueue(write: NewWrite): Promise<PendingWrite> {
   const now = new Date().toISOString();
@@ -105,6 +105,7 @@ const sidebarWrites: [PendingWrite["method"], RegExp][] = [
   ["POST", /^\/v1\/partners\/[\w-]+\/(commitments|meetings|interactions|contacts)$/],
   ["POST", /^\/v1\/partners\/[\w-]+\/interactions\/batch$/],
   ["PATCH", /^\/v1\/(partners|commitments|referrals)\/[\w-]+$/],
+  ["PATCH", /^\/v1\/meetings\/[\w-]+$/],
   ["DELETE", /^\/v1\/(contacts|interactions|commitments|referrals|goals|meetings)\/[\w-]+$/],
   ["POST", /^\/v1\/(contacts|interactions|commitments|referrals|goals|meetings)\/[\w-]+\/restore$/],
 ];
@@ -130,7 +131,7 @@ async function attempt(entry: PendingWrite, signedIn: SignedIn | null): Promise<
 async function send(entry: PendingWrite, signedIn: SignedIn): Promise<SentWrite> {
   let retryAfterMs: number | null = null;
   try {
-    const response = await callApi(signedIn, entry.path, { method: entry.method, body: entry.body, idempotencyKey: entry.idempotencyKey });
+    const response = await callApi(signedIn, entry.path, { method: entry.method, body: entry.body, idempotencyKey: entry.idempotencyKey, ifMatch: entry.ifMatch });
     if (response.status < 300) {
       await discard(entry.id);
       return { entry, result: "synced", response: response.body };

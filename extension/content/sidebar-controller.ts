@@ -127,6 +127,7 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter, w
     partners = [];
   });
   followNavigation(ctx, refresh);
+  site.watch?.(() => void refresh(), ctx.signal);
   answerTabMessages(ctx, toggle, () => ({
     partners,
     state: kind === "nothing-to-show" ? "Nothing to show on this page." : "No partner on this page.",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { commitmentCreate, commitmentPatch } from "../../shared/schemas/commitment.ts";
 import { contactCreate } from "../../shared/schemas/contact.ts";
 import { interactionCreate } from "../../shared/schemas/interaction.ts";
-import { meetingCreate } from "../../shared/schemas/meeting.ts";
+import { meetingCreate, meetingPatch } from "../../shared/schemas/meeting.ts";
 import { partnerCreate, partnerPatch } from "../../shared/schemas/partner.ts";
 import { referralPatch } from "../../shared/schemas/referral.ts";
 import type { HealthBand } from "../../shared/schemas/health.ts";
@@ -45,6 +45,8 @@ export const writeAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("createContact"), partnerId: id, body: contactCreate }),
   z.object({ action: z.literal("patchPartner"), partnerId: id, body: partnerPatch }),
   z.object({ action: z.literal("patchReferral"), partnerId: id, referralId: id, body: referralPatch }),
+  /** Continuing a meeting's notes: `ifMatch` is the version they were read at, so another's edit since is never overwritten (412). */
+  z.object({ action: z.literal("patchMeeting"), partnerId: id, meetingId: id, ifMatch: z.number().int().positive(), body: meetingPatch }),
   // Delete, and its Undo: the API keeps a deleted record restorable (docs/api.md).
   z.object({ action: z.literal("deleteRecord"), partnerId: id, collection: recordCollection, recordId: id }),
   z.object({ action: z.literal("restoreRecord"), partnerId: id, collection: recordCollection, recordId: id }),
@@ -77,6 +79,8 @@ export const request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("saveSettings"), settings: z.unknown() }),
   z.object({ type: z.literal("testConnection"), settings: z.unknown().optional() }),
   z.object({ type: z.literal("openOptions") }),
+  /** Who is signed in (GET /v1/me): the member whose action items are "ours" by default. */
+  z.object({ type: z.literal("me") }),
   z.object({ type: z.literal("api"), path: z.string().regex(/^\/v1\/(partners|commitments|health\/trends|nudges)(\/|\?|$)/) }),
   /** A change to a partner's plan, sent at once with If-Match (never queued): see background/plan-write.ts. */
   z.object({ type: z.literal("planWrite"), write: z.unknown() }),
@@ -123,6 +127,7 @@ export interface Replies {
   openOptions: null;
   /** The API's JSON as it came; the page checks it with the shared response schema it expects. */
   api: unknown;
+  me: { email: string };
   planWrite: PlanWriteReply;
   capture: CaptureReceipt;
   undoCapture: UndoReceipt;
@@ -157,6 +162,8 @@ export interface PendingWrite {
   /** Set when the API refused the write (4xx): it will not be retried, and is kept for the user to see. */
   failed: ErrorInfo | null;
   lastError: string | null;
+  /** The version it was made from, sent as If-Match (`"3"`): the API answers 412 if the record has moved on. */
+  ifMatch?: number;
   /** Who it was made as: it is sent only as them (see write-identity.ts). */
   identity: WriteIdentity;
 }

@@ -1,5 +1,6 @@
 import { buildMeetingAgenda } from "../../shared/meeting-agenda.ts";
 import type { LookupMatch } from "../../shared/schemas/lookup.ts";
+import type { CalendarEventFacts } from "../sites/page-context.ts";
 import { CommitmentList } from "./CommitmentList.tsx";
 import { GoalList } from "./GoalList.tsx";
 import { HealthPanel } from "./HealthPanel.tsx";
@@ -8,6 +9,7 @@ import { PlanSection } from "./PlanSection.tsx";
 import { ReferralList } from "./ReferralList.tsx";
 import { LogPromiseForm } from "./forms/LogPromiseForm.tsx";
 import { MeetingNotesForm } from "./forms/MeetingNotesForm.tsx";
+import { EventMeetingNotes, meetingPeopleFor } from "./forms/EventMeetingNotes.tsx";
 import { TouchpointForm } from "./forms/TouchpointForm.tsx";
 import { openForm } from "./store.ts";
 import { partnerKindLabels, partnerStatusLabels } from "./vocabulary.ts";
@@ -19,6 +21,8 @@ export interface PageFacts {
   ownAddress: string | null;
   /** On a Salesforce Account: its id, to offer linking a partner matched by domain only. */
   salesforceAccountId: string | null;
+  /** A calendar event on the page (Calendar, or an invitation in the thread): meeting notes are for it. */
+  event?: CalendarEventFacts | null;
 }
 
 
@@ -27,6 +31,12 @@ function lastContactText(match: LookupMatch): string {
   if (!contact) return "No contact logged yet";
   const days = contact.days_since === 0 ? "today" : contact.days_since === 1 ? "yesterday" : `${contact.days_since} days ago`;
   return `${days}${contact.cadence_days ? ` · cadence ${contact.cadence_days} days` : ""}`;
+}
+
+/** A thread's meeting: you and this partner's people on it (not another partner's), each side's owners for action items. */
+function threadMeeting(match: LookupMatch, page: PageFacts) {
+  const people = meetingPeopleFor(match, page.people, page.ownAddress);
+  return { attendees: people.attendees, owners: people.owners };
 }
 
 export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFacts }) {
@@ -65,9 +75,11 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
         <button type="button" aria-expanded={form === "touchpoint"} onClick={() => open("touchpoint")}>Log touchpoint</button>
       </div>
       {form === "promise" && <LogPromiseForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} ownerEmail={page.ownAddress} shareWith={shareWith} onDone={close} />}
-      {form === "meeting" && <MeetingNotesForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={[...(page.ownAddress ? [page.ownAddress] : []), ...page.people]} agenda={agenda} shareWith={shareWith} onDone={close} />}
+      {form === "meeting" && (page.event
+        ? <EventMeetingNotes match={match} event={page.event} sourceUrl={page.sourceUrl} people={page.people} ownAddress={page.ownAddress} agenda={agenda} shareWith={shareWith} onDone={close} />
+        : <MeetingNotesForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} {...threadMeeting(match, page)} agenda={agenda} shareWith={shareWith} onDone={close} />)}
       {form === "touchpoint" && <TouchpointForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} participants={page.people} shareWith={shareWith} onDone={close} />}
-      <PlanSection partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={[...(page.ownAddress ? [page.ownAddress] : []), ...page.people]} />
+      <PlanSection partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={threadMeeting(match, page).attendees} />
       <HealthPanel health={match.health} />
       <CommitmentList partnerId={partner.id} partnerName={partner.name} commitments={match.open_commitments} />
       <ReferralList partnerId={partner.id} partnerName={partner.name} referrals={match.referrals} />

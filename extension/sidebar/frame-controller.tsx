@@ -11,6 +11,7 @@ import { readLookupEntry, type LookupCacheEntry } from "../messaging/lookup-cach
 import { outboxItem } from "../messaging/outbox-item.ts";
 import type { LookupInput } from "../messaging/protocol.ts";
 import { Sidebar } from "./Sidebar.tsx";
+import { openNotesOnEvents } from "./event-ready.ts";
 import { collapsed, lookupState, noPeople, openForm, pageContext } from "./store.ts";
 import { refreshOutbox } from "./submit-write.ts";
 
@@ -96,6 +97,7 @@ export function runSidebarFrame(root: HTMLElement): void {
     ignoreUntrustedEvents(root);
     render(<App onToggle={onToggle} />, root);
     followOutbox(lookups.again);
+    openNotesOnEvents();
     effect(() => {
       const partners = (lookupState.value.data?.matches ?? []).map((m) => ({ name: m.partner.name, score: m.health.score, band: m.health.band }));
       port?.postMessage({ type: "partners", partners } satisfies FromFrame);

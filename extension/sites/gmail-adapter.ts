@@ -11,6 +11,7 @@
  */
 import { isEmailAddress } from "../../shared/email-address.ts";
 import { unreadable, type PageContext } from "./page-context.ts";
+import { invitationIn } from "./gmail-invitation.ts";
 import { cleanText } from "./page-text.ts";
 import { renderWaitMs, type HostPage, type SiteAdapter } from "./site-adapter.ts";
 import { gmailSelectors, gmailThreadIdPattern, gmailViewsWithArgument, gmailViewsWithoutThreads, type GmailSelectorName } from "./gmail-selectors.ts";
@@ -77,6 +78,7 @@ export function readGmailPage(doc: Document, location: HostPage["location"]): Pa
       emails: peopleIn(messages),
       url: location.href,
       messages: readGmailMessages(messages),
+      ...invitationIn(messages.flatMap((message) => queryAllOfFirstMatch(message, "messageBody")), cleanText(subjectElement?.textContent)),
     };
   }
   // A subject without messages means the message selectors broke: showing a

@@ -23,17 +23,20 @@ async function exportAll(caller: TestCaller, limit = 1): Promise<ExportedPartner
   return partners;
 }
 
+/** Records made in the same millisecond list in id order, and ids differ between the workspaces: compare as sets. */
+const sorted = <T>(items: T[]) => items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
 /** What must survive the trip, without ids and the times of the writes themselves. */
 function essence(partners: ExportedPartner[]) {
   return partners.map((p) => ({
     name: p.name, domains: p.domains, kind: p.kind, tier: p.tier, status: p.status, owner_email: p.owner_email,
     salesforce_account_id: p.salesforce_account_id, hubspot_company_id: p.hubspot_company_id, cadence_days: p.cadence_days,
     business_model: p.business_model, objectives: p.objectives, created_at: p.created_at,
-    contacts: p.contacts.map(({ email, name, title, phone }) => ({ email, name, title, phone })),
-    interactions: p.interactions.map(({ kind, direction, occurred_at, summary }) => ({ kind, direction, occurred_at, summary })),
-    commitments: p.commitments.map(({ title, owed_by, owner_email, due_on, status, completed_at }) => ({ title, owed_by, owner_email, due_on, status, completed_at })),
-    referrals: p.referrals.map(({ direction, account_name, amount_minor, currency, stage, submitted_at, notes }) => ({ direction, account_name, amount_minor, currency, stage, submitted_at, notes })),
-    goals: p.goals.map(({ title, metric, target, current, due_on, last_reviewed_at }) => ({ title, metric, target, current, due_on, last_reviewed_at })),
+    contacts: sorted(p.contacts.map(({ email, name, title, phone }) => ({ email, name, title, phone }))),
+    interactions: sorted(p.interactions.map(({ kind, direction, occurred_at, summary }) => ({ kind, direction, occurred_at, summary }))),
+    commitments: sorted(p.commitments.map(({ title, owed_by, owner_email, due_on, status, completed_at }) => ({ title, owed_by, owner_email, due_on, status, completed_at }))),
+    referrals: sorted(p.referrals.map(({ direction, account_name, amount_minor, currency, stage, submitted_at, notes }) => ({ direction, account_name, amount_minor, currency, stage, submitted_at, notes }))),
+    goals: sorted(p.goals.map(({ title, metric, target, current, due_on, last_reviewed_at }) => ({ title, metric, target, current, due_on, last_reviewed_at }))),
   })).sort((a, b) => a.name.localeCompare(b.name));
 }
 

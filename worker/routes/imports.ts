@@ -3,7 +3,8 @@ import { importBatch, importResult, maxImportRows, type ImportResult } from "../
 import { ApiError } from "../api-error.ts";
 import { backfillPartners } from "../db/health-backfill.ts";
 import type { AppEnv } from "../env.ts";
-import { bodyWriteErrors, jsonBody, jsonResponse, security } from "../http/openapi-parts.ts";
+import { bodyWriteErrors, jsonBody, jsonResponse, operation } from "../http/openapi-parts.ts";
+import { requireOwnerOrAdmin } from "../http/owner-or-admin.ts";
 import { respond } from "../http/respond.ts";
 import { planHistoryRows } from "./import-history.ts";
 import { planPartnerRows } from "./import-partners.ts";
@@ -11,16 +12,14 @@ import type { PlannedRow } from "./import-plan.ts";
 import { refreshLastContact } from "./interactions.ts";
 
 const importRoute = createRoute({
-  method: "post", path: "/v1/imports", tags: ["Import and export"], security, operationId: "importRows",
-  summary: "Import a batch of partners, contacts or history rows (owners and admins)",
-  description:
+  method: "post", path: "/v1/imports", request: { body: jsonBody(importBatch) },
+  ...operation("Import and export", "importRows", "Import a batch of partners, contacts or history rows (owners and admins)",
     `Up to ${maxImportRows} rows of one kind. Partners are matched by Salesforce id, HubSpot id or domain (by exact name when a ` +
     "row has none), contacts by email, history rows by source_id or, without one, by their content: a matched record is " +
     "updated with the fields the row has, or left unchanged. With dry_run the answer says what each row would do and " +
     "nothing is written. Without it, a batch with any error row is refused whole (400, each issue naming rows.<i>.<field> " +
     "and the row number); otherwise every row lands in one all-or-nothing batch. After history rows land, the partners' " +
-    "daily health for the past 180 days is recomputed from the history as it stood each day (backfilled snapshots).",
-  request: { body: jsonBody(importBatch) },
+    "daily health for the past 180 days is recomputed from the history as it stood each day (backfilled snapshots)."),
   responses: { 200: jsonResponse(importResult, "What each row did (or would do, with dry_run)"), ...bodyWriteErrors },
 });
 
@@ -42,9 +41,7 @@ function refuseErrors(rows: PlannedRow[]): void {
 
 const importRows: RouteHandler<typeof importRoute, AppEnv> = async (c) => {
   const caller = c.get("caller");
-  if (caller.role !== "owner" && caller.role !== "admin") {
-    throw new ApiError(403, "forbidden", "Only the workspace's owners and admins import records");
-  }
+  requireOwnerOrAdmin(caller, "import records");
   const batch = c.req.valid("json");
   const db = c.get("db");
   const now = c.get("now");

@@ -23,6 +23,7 @@ export function PartnerDetail({ id }: { id: string }) {
       <h1>{partner.name}</h1>
       <p class="muted">{partnerKindLabels[partner.kind]} · {partner.tier ?? "no tier"} · {partnerStatusLabels[partner.status]} · {partner.domains.join(", ")}</p>
       {history && partner.health && <Sparkline points={history.items.map((point) => point.score)} backfilled={history.items.map((point) => point.backfilled)} label="Health over 180 days" />}
+      <p><a href={`#plan/${partner.id}`}>Partnership plan →</a></p>
       <HealthPanel health={partner.health} />
       {partner.objectives && <><h2>Their objectives</h2><p>{partner.objectives}</p></>}
       {partner.business_model && <><h2>Their business</h2><p>{partner.business_model}</p></>}

@@ -8,6 +8,7 @@ import { partner } from "../../../shared/schemas/partner.ts";
 import { Sparkline } from "../../pages/Sparkline.tsx";
 import { NudgesList } from "./NudgesList.tsx";
 import { PartnerDetail } from "./PartnerDetail.tsx";
+import { PlanPage } from "./PlanPage.tsx";
 import { ImportExportPage } from "./import/ImportExportPage.tsx";
 import { api, usePages } from "./use-pages.ts";
 import "../../pages/pages.css";
@@ -117,6 +118,8 @@ function Dashboard() {
   const [names] = useState(() => new Map<string, string>());
   const partnerMatch = /^#partner\/([a-z]{3}_[0-9a-z]{24})$/.exec(hash);
   if (partnerMatch) return <PartnerDetail id={partnerMatch[1]!} />;
+  const planMatch = /^#plan\/([a-z]{3}_[0-9a-z]{24})$/.exec(hash);
+  if (planMatch) return <PlanPage id={planMatch[1]!} />;
   if (hash === "#nudges") return <NudgesList />;
   if (hash === "#import") return <ImportExportPage />;
   return (

@@ -78,6 +78,7 @@ export interface Meeting {
   notes: string;
   decisions: string[];
   source_url: string | null;
+  calendar_event_id?: string | null;
 }
 
 export interface Contact {
