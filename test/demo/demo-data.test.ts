@@ -159,5 +159,6 @@ describe("toInsertStatements", () => {
       if (statement.startsWith("INSERT INTO partners ")) partners += statement.split("\n('ptr_").length - 1;
     }
     expect(partners).toBe(2_000);
-  });
+    // 2,000 partners with 180 days of backfilled trend each: seconds of work, more on a busy machine.
+  }, 60_000);
 });
