@@ -26,7 +26,7 @@ describe("the record schema factories", () => {
     expect(patch.safeParse({}).success).toBe(false);
   });
 
-  it("a record as the API shows it carries its id, its partner's, visibility, version, timestamps, and who wrote and last changed it", () => {
+  it("a record as the API shows it carries its id, its partner's, visibility, version and timestamps, and who wrote and changed it", () => {
     expect(Object.keys(partnerRecord("con", { title: z.string() }).shape)).toEqual(
       ["id", "partner_id", "title", "visibility", "version", "created_at", "updated_at", "origin", "changed_by"],
     );

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
-import { ApiError, notFound } from "../api-error.ts";
+import { notFound } from "../api-error.ts";
 import type { AppEnv } from "../env.ts";
+import { requireOwnerOrAdmin } from "../http/owner-or-admin.ts";
 import { respondNoContent } from "../http/respond.ts";
 import { security } from "../http/openapi-parts.ts";
 
@@ -11,10 +12,7 @@ export const sharingOperation = (operationId: string, summary: string, descripti
 
 /** Connecting shows this workspace's shared records to another company: owners and admins decide that. */
 export function requireSharingManager(c: Context<AppEnv>): void {
-  const { role } = c.get("caller");
-  if (role !== "owner" && role !== "admin") {
-    throw new ApiError(403, "forbidden", "Only the workspace's owners and admins connect it to a partner company");
-  }
+  requireOwnerOrAdmin(c.get("caller"), "connect it to a partner company");
 }
 
 export interface Ending<Row, Shown> {
