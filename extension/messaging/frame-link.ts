@@ -20,7 +20,9 @@ export type ToFrame =
   | { type: "navigating"; urlKey: string | null }
   /** What the page shows, once read; `href` is the host page's address (the frame's own is the extension's). */
   | { type: "page"; context: PageContext; pageKey: string | null; href: string }
-  | { type: "collapsed"; collapsed: boolean };
+  | { type: "collapsed"; collapsed: boolean }
+  /** Whether the host page is dark (null: it doesn't say), so the sidebar can match it. */
+  | { type: "pageTheme"; dark: boolean | null };
 
 export type FromFrame =
   /** The user pressed the tab or "Collapse". */

@@ -1,9 +1,7 @@
 import { buildMeetingAgenda } from "../../shared/meeting-agenda.ts";
 import type { LookupMatch } from "../../shared/schemas/lookup.ts";
-import { CommitmentList } from "./CommitmentList.tsx";
-import { GoalList } from "./GoalList.tsx";
-import { HealthPanel } from "./HealthPanel.tsx";
-import { ReferralList } from "./ReferralList.tsx";
+import { Glance, isNewPartner } from "./Glance.tsx";
+import { PartnerSections } from "./PartnerSections.tsx";
 import { LogPromiseForm } from "./forms/LogPromiseForm.tsx";
 import { MeetingNotesForm } from "./forms/MeetingNotesForm.tsx";
 import { TouchpointForm } from "./forms/TouchpointForm.tsx";
@@ -19,13 +17,6 @@ export interface PageFacts {
   salesforceAccountId: string | null;
 }
 
-
-function lastContactText(match: LookupMatch): string {
-  const contact = match.last_contact;
-  if (!contact) return "No contact logged yet";
-  const days = contact.days_since === 0 ? "today" : contact.days_since === 1 ? "yesterday" : `${contact.days_since} days ago`;
-  return `${days}${contact.cadence_days ? ` · cadence ${contact.cadence_days} days` : ""}`;
-}
 
 export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFacts }) {
   const { partner } = match;
@@ -46,7 +37,7 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
       <header>
         <h2>{partner.name}</h2>
         <p class="muted">{partnerKindLabels[partner.kind]}{partner.tier ? ` · ${partner.tier}` : ""} · {partnerStatusLabels[partner.status]}</p>
-        <p class={match.last_contact?.overdue ? "last-contact overdue" : "last-contact"}>Last contact: {lastContactText(match)}</p>
+        <Glance match={match} />
       </header>
       {linkable && (
         <button type="button" class="link-account" onClick={() => void submitWrite(
@@ -62,10 +53,7 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
       {form === "promise" && <LogPromiseForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} ownerEmail={page.ownAddress} onDone={close} />}
       {form === "meeting" && <MeetingNotesForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={[...(page.ownAddress ? [page.ownAddress] : []), ...page.people]} agenda={agenda} onDone={close} />}
       {form === "touchpoint" && <TouchpointForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} participants={page.people} onDone={close} />}
-      <HealthPanel health={match.health} />
-      <CommitmentList partnerId={partner.id} partnerName={partner.name} commitments={match.open_commitments} />
-      <ReferralList partnerId={partner.id} partnerName={partner.name} referrals={match.referrals} />
-      <GoalList goals={match.goals} />
+      {!isNewPartner(match) && <PartnerSections match={match} />}
     </article>
   );
 }

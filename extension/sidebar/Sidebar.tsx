@@ -1,8 +1,9 @@
 import { HealthBadge } from "./HealthPanel.tsx";
 import { PartnerCard, type PageFacts } from "./PartnerCard.tsx";
 import { AddPartnerForm } from "./forms/AddPartnerForm.tsx";
-import { announcement, collapsed, lookupState, openForm, outbox, pageContext } from "./store.ts";
+import { collapsed, lookupState, openForm, outbox, pageContext } from "./store.ts";
 import { PendingWrites, SettingsButton } from "./PendingWrites.tsx";
+import { Toast } from "./Toast.tsx";
 
 export interface SidebarProps {
   page: PageFacts;
@@ -80,8 +81,7 @@ export function Sidebar({ page, unknownCompany, onToggle }: SidebarProps) {
         <PendingWrites view={outbox.value} shown={(write) => write.partnerId === null || (lookupState.value.data?.matches ?? []).some((m) => m.partner.id === write.partnerId)} />
         <Body page={page} unknownCompany={unknownCompany} />
       </div>
-      <p class="visually-hidden" role="status" aria-live="polite">{announcement.value}</p>
-      {announcement.value && <p class="toast" aria-hidden="true">{announcement.value}</p>}
+      <Toast />
     </aside>
   );
 }
