@@ -142,6 +142,12 @@ export class BenchBrowser {
     });
   }
 
+  /** Whether the sidebar starts collapsed on the next page load (extension/sidebar/store.ts, collapsedItem). */
+  async setSidebarCollapsed(collapsed: boolean): Promise<void> {
+    const page = await this.extensionPage();
+    await page.evaluate((value) => chrome.storage.local.set({ sidebarCollapsed: value }), collapsed);
+  }
+
   async cachedLookupCount(): Promise<number> {
     const page = await this.extensionPage();
     return page.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith("lookup:")).length);

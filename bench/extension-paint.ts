@@ -42,22 +42,17 @@ import { chromiumPath } from "../test/e2e/harness/chromium.ts";
 import { BenchBrowser, type Mark, type Timeline } from "./extension-browser.ts";
 import { heavyGmailHtml } from "./heavy-gmail.ts";
 import { machineInfo } from "./machine-info.ts";
-import { mainThreadProfile, startTrace } from "./main-thread-trace.ts";
+import { compareHeavy, heavy, heavyPath, heavySection, heavyThreadId, heavyWatchMs, logHeavy, type HeavyResults } from "./extension-heavy.ts";
+import { fmt, ms, spread } from "./figures.ts";
 import { writeMarkedSection } from "./marked-section.ts";
 
 const runs = Number(process.env.BENCH_PAINT_RUNS ?? 15);
-const heavyRuns = Number(process.env.BENCH_HEAVY_RUNS ?? 10);
-const tracedRuns = Number(process.env.BENCH_TRACED_RUNS ?? 4);
+const heavyRuns = Number(process.env.BENCH_HEAVY_RUNS ?? 12);
+const tracedRuns = Number(process.env.BENCH_TRACED_RUNS ?? 5);
 const frameMs = 16;
 /** headless=new draws at 60 Hz. */
 const frameIntervalMs = 1000 / 60;
 const longTaskMs = 50;
-const heavyPath = "/mail/u/1/";
-const heavyThreadId = "FMfcgzQheavyThreadXyZaBcDeFgHiJkLm";
-const heavyUrl = `https://mail.google.com${heavyPath}#inbox/${heavyThreadId}`;
-const heavy = { listRows: 2_000, messages: 100 };
-/** After the thread is drawn, how long a heavy-page run keeps watching for long tasks. */
-const heavyWatchMs = 2_500;
 
 function log(message: string): void {
   console.log(`[extension-paint] ${message}`);
@@ -96,18 +91,6 @@ async function freshWorkspace(dataDir: string): Promise<string> {
 }
 
 // ---- figures -------------------------------------------------------------
-
-interface Spread { median: number; min: number; max: number; n: number }
-
-function spread(values: number[]): Spread {
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
-  const median = n === 0 ? Number.NaN : n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-  return { median, min: sorted[0] ?? Number.NaN, max: sorted[n - 1] ?? Number.NaN, n };
-}
-
-const ms = (value: number) => (Number.isNaN(value) ? "–" : value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`);
-const fmt = (s: Spread) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
 
 /** "0 ×9, 1 ×5, 2 ×1": in how many visits the cached sidebar came in the thread's own frame, the next one, and so on. */
 function framesHistogram(visits: Visit[]): string {
@@ -251,94 +234,6 @@ async function paintScenarios(browser: BenchBrowser): Promise<Scenario[]> {
   ];
 }
 
-// ---- heavy page ------------------------------------------------------------
-
-interface HeavyRun {
-  longTasks: number[];
-  /** Long tasks that started once the thread was in the DOM: reading it and painting the sidebar happen then. */
-  longTasksAfterThread: number[];
-}
-
-/** One load of the heavy page; the long tasks from navigation until heavyWatchMs after the thread was drawn. */
-async function heavyLoad(browser: BenchBrowser, withExtension: boolean): Promise<HeavyRun> {
-  await browser.page.goto("about:blank");
-  await browser.page.goto(heavyUrl);
-  if (withExtension) await waitForVisit(browser, heavyUrl);
-  const deadline = Date.now() + 20_000;
-  let timeline = await browser.timeline();
-  while (timeline.shown.length === 0) {
-    if (Date.now() > deadline) throw new Error("the heavy page never drew its thread");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    timeline = await browser.timeline();
-  }
-  const shownAt = timeline.shown[0]!.t;
-  await browser.page.waitForFunction((until) => performance.now() > until, shownAt + heavyWatchMs, { timeout: 20_000, polling: 100 });
-  timeline = await browser.timeline();
-  return {
-    longTasks: timeline.longTasks.map((task) => task.duration),
-    longTasksAfterThread: timeline.longTasks.filter((task) => task.start >= shownAt - 1).map((task) => task.duration),
-  };
-}
-
-interface TracedRun {
-  /** The page's heaviest script task (a timer: the fixture appending the rows) and our sampled share of it. */
-  drawTaskMs: number;
-  drawTaskOursMs: number;
-  /** The task holding most of our sampled time: our share of it, its length, and what of ours ran in it. */
-  maxOursInOneTaskMs: number;
-  taskOfMaxOursMs: number;
-  taskOfMaxOursEvents: string[];
-  taskOfMaxOursWhere: string[];
-  oursTotalMs: number;
-  /** Tasks over 50 ms with any of our samples in them. */
-  longTasksWithOurs: number;
-  /** Tasks over 50 ms that would be under it without our (sampled, JavaScript) share. */
-  madeLongByOurScripts: number;
-  sampleIntervalMs: number;
-  /** Every task over 50 ms: length, our share, what ran (for the log). */
-  longTasks: string[];
-}
-
-/** One heavy-page load under a Chrome trace with the V8 sampling profiler (same overhead with and without the extension). */
-async function tracedHeavyLoad(browser: BenchBrowser, withExtension: boolean): Promise<TracedRun> {
-  await browser.page.goto("about:blank");
-  const session = await browser.context.newCDPSession(browser.page);
-  const stop = await startTrace(session);
-  await browser.page.goto(heavyUrl);
-  if (withExtension) await waitForVisit(browser, heavyUrl);
-  else await browser.page.waitForFunction(() => (window as unknown as { __mutualBench: { shown: unknown[] } }).__mutualBench.shown.length > 0, null, { timeout: 20_000, polling: 50 });
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  const events = await stop();
-  await session.detach().catch(() => {});
-  const profile = mainThreadProfile(events, "https://mail.google.com");
-  if (profile.samples === 0) throw new Error("the trace has no CPU samples of the page's main thread");
-  const draw = profile.tasks.filter((task) => task.timer).reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
-  const maxOurs = profile.tasks.reduce((a, b) => (b.oursMs > a.oursMs ? b : a));
-  const long = profile.tasks.filter((task) => task.durationMs > longTaskMs);
-  return {
-    drawTaskMs: draw.durationMs,
-    drawTaskOursMs: draw.oursMs,
-    maxOursInOneTaskMs: maxOurs.oursMs,
-    taskOfMaxOursMs: maxOurs.durationMs,
-    taskOfMaxOursEvents: maxOurs.ourEvents,
-    taskOfMaxOursWhere: maxOurs.oursWhere,
-    oursTotalMs: profile.oursTotalMs,
-    longTasksWithOurs: long.filter((task) => task.oursMs > 0).length,
-    madeLongByOurScripts: long.filter((task) => task.oursMs > 0 && task.durationMs - task.oursMs <= longTaskMs).length,
-    sampleIntervalMs: profile.sampleIntervalMs,
-    longTasks: long.map((task) => `${task.durationMs.toFixed(0)} ms at ${task.startMs.toFixed(0)} (ours ${task.oursMs.toFixed(1)}): ${task.label}`),
-  };
-}
-
-function summarizeHeavy(runsOf: HeavyRun[]) {
-  const longest = spread(runsOf.map((run) => Math.max(0, ...run.longTasks)));
-  const count = spread(runsOf.map((run) => run.longTasks.length));
-  const blocking = spread(runsOf.map((run) => run.longTasks.reduce((sum, d) => sum + Math.max(0, d - longTaskMs), 0)));
-  const after = spread(runsOf.map((run) => run.longTasksAfterThread.length));
-  const longestAfter = spread(runsOf.map((run) => Math.max(0, ...run.longTasksAfterThread)));
-  return { longest, count, blocking, after, longestAfter };
-}
-
 // ---- main ------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -373,7 +268,7 @@ async function main(): Promise<void> {
       log(`  ${scenario.name}: read ${fmt(spread(scenario.visits.map((v) => v.read)))}, cache answered ${fmt(spread(scenario.visits.map((v) => v.answered)))}, frame ${fmt(spread(scenario.visits.flatMap((v) => (v.cacheFrame === null ? [] : [v.cacheFrame]))))}, painted from cache ${fmt(cache)} (frames after the thread's: ${framesHistogram(scenario.visits)}), from the API ${fmt(spread(scenario.visits.map((v) => v.paintedFresh)))}${scenario.discarded ? ` (${scenario.discarded} discarded)` : ""}`);
     }
 
-    log(`heavy page (${heavy.messages} messages, ${heavy.listRows.toLocaleString("en")} inbox rows): ${heavyRuns} loads with the extension, ${heavyRuns} without, ${tracedRuns} traced`);
+    log(`heavy page (${heavy.messages} messages, ${heavy.listRows.toLocaleString("en")} inbox rows): ${heavyRuns} loads and ${tracedRuns} traced loads each of 4 ways, alternating`);
     // Fresh browsers for both sides: the paint runs above loaded pages in this one for a minute.
     await withExtension.close();
     browsers.length = 0;
@@ -382,38 +277,11 @@ async function main(): Promise<void> {
     await heavyWithExtension.signIn(server.baseUrl, token);
     const withoutExtension = await BenchBrowser.launch(null, pages);
     browsers.push(withoutExtension);
-    // One unrecorded load each: the lookup cache for this thread, code caches.
-    await heavyLoad(heavyWithExtension, true);
-    await heavyLoad(withoutExtension, false);
-    const heavyWith: HeavyRun[] = [];
-    const heavyWithout: HeavyRun[] = [];
-    // Alternate, so both see the same machine load.
-    for (let run = 0; run < heavyRuns; run += 1) {
-      heavyWith.push(await heavyLoad(heavyWithExtension, true));
-      heavyWithout.push(await heavyLoad(withoutExtension, false));
-    }
-    const traced: TracedRun[] = [];
-    const tracedWithout: TracedRun[] = [];
-    for (let run = 0; run < tracedRuns; run += 1) {
-      traced.push(await tracedHeavyLoad(heavyWithExtension, true));
-      tracedWithout.push(await tracedHeavyLoad(withoutExtension, false));
-    }
-    const withSummary = summarizeHeavy(heavyWith);
-    const withoutSummary = summarizeHeavy(heavyWithout);
-    for (const [name, summary, list] of [["with", withSummary, heavyWith], ["without", withoutSummary, heavyWithout]] as const) {
-      log(`  ${name}: longest ${fmt(summary.longest)}, count ${summary.count.median}, blocking ${fmt(summary.blocking)}, after the thread ${summary.after.median}; per load ${list.map((run) => `[${run.longTasks.map((d) => d.toFixed(0)).join(" ")}]`).join(" ")}`);
-    }
-    for (const run of traced) {
-      log(`  traced with: row-drawing task ${ms(run.drawTaskMs)} (ours ${ms(run.drawTaskOursMs)}); ours ${ms(run.oursTotalMs)} in all; at most ${ms(run.maxOursInOneTaskMs)} in one task of ${ms(run.taskOfMaxOursMs)} (${run.taskOfMaxOursEvents.join(", ")}); ${run.longTasksWithOurs} long task(s) with ours, ${run.madeLongByOurScripts} made long by our scripts`);
-    }
-    for (const run of traced) log(`    where ours went in that task: ${run.taskOfMaxOursWhere.join(" | ")}`);
-    log(`  traced without: row-drawing task ${tracedWithout.map((run) => ms(run.drawTaskMs)).join(", ")}`);
-    for (const [name, list] of [["with", traced], ["without", tracedWithout]] as const) {
-      for (const run of list) log(`    long tasks, traced ${name}: ${run.longTasks.join(" | ") || "none"}`);
-    }
+    const heavyResults = await compareHeavy({ withExtension: heavyWithExtension, withoutExtension }, (browser, url) => waitForVisit(browser, url), heavyRuns, tracedRuns);
+    logHeavy(heavyResults, log);
 
     const seconds = (performance.now() - started) / 1000;
-    writeSection({ scenarios, withSummary, withoutSummary, traced, tracedWithout, seconds });
+    writeSection({ scenarios, heavyResults, seconds });
     log(`BENCHMARKS.md: extension-paint section written (${seconds.toFixed(0)} s)`);
   } finally {
     for (const browser of browsers) await browser.close();
@@ -424,10 +292,7 @@ async function main(): Promise<void> {
 
 function writeSection(input: {
   scenarios: Scenario[];
-  withSummary: ReturnType<typeof summarizeHeavy>;
-  withoutSummary: ReturnType<typeof summarizeHeavy>;
-  traced: TracedRun[];
-  tracedWithout: TracedRun[];
+  heavyResults: HeavyResults;
   seconds: number;
 }): void {
   const machine = machineInfo();
@@ -446,12 +311,14 @@ function writeSection(input: {
   const warmVerdict = withinOneFrame
     ? `✅ Painted from the cache within one frame of the thread appearing: the frame showing the sidebar starts a median ${warmFrameStart.map((s) => ms(s.median)).join(" (page load) and ")} (in-app) after the thread entered the DOM (target ${frameMs} ms), and is the thread's own frame or the next one in the median visit (frames after the thread's, median: ${warmFramesLater.map((s) => s.median).join(" and ")}). The "painted" mark, a task after that frame, adds the frame's own style, layout and paint, shared with the page's drawing of the thread: ${warmPainted.map((s) => ms(s.median)).join(" and ")} median`
     : `❌ Painted from the cache within one frame (${frameMs} ms) of the thread appearing: missed (its frame starts a median ${warmFrameStart.map((s) => ms(s.median)).join(" on load, ")} in-app; frames after the thread's, median ${warmFramesLater.map((s) => s.median).join(" and ")}); reported, does not fail the run`;
-  const { withSummary: w, withoutSummary: wo, traced, tracedWithout } = input;
+  const tracedOf = (id: "without" | "open" | "collapsed") => input.heavyResults.traced.get(id) ?? [];
+  // Our JavaScript, from the traced loads with the extension, open and collapsed.
+  const traced = [...tracedOf("open"), ...tracedOf("collapsed")];
   const maxOurs = spread(traced.map((run) => run.maxOursInOneTaskMs));
   const taskOfMaxOurs = spread(traced.map((run) => run.taskOfMaxOursMs));
   const oursTotal = spread(traced.map((run) => run.oursTotalMs));
   const drawWith = spread(traced.map((run) => run.drawTaskMs));
-  const drawWithout = spread(tracedWithout.map((run) => run.drawTaskMs));
+  const drawWithout = spread(tracedOf("without").map((run) => run.drawTaskMs));
   const drawOurs = spread(traced.map((run) => run.drawTaskOursMs));
   const longWithOurs = traced.reduce((sum, run) => sum + run.longTasksWithOurs, 0);
   const madeLong = traced.reduce((sum, run) => sum + run.madeLongByOurScripts, 0);
@@ -460,10 +327,6 @@ function writeSection(input: {
   const ownTaskVerdict = maxOurs.max <= longTaskMs
     ? `✅ No long task of our own: the most of our JavaScript in any one task was ${ms(maxOurs.max)} (target: nothing of ours over ${longTaskMs} ms)`
     : `❌ A task held ${ms(maxOurs.max)} of our JavaScript (target: nothing of ours over ${longTaskMs} ms)`;
-  const worseWithUs = w.count.median > wo.count.median || w.longest.median > wo.longest.median;
-  const pushedVerdict = worseWithUs
-    ? `❌ The extension lengthens the page's own long tasks: a median ${w.count.median} long task(s) per load, the longest ${ms(w.longest.median)}, with it, against ${wo.count.median} and ${ms(wo.longest.median)} without. Our MutationObserver, waiting for the thread, runs at the end of the page's own task that appends the rows (one query of the main pane per mutation batch): ${fmt(drawOurs)} of our JavaScript in that task (traced), on top of a task that is already near or over ${longTaskMs} ms. Reported; does not fail the run`
-    : `✅ The page's own tasks are not longer with the extension: a median ${w.count.median} long task(s) per load, the longest ${ms(w.longest.median)}, with it, against ${wo.count.median} and ${ms(wo.longest.median)} without (our JavaScript in the page's row-drawing task: ${fmt(drawOurs)}, traced)`;
   writeMarkedSection("BENCHMARKS.md", "extension-paint", `## Extension: paint time and main-thread cost
 
 \`npm run bench\` (bench/extension-paint.ts). Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Chromium at \`${chromiumPath}\` (headless=new, 60 Hz frames), the production build of the extension, \`wrangler dev\` of the Worker on loopback with the e2e seed. Whole run: ${input.seconds.toFixed(0)} s.
@@ -476,17 +339,14 @@ ${rows.join("\n")}
 
 - ${warmVerdict}.
 - Where the time goes (cache warm): the content script starts reading the page's cache entry from extension storage as soon as the URL names the thread (extension/messaging/lookup-cache-entry.ts), before the thread is drawn, so "cache answered" comes right after "page read"; in-app navigation back to a thread this tab has shown answers from the tab's memory. Then Preact renders and the sidebar waits for the next animation frame ("its frame starts": the frame's callbacks run, the render is done). "Painted" marks are set in the task after that frame, so they include up to one frame of waiting for the display.
-- Page load: the content script starts at document_idle, before the fixture draws the thread (250 ms after load, as Gmail fetches it). In-app navigation: the hash changes and the fixture draws the thread 250 ms later; the content script waits for the main pane to change.
+- Page load: the content script starts at document_start (making room for the sidebar before the page lays anything out), mounts the frame once there is a <body>, and reads the page once it is parsed, before the fixture draws the thread (250 ms after load, as Gmail fetches it). In-app navigation: the hash changes and the fixture draws the thread 250 ms later; the content script waits for the main pane to change.
 - Cache miss: the lookup cache is emptied before each visit, and in-app navigation goes to a thread the tab has not shown${discards ? ` (${discards} visit(s) still found the thread cached, from a lookup that landed after the cache was emptied, and were left out and repeated)` : ""}; the API answers from a local D1 holding a handful of partners, so "painted from the API" is mostly the extension's own path (two runtime messages, the fetch, a render), not database time.
 
-**Main thread on a heavy Gmail page** (bench/heavy-gmail.ts: a ${heavy.messages}-message thread with 12 people, drawn 50 ms after ${heavy.listRows.toLocaleString("en")} inbox rows appended one by one to the live list; lookup cache warm): long tasks reported by PerformanceObserver('longtask') in the page, from navigation until ${heavyWatchMs / 1000} s after the thread was drawn, ${w.count.n} loads each, with and without the extension, alternating. (Chrome reports script tasks as long tasks, not a frame's style and layout work.)
+**Main thread on a heavy Gmail page** (bench/heavy-gmail.ts: a ${heavy.messages}-message thread with 12 people, drawn 50 ms after ${heavy.listRows.toLocaleString("en")} inbox rows appended one by one to the live list; lookup cache warm), loaded four ways in alternation (bench/extension-heavy.ts). Long tasks: PerformanceObserver('longtask') in the page, from navigation until ${heavyWatchMs / 1000} s after the thread was drawn (Chrome reports script tasks as long tasks, not a frame's style and layout work); Layout and style: the page's main thread in traced loads (Chrome trace). Medians (min–max).
 
-| | long tasks per load | longest task | total blocking (Σ over ${longTaskMs} ms) | long tasks once the thread is drawn | longest of those |
-|---|--:|--:|--:|--:|--:|
-| without the extension | ${wo.count.median} (${wo.count.min}–${wo.count.max}) | ${fmt(wo.longest)} | ${fmt(wo.blocking)} | ${wo.after.median} (${wo.after.min}–${wo.after.max}) | ${fmt(wo.longestAfter)} |
-| with the extension | ${w.count.median} (${w.count.min}–${w.count.max}) | ${fmt(w.longest)} | ${fmt(w.blocking)} | ${w.after.median} (${w.after.min}–${w.after.max}) | ${fmt(w.longestAfter)} |
+${heavySection(input.heavyResults, machine.cores)}
 
-Attribution: ${traced.length} traced loads each way (Chrome trace with the V8 sampling profiler, one sample every ${ms(interval.median)}; "ours" is sampled time with one of the extension's scripts on the JavaScript stack). Tracing slows the page, so these task lengths are longer than untraced ones.
+Attribution: ${traced.length} traced loads with the extension (Chrome trace with the V8 sampling profiler, one sample every ${ms(interval.median)}; "ours" is sampled time with one of the extension's scripts on the JavaScript stack). Tracing slows the page, so these task lengths are longer than untraced ones.
 
 | traced | the page's row-drawing task | our JavaScript in it | our JavaScript per load | most of ours in one task |
 |---|--:|--:|--:|--:|
@@ -494,10 +354,9 @@ Attribution: ${traced.length} traced loads each way (Chrome trace with the V8 sa
 | with the extension | ${fmt(drawWith)} | ${fmt(drawOurs)} | ${fmt(oursTotal)} | ${fmt(maxOurs)} (in a task of ${fmt(taskOfMaxOurs)}) |
 
 - ${ownTaskVerdict}.
-- ${pushedVerdict}.
 - The row-drawing task is ${ms(drawWith.median - drawWithout.median)} longer with the extension in the traced loads (medians), ${drawWith.median - drawWithout.median > drawOurs.median ? `more than the ${ms(drawOurs.median)} of our JavaScript the sampler finds in it; the rest is not attributed to our scripts (not found: garbage collection, or the extension's other processes competing for the ${machine.cores} cores while everything is traced, are candidates)` : `about what the sampler attributes to our JavaScript in it`}.
 - In the traced loads, ${longWithOurs} task(s) over ${longTaskMs} ms held any of our JavaScript, ${madeLong} of them would have been under ${longTaskMs} ms without it. Trace events naming our scripts in the task holding most of ours: ${whatRan.join(", ") || "none (continuations of our async code, seen by the sampler only)"}.
-- The page's own drawing varies with the machine's load (${machine.cores} cores shared with wrangler dev and workerd); the comparison alternates loads with and without the extension so both see the same conditions.`);
+- The page's own drawing varies with the machine's load (${machine.cores} cores shared with wrangler dev and workerd); the comparison alternates the four ways of loading so all see the same conditions.`);
 }
 
 main()

@@ -20,6 +20,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** The thread's CPU time for a complete event, µs. */
+  tdur?: number;
   id?: string;
   args?: Record<string, unknown>;
 }
@@ -42,8 +44,27 @@ export interface TaskShare {
   label: string;
 }
 
+/** The page's own rendering work on its main thread (trace events "Layout" and "UpdateLayoutTree"). */
+export interface RenderingWork {
+  /** Σ Layout, wall time and the main thread's CPU time, ms: wall minus CPU is time the thread was descheduled (2 busy cores). */
+  layoutMs: number;
+  layoutCpuMs: number;
+  layouts: number;
+  /** The most layout objects one Layout had to lay out (a whole-page relayout lays out every row). */
+  largestLayoutObjects: number;
+  /** Layouts forced inside one of our scripts' calls (a read of geometry after a write), ms. */
+  layoutForcedByOursMs: number;
+  /** Layouts of the whole page at its biggest (≥ 90 % of the most layout objects it ever had, dirty): one per load is the page's own first layout of its rows. */
+  wholePageLayouts: number;
+  /** Σ style recalculation (UpdateLayoutTree), ms. */
+  styleMs: number;
+  /** Each Layout: when (ms into the trace), wall and CPU ms, dirty/total objects (for the log). */
+  each: string[];
+}
+
 export interface MainThreadProfile {
   tasks: TaskShare[];
+  rendering: RenderingWork;
   /** All sampled time with an extension script on the stack, ms. */
   oursTotalMs: number;
   samples: number;
@@ -163,5 +184,31 @@ export function mainThreadProfile(events: TraceEvent[], origin: string, ourUrlPr
     return { startMs: (task.ts - origin0) / 1000, durationMs: task.dur! / 1000, oursMs: oursUs / 1000, oursWhere, ourEvents, timer, label };
   });
   const gaps = sampleTimes.slice(1).map((time, index) => time - sampleTimes[index]!).sort((a, b) => a - b);
-  return { tasks: shares, oursTotalMs: oursTotal / 1000, samples: sampleTimes.length, sampleIntervalMs: (gaps[Math.floor(gaps.length / 2)] ?? 0) / 1000 };
+  return { tasks: shares, rendering: renderingWork(onThread, ourUrlPrefix), oursTotalMs: oursTotal / 1000, samples: sampleTimes.length, sampleIntervalMs: (gaps[Math.floor(gaps.length / 2)] ?? 0) / 1000 };
+}
+
+/** Layout and style work on one thread, and the layouts our own calls forced (nested in an event naming our script). */
+export function renderingWork(onThread: TraceEvent[], ourUrlPrefix: string): RenderingWork {
+  const origin = onThread.reduce((min, event) => Math.min(min, event.ts), Number.POSITIVE_INFINITY);
+  const complete = onThread.filter((event) => event.ph === "X" && event.dur !== undefined);
+  const layouts = complete.filter((event) => event.name === "Layout");
+  const ourCalls = complete.filter((event) => eventUrl(event).startsWith(ourUrlPrefix));
+  const inOurCall = (event: TraceEvent) => ourCalls.some((call) => event.ts >= call.ts && event.ts < call.ts + call.dur!);
+  const objects = (event: TraceEvent) => Number((event.args?.beginData as { totalObjects?: number } | undefined)?.totalObjects ?? 0);
+  const dirty = (event: TraceEvent) => Number((event.args?.beginData as { dirtyObjects?: number } | undefined)?.dirtyObjects ?? 0);
+  const sum = (events: TraceEvent[], field: "dur" | "tdur") => events.reduce((total, event) => total + Number(event[field] ?? 0), 0) / 1000;
+  const largest = layouts.reduce((most, event) => Math.max(most, objects(event)), 0);
+  return {
+    layoutMs: sum(layouts, "dur"),
+    layoutCpuMs: sum(layouts, "tdur"),
+    layouts: layouts.length,
+    largestLayoutObjects: largest,
+    wholePageLayouts: layouts.filter((event) => dirty(event) >= 0.9 * largest).length,
+    layoutForcedByOursMs: sum(layouts.filter(inOurCall), "dur"),
+    styleMs: sum(complete.filter((event) => event.name === "UpdateLayoutTree"), "dur"),
+    each: layouts.map((event) => {
+      const begin = event.args?.beginData as { dirtyObjects?: number; totalObjects?: number; partialLayout?: boolean } | undefined;
+      return `${((event.ts - origin) / 1000).toFixed(0)}: ${(event.dur! / 1000).toFixed(1)}/${(Number(event.tdur ?? 0) / 1000).toFixed(1)} ms ${begin?.dirtyObjects ?? "?"}/${begin?.totalObjects ?? "?"}${begin?.partialLayout ? " partial" : ""}`;
+    }),
+  };
 }

@@ -17,12 +17,14 @@ import { registerAuditRoute } from "./routes/audit.ts";
 import { registerCaptureRoutes } from "./routes/captures.ts";
 import { registerChildResource } from "./routes/child-resource.ts";
 import { registerCommitmentListRoute } from "./routes/commitments.ts";
+import { registerConnectionRoutes } from "./routes/connections.ts";
 import { commitmentsResource } from "./routes/commitments-resource.ts";
 import { contactsResource } from "./routes/contacts.ts";
 import { registerDocsRoutes } from "./routes/docs.ts";
 import { goalsResource } from "./routes/goals.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerHealthz } from "./routes/healthz.ts";
+import { registerInvitationRoutes } from "./routes/invitations.ts";
 import { interactionsResource } from "./routes/interactions.ts";
 import { registerLookupRoute } from "./routes/lookup.ts";
 import { registerMeRoute } from "./routes/me.ts";
@@ -105,6 +107,8 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerAuditRoute(app);
   registerCaptureRoutes(app);
   registerNudgesRoute(app);
+  registerInvitationRoutes(app);
+  registerConnectionRoutes(app);
   // One call each, so every resource's row, API and schema types are checked together.
   registerChildResource(app, contactsResource);
   registerChildResource(app, interactionsResource);

@@ -15,6 +15,8 @@ export interface ApiCall {
   method?: "GET" | "POST" | "PATCH" | "DELETE";
   body?: unknown;
   idempotencyKey?: string;
+  /** The version the change was made to: the API answers 412 if the record has moved on. */
+  ifMatch?: number;
   timeoutMs?: number;
 }
 
@@ -48,6 +50,7 @@ export async function callApi(settings: ApiSettings, path: string, call: ApiCall
   const headers: Record<string, string> = { Authorization: `Bearer ${settings.token}` };
   if (call.body !== undefined) headers["Content-Type"] = "application/json";
   if (call.idempotencyKey) headers["Idempotency-Key"] = call.idempotencyKey;
+  if (call.ifMatch !== undefined) headers["If-Match"] = `"${call.ifMatch}"`;
   let response: Response;
   try {
     response = await fetch(`${settings.apiUrl}${path}`, {

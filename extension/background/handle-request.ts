@@ -18,6 +18,8 @@ import {
 import { ApiUnreachable, callApi, errorOf } from "./api-client.ts";
 import { checkConnection } from "./connection-check.ts";
 import { forgetAll, storeLookup } from "./lookup-cache.ts";
+import { planWrite } from "../messaging/plan-write-message.ts";
+import { sendPlanWrite } from "./plan-write.ts";
 import { discard, enqueue, flush, sendNow, viewOutbox } from "./outbox.ts";
 import { describeSettings, loadSettings, loadSignedIn, saveSettings, type ApiSettings } from "./settings.ts";
 
@@ -147,6 +149,11 @@ const handlers: Handlers = {
     const response = await callApi(settings, message.path);
     return response.status === 200 ? ok(response.body) : { ok: false, error: errorOf(response) };
   }),
+  async planWrite(message) {
+    const write = planWrite.safeParse(message.write);
+    if (!write.success) return invalid(write.error);
+    return withApi((settings) => sendPlanWrite(settings, write.data));
+  },
 };
 
 /** Checks a message from a page and answers it; a malformed one gets "invalid_request" naming the field. */

@@ -2,8 +2,11 @@
  * Makes room for the sidebar at the right edge of the host page, so it never
  * covers the page's own controls: the page's root box is narrowed by the
  * sidebar's width and the page lays itself out in what is left, as it does
- * for a narrower window. The width changes only when the user opens or
- * collapses the sidebar; the page's own inline style is put back on removal.
+ * for a narrower window. Set at document_start, before the page has laid
+ * out anything, so its first layout is already at the narrower width: set
+ * after Gmail has laid out thousands of rows, it would lay them all out
+ * again. The width changes only when the user opens or collapses the
+ * sidebar; the page's own inline style is put back on removal.
  */
 export interface ReservedSpace {
   set(widthPx: number): void;

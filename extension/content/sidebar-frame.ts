@@ -22,6 +22,8 @@ iframe {
   position: fixed; z-index: 2147483000; right: 0; top: var(--mutual-top, 64px);
   width: ${railWidthPx}px; height: calc(100vh - var(--mutual-top, 64px));
   border: 0; margin: 0; padding: 0; background: transparent; color-scheme: normal;
+  /* Out of the page's flow and sized by us alone: opening or collapsing it lays out nothing of the page's but the root box's width. */
+  contain: strict;
 }
 iframe.open { width: ${panelWidthPx}px; }
 `;

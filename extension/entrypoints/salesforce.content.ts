@@ -6,5 +6,7 @@ export default defineContentScript({
   matches: ["https://*.lightning.force.com/*", "https://*.my.salesforce.com/*"],
   // The sidebar passes its CSS to its shadow root itself.
   cssInjectionMode: "manual",
+  // Before the page lays anything out: making room later re-lays out all of it (content/sidebar-controller.ts).
+  runAt: "document_start",
   main: (ctx) => runSidebar(ctx, createSalesforceAdapter({ document, location })),
 });

@@ -7,6 +7,7 @@ import { partnerCreate, partnerPatch } from "../../shared/schemas/partner.ts";
 import { referralPatch } from "../../shared/schemas/referral.ts";
 import type { HealthBand } from "../../shared/schemas/health.ts";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
+import type { PlanWrite, PlanWriteReply } from "./plan-write-message.ts";
 
 /**
  * The requests the pages (sidebar, popup, options, dashboard) send to the
@@ -73,19 +74,22 @@ export const request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("testConnection"), settings: z.unknown().optional() }),
   z.object({ type: z.literal("openOptions") }),
   z.object({ type: z.literal("api"), path: z.string().regex(/^\/v1\/(partners|commitments|health\/trends)(\/|\?|$)/) }),
+  /** A change to a partner's plan, sent at once with If-Match (never queued): see background/plan-write.ts. */
+  z.object({ type: z.literal("planWrite"), write: z.unknown() }),
 ]);
 
 /** A request as it arrives, after the envelope's check. */
 export type ParsedRequest = z.output<typeof request>;
 export type RequestType = ParsedRequest["type"];
 
-type Unchecked = "write" | "saveSettings" | "testConnection";
+type Unchecked = "write" | "saveSettings" | "testConnection" | "planWrite";
 /** A request as a page sends it: the parts checked in a second step are typed for the sender too. */
 export type Request =
   | Exclude<z.input<typeof request>, { type: Unchecked }>
   | { type: "write"; write: WriteAction; label: string }
   | { type: "saveSettings"; settings: SettingsDraft }
-  | { type: "testConnection"; settings?: SettingsDraft };
+  | { type: "testConnection"; settings?: SettingsDraft }
+  | { type: "planWrite"; write: PlanWrite };
 
 /**
  * What the background answers to each request, declared once: send() returns
@@ -104,6 +108,7 @@ export interface Replies {
   openOptions: null;
   /** The API's JSON as it came; the page checks it with the shared response schema it expects. */
   api: unknown;
+  planWrite: PlanWriteReply;
 }
 
 /** The reply to a request of type K; a request type without an entry above does not compile. */

@@ -2,6 +2,7 @@ import { buildMeetingAgenda } from "../../shared/meeting-agenda.ts";
 import type { LookupMatch } from "../../shared/schemas/lookup.ts";
 import { Glance, isNewPartner } from "./Glance.tsx";
 import { PartnerSections } from "./PartnerSections.tsx";
+import { PlanSection } from "./PlanSection.tsx";
 import { LogPromiseForm } from "./forms/LogPromiseForm.tsx";
 import { MeetingNotesForm } from "./forms/MeetingNotesForm.tsx";
 import { TouchpointForm } from "./forms/TouchpointForm.tsx";
@@ -53,6 +54,7 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
       {form === "promise" && <LogPromiseForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} ownerEmail={page.ownAddress} onDone={close} />}
       {form === "meeting" && <MeetingNotesForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={[...(page.ownAddress ? [page.ownAddress] : []), ...page.people]} agenda={agenda} onDone={close} />}
       {form === "touchpoint" && <TouchpointForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} participants={page.people} onDone={close} />}
+      <PlanSection partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={[...(page.ownAddress ? [page.ownAddress] : []), ...page.people]} />
       {!isNewPartner(match) && <PartnerSections match={match} />}
     </article>
   );

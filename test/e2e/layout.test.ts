@@ -3,7 +3,9 @@
  * for the collapsed tab, the panel's width when open), so none of Gmail's
  * controls is ever under it, and filling it with a partner moves nothing on
  * the page. The Gmail fixture fills the window's width, with its account
- * button and each message's Reply and More buttons at the far right.
+ * button and each message's Reply and More buttons at the far right. The
+ * room is made before the page lays anything out, and the page's width
+ * changes again only when the user opens or collapses the sidebar.
  */
 import { describe, expect, it } from "vitest";
 import { useSignedInBrowser } from "./harness/browser.ts";
@@ -90,5 +92,37 @@ describe("The sidebar and Gmail's own layout", () => {
     await b.sidebar().locator("button.tab").click();
     await expectVisible(b.panel(), "the panel");
     expect(covered(await pageControls(), await boxOf("aside.panel"))).toEqual([]);
+  });
+
+  it("makes room before Gmail lays anything out, and never changes the page's width on its own", async () => {
+    const b = browser();
+    // In the page's own world, from the document's start: the reserved width once parsed, and every later change.
+    await b.page.addInitScript(() => {
+      const record = { atParsed: null as string | null, changedAfterParse: [] as string[] };
+      (window as unknown as { __margins: typeof record }).__margins = record;
+      let parsed = false;
+      document.addEventListener("DOMContentLoaded", () => {
+        parsed = true;
+        record.atParsed = document.documentElement.style.marginRight;
+      });
+      // The document, not its root element: that may not exist yet when this runs.
+      new MutationObserver((mutations) => {
+        if (parsed && mutations.some((mutation) => mutation.target === document.documentElement)) record.changedAfterParse.push(document.documentElement.style.marginRight);
+      }).observe(document, { attributes: true, attributeFilter: ["style"], subtree: true });
+    });
+    await b.openThread("A");
+    await expectVisible(b.partnerCard(acme.name), `the "${acme.name}" card`);
+    await expectAbsent(b.panel().getByText("Refreshing…"), "the refresh from the API", 10_000);
+    await b.page.evaluate(() => (location.hash = "#inbox/FMfcgzQbgBzKcXwRtYpLmNqSdVfHjKlP"));
+    await b.page.locator('div[role=main] h2.hP').filter({ hasNotText: "Q4 MDF request" }).waitFor();
+    const margins = () => b.page.evaluate(() => (window as unknown as { __margins: { atParsed: string | null; changedAfterParse: string[] } }).__margins);
+    // Already the open panel's width when the parser finished: before the page's scripts drew anything.
+    expect(await margins()).toEqual({ atParsed: "360px", changedAfterParse: [] });
+    // The user collapsing the sidebar is the one thing that gives the room back.
+    await b.panel().getByRole("button", { name: "Collapse Mutual (Alt+Shift+M)" }).click();
+    await expectVisible(b.sidebar().locator("button.tab"), "the collapsed tab");
+    expect((await margins()).changedAfterParse).toEqual(["40px"]);
+    await b.sidebar().locator("button.tab").click();
+    await expectVisible(b.panel(), "the panel");
   });
 });

@@ -49,6 +49,25 @@ async function createCapture(owner: TestCaller, records: AcmeRecords): Promise<s
   return response.body.capture_id;
 }
 
+/** A new workspace's invitation, and the partner it is for. */
+async function invitationFrom(): Promise<{ owner: TestCaller; id: string; code: string }> {
+  const owner = await newWorkspace("owner");
+  const partner = await api(owner, "POST", "/v1/partners", { body: { name: "Inviting partner", domains: [], kind: "si" } });
+  const response = await api(owner, "POST", `/v1/partners/${partner.body.id}/invitations`);
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return { owner, id: response.body.id, code: response.body.code };
+}
+
+/** The sharing ids a target offers: its own invitation, a live connection (not to its seeded partner), an unused code for it. */
+async function sharingOf(owner: TestCaller, partnerId: string) {
+  const made = await api(owner, "POST", `/v1/partners/${partnerId}/invitations`);
+  expect(made.status, JSON.stringify(made.body)).toBe(201);
+  const spare = await api(owner, "POST", "/v1/partners", { body: { name: "Connected partner", domains: [], kind: "si" } });
+  const connected = await api(owner, "POST", "/v1/connections", { body: { code: (await invitationFrom()).code, partner_id: spare.body.id } });
+  expect(connected.status, JSON.stringify(connected.body)).toBe(201);
+  return { invitationId: made.body.id, connectionId: connected.body.id, invitationCode: (await invitationFrom()).code };
+}
+
 async function send(caller: TestCaller, operation: Operation, target: Target): Promise<ApiResponse> {
   const request = fill(operation, document, target);
   return api(caller, operation.method, request.path, request.body === undefined ? {} : { body: request.body });
@@ -61,7 +80,9 @@ beforeAll(async () => {
   A = await newWorkspace("owner");
   acme = await seedAcme(A);
   const spareA = await createToken(A, {});
-  targetA = { records: acme, memberId: A.memberId, spareTokenId: spareA.tokenId, captureId: await createCapture(A, acme) };
+  targetA = {
+    records: acme, memberId: A.memberId, spareTokenId: spareA.tokenId, captureId: await createCapture(A, acme), ...(await sharingOf(A, acme.partner.id)),
+  };
 
   B = await newWorkspace("owner");
   expect((await api(B, "POST", "/v1/partners", { body: { name: "Borealis Systems", domains: ["borealis.io"], kind: "si" } })).status).toBe(201);
@@ -69,7 +90,10 @@ beforeAll(async () => {
   C = await newWorkspace("owner");
   const recordsC = await seedAcme(C);
   const spareC = await createToken(C, {});
-  targetC = { records: recordsC, memberId: C.memberId, spareTokenId: spareC.tokenId, captureId: await createCapture(C, recordsC) };
+  targetC = {
+    records: recordsC, memberId: C.memberId, spareTokenId: spareC.tokenId, captureId: await createCapture(C, recordsC),
+    ...(await sharingOf(C, recordsC.partner.id)),
+  };
   callersOfC.viewer = await addMember(C.workspaceId, "viewer");
   callersOfC.readOnly = await createToken(C, { scope: "read" });
   callersOfC.revoked = await createToken(C, {});

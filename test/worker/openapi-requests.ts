@@ -26,6 +26,12 @@ export interface Target {
   spareTokenId: string;
   /** A capture of this workspace that may be undone. */
   captureId: string;
+  /** An invitation this workspace made, which may be revoked. */
+  invitationId: string;
+  /** A live connection of this workspace, which may be ended. */
+  connectionId: string;
+  /** Another workspace's unused invitation code, which this workspace may accept. */
+  invitationCode: string;
 }
 
 export function operationsOf(document: JsonSchema): Operation[] {
@@ -60,6 +66,8 @@ function idFor(template: string, target: Target): string {
     meetings: target.records.meeting.meeting.id,
     tokens: target.spareTokenId,
     captures: target.captureId,
+    invitations: target.invitationId,
+    connections: target.connectionId,
   };
   const id = collection ? ids[collection] : undefined;
   if (!id) throw new Error(`${template}: no record for "${collection}"; add it to idFor() in test/worker/openapi-requests.ts`);
@@ -82,7 +90,7 @@ function namedValue(name: string, target: Target): unknown {
 
 /** Body fields that must name one of the target's records (a pattern alone can't say which). */
 function bodyReference(name: string, target: Target): unknown {
-  const references: Record<string, unknown> = { meeting_id: target.records.meeting.meeting.id };
+  const references: Record<string, unknown> = { meeting_id: target.records.meeting.meeting.id, code: target.invitationCode };
   return references[name];
 }
 

@@ -1,7 +1,8 @@
+import type { ComponentChildren } from "preact";
 import { localToday } from "../../../shared/due-date-picks.ts";
 import type { ErrorInfo } from "../../messaging/protocol.ts";
 import { FieldError, fieldMessage } from "../FieldError.tsx";
-import { submitWrite } from "../submit-write.ts";
+import { submitWrite, type WriteOutcome } from "../submit-write.ts";
 import { useDraft } from "../use-draft.ts";
 import { useWriteForm } from "../use-write-form.ts";
 import { FormFooter } from "./FormFooter.tsx";
@@ -13,6 +14,17 @@ export interface MeetingNotesFormProps {
   attendees: string[];
   agenda: string;
   onDone: () => void;
+  /** A meeting with a purpose of its own (a plan review): its heading, draft, extra fields, and what follows once the API has it. */
+  purpose?: MeetingPurpose;
+}
+
+export interface MeetingPurpose {
+  heading: string;
+  title: string;
+  draftKey: string;
+  fields?: ComponentChildren;
+  /** Runs once the meeting is saved in the API (not when it is only queued), with the API's answer. */
+  afterSave: (meeting: unknown) => Promise<WriteOutcome>;
 }
 
 interface ActionItemDraft {
@@ -46,7 +58,8 @@ function meetingBody(draft: MeetingDraft, sourceUrl: string) {
     action_items: draft.actionItems.filter((item) => item.title.trim()).map((item) => ({
       title: item.title, owed_by: item.owedBy, ...(item.dueOn ? { due_on: item.dueOn } : {}),
     })),
-    source_url: sourceUrl,
+    // The dashboard has no page of the partner's to link: no link rather than its own address.
+    source_url: sourceUrl || null,
   };
 }
 
@@ -82,21 +95,21 @@ function ActionItems({ items, partnerName, error, onChange }: ActionItemsProps) 
 }
 
 /** One click from the thread: partner, people and today's date filled in, an agenda from what is open. */
-export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees, agenda, onDone }: MeetingNotesFormProps) {
-  const [draft, update, clear] = useDraft<MeetingDraft>(`meeting:${partnerId}`, () => ({
-    title: `Meeting with ${partnerName}`, date: localToday(new Date()), attendees: attendees.join(", "), agenda,
+export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees, agenda, onDone, purpose }: MeetingNotesFormProps) {
+  const [draft, update, clear] = useDraft<MeetingDraft>(purpose?.draftKey ?? `meeting:${partnerId}`, () => ({
+    title: purpose?.title ?? `Meeting with ${partnerName}`, date: localToday(new Date()), attendees: attendees.join(", "), agenda,
     notes: "", decisions: "", actionItems: [],
   }));
   const { error, saving, submitWith } = useWriteForm(clear, onDone);
 
-  const submit = submitWith(() => submitWrite(
-    { action: "createMeeting", partnerId, body: meetingBody(draft, sourceUrl) },
-    `Meeting notes "${draft.title}"`,
-  ));
+  const submit = submitWith(async () => {
+    const outcome = await submitWrite({ action: "createMeeting", partnerId, body: meetingBody(draft, sourceUrl) }, `Meeting notes "${draft.title}"`);
+    return outcome.state === "synced" && purpose ? purpose.afterSave(outcome.response) : outcome;
+  });
 
   return (
     <form class="form" onSubmit={submit} aria-label={`Meeting notes with ${partnerName}`}>
-      <h3>Meeting notes</h3>
+      <h3>{purpose?.heading ?? "Meeting notes"}</h3>
       <label for="meeting-title">Title</label>
       <input id="meeting-title" value={draft.title} required maxLength={200} onInput={(e) => update({ title: e.currentTarget.value })} />
       <FieldError id="meeting-title-error" message={fieldMessage(error, "body.title", "title")} />
@@ -113,6 +126,7 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
       <label for="meeting-decisions">Decisions (one per line)</label>
       <textarea id="meeting-decisions" rows={3} value={draft.decisions} onInput={(e) => update({ decisions: e.currentTarget.value })} />
       <ActionItems items={draft.actionItems} partnerName={partnerName} error={error} onChange={(actionItems) => update({ actionItems })} />
+      {purpose?.fields}
       <FormFooter error={error} saving={saving} action="Save notes" onClose={onDone} />
     </form>
   );
