@@ -8,6 +8,8 @@ export interface Undoable {
   label: string;
   undo: WriteAction;
   undoLabel: string;
+  /** Called once the undo has gone through (the dashboard reads its lists again). */
+  after?: () => void;
 }
 
 export const undoable = signal<Undoable | null>(null);
@@ -35,4 +37,5 @@ export async function undoLast(): Promise<void> {
   clearTimeout(hideTimer);
   const outcome = await submitWrite(offered.undo, offered.undoLabel);
   if (outcome.state === "failed") announcement.value = `Could not undo: ${outcome.error.message}`;
+  offered.after?.();
 }
