@@ -5,7 +5,7 @@ import { GoalList } from "./GoalList.tsx";
 import { HealthPanel } from "./HealthPanel.tsx";
 import { ReferralList } from "./ReferralList.tsx";
 
-/** Below the fixed top: promises open by default, the rest folded until asked for, as the user last left them. */
+/** Below the fixed top: each section folds and stays as the user left it; the score's reasons start folded (the top has the score). */
 export function PartnerSections({ match }: { match: LookupMatch }) {
   const { partner, referrals, goals } = match;
   const openReferrals = referrals.to_us.submitted + referrals.to_us.accepted + referrals.to_partner.submitted + referrals.to_partner.accepted;
@@ -17,10 +17,10 @@ export function PartnerSections({ match }: { match: LookupMatch }) {
       <Fold name="health" title="Why this score" summary={match.health.next_actions[0]?.text}>
         <HealthPanel health={match.health} />
       </Fold>
-      <Fold name="referrals" title="Referrals" summary={`${openReferrals} open`}>
+      <Fold name="referrals" title="Referrals" summary={`${openReferrals} open`} openByDefault>
         <ReferralList partnerId={partner.id} partnerName={partner.name} referrals={referrals} />
       </Fold>
-      <Fold name="goals" title="Shared goals" summary={`${goals.length}`}>
+      <Fold name="goals" title="Shared goals" summary={`${goals.length}`} openByDefault>
         <GoalList goals={goals} />
       </Fold>
     </>
