@@ -53,6 +53,8 @@ describe("Dashboard partner page", () => {
     const created = await api.post<{ id: string }>(`/v1/partners/${acme.id}/contacts`, { email, name: "Wrong Person" });
     const b = browser();
     await b.page.goto(`${dashboardUrl()}#partner/${acme.id}`);
+    // The page may be open on Acme already: read it afresh, with the contact just made.
+    await b.page.reload();
     const contacts = b.page.getByRole("region", { name: "Contacts" });
     await expectText(contacts, email, "the contact");
     await contacts.getByRole("button", { name: "Delete Wrong Person", exact: true }).click();

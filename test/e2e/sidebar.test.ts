@@ -25,8 +25,9 @@ describe("Gmail sidebar", () => {
     // Other files log meetings with Acme in this shared API, so ask it when the last contact was.
     const partner = await apiClient(env.apiUrl, env.token).get<{ last_contact_at: string }>(`/v1/partners/${acme.id}`);
     // Said as a relative day at the card's fixed top, with the cadence beside it.
-    await expectText(card.locator(".glance"), `Last contact${relativeDay(partner.last_contact_at, new Date())} (every 14 days)`, "the card's last contact");
-    await expectText(card.locator(".glance"), /We owe\d+ open, \d+ overdue/, "what we owe, overdue counted");
+    const lastContact = new RegExp(`Last contact\\s*${relativeDay(partner.last_contact_at, new Date())} \\(every 14 days\\)`);
+    await expectText(card.locator(".glance"), lastContact, "the card's last contact");
+    await expectText(card.locator(".glance"), /We owe\s*\d+ open, \d+ overdue/, "what we owe, overdue counted");
 
     // The health badge at the top: "<score> · <band>", with the score spelled out for screen readers.
     const badge = card.locator(".glance .badge");

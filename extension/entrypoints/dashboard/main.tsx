@@ -43,7 +43,7 @@ function OverdueCommitments({ names }: { names: Map<string, string> }) {
   return (
     <>
       <ul>{overdue.items.map((c) => (
-        <li key={c.id}><a href={`#partner/${c.partner_id}`}>{names.get(c.partner_id) ?? "Partner"}</a>: {c.title} ({c.owed_by === "us" ? "we owe" : "they owe"}, due {c.due_on})</li>
+        <li key={c.id}><a href={`#partner/${c.partner_id}`}>{names.get(c.partner_id) ?? "Partner"}</a>: {c.title} ({c.owed_by === "us" ? "we owe" : "they owe"}, due {c.due_on ? relativeDay(c.due_on, new Date()) : "no date"})</li>
       ))}</ul>
       {overdue.error && <p class="status problem" role="alert">{overdue.error.message}</p>}
       <ShowMore more={overdue.more} loading={overdue.loading} what="overdue commitments" />
