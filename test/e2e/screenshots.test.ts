@@ -39,7 +39,11 @@ describe("Screenshots", () => {
 
   it("the sidebar for a partner with nothing logged yet", async () => {
     const b = browser();
-    // Hooli (thread C) as a partner for the picture only, archived after so thread C stays unknown for the other files.
+    // Thread C's company (Hooli) as a partner with nothing logged, for the picture only. A Hooli
+    // another file added is archived meanwhile and restored after, so every file sees what it made.
+    const send = (method: string, path: string) => fetch(`${env.apiUrl}${path}`, { method, headers: { Authorization: `Bearer ${env.token}` } });
+    const existing = (await api.list<{ id: string; domains: string[] }>("/v1/partners?q=hooli.io")).filter((p) => p.domains.includes("hooli.io"));
+    for (const partner of existing) await send("DELETE", `/v1/partners/${partner.id}`);
     const hooli = await api.post<{ id: string }>("/v1/partners", { name: "Hooli", kind: "isv", status: "onboarding", domains: ["hooli.io"] });
     try {
       await b.forgetLookups();
@@ -47,7 +51,8 @@ describe("Screenshots", () => {
       await expectText(b.partnerCard("Hooli"), "New partner: start with Log touchpoint", "the new partner's line");
       await shoot("sidebar-new-partner.png", (path) => b.page.screenshot({ path }));
     } finally {
-      await fetch(`${env.apiUrl}/v1/partners/${hooli.id}`, { method: "DELETE", headers: { Authorization: `Bearer ${env.token}` } });
+      await send("DELETE", `/v1/partners/${hooli.id}`);
+      for (const partner of existing) await send("POST", `/v1/partners/${partner.id}/restore`);
       await b.forgetLookups();
     }
   });
