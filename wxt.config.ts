@@ -35,7 +35,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: "Mutual: partner context",
     description: "The partnership's health, open commitments and history beside Gmail and Salesforce.",
-    permissions: ["storage", "alarms"],
+    permissions: ["storage", "alarms", "notifications", "contextMenus"],
     // Host access only to the sites we read. The API is reached through
     // CORS (the Worker answers the extension's origin), so it needs none.
     host_permissions: [],
@@ -43,7 +43,7 @@ export default defineConfig({
     // pages show it: any other site cannot frame it.
     web_accessible_resources: [{
       resources: ["sidebar-frame.html"],
-      matches: ["https://mail.google.com/*", "https://*.lightning.force.com/*", "https://*.my.salesforce.com/*"],
+      matches: ["https://mail.google.com/*", "https://*.lightning.force.com/*", "https://*.my.salesforce.com/*", "https://calendar.google.com/*"],
     }],
     commands: {
       "toggle-sidebar": {

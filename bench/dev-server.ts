@@ -18,6 +18,8 @@ const running = new Set<DevServer>();
 export interface DevServer {
   baseUrl: string;
   logFile: string;
+  /** The process group wrangler and its workerd run in (for their CPU time). */
+  processGroup: number;
   stop(): Promise<void>;
 }
 
@@ -53,7 +55,7 @@ export async function startDevServer(input: { bundle: string; dataDir: string; p
   closeSync(log);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const server: DevServer = {
-    baseUrl, logFile: input.logFile,
+    baseUrl, logFile: input.logFile, processGroup: child.pid ?? -1,
     stop: async () => {
       running.delete(server);
       await stopGroup(child, exited);

@@ -11,7 +11,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Frame, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from "playwright-core";
 import { chromiumOptions } from "../test/e2e/harness/chromium.ts";
 
 
@@ -54,9 +54,10 @@ function recorder(): void {
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["role"] });
 }
 
-/** A document's "mutual:" marks on its own clock, and that clock's origin. */
-function marksIn(target: Page | Frame): Promise<{ marks: Mark[]; origin: number }> {
-  return target.evaluate(() => ({
+/** A document's or the service worker's "mutual:" marks on its own clock, and that clock's origin. */
+function marksIn(target: Page | Frame | Worker): Promise<{ marks: Mark[]; origin: number }> {
+  // The three evaluate()s differ only in their options; the function is the same.
+  return (target as Frame).evaluate(() => ({
     origin: performance.timeOrigin,
     marks: performance.getEntriesByType("mark")
       .filter((mark) => mark.name.startsWith("mutual:"))
@@ -171,6 +172,13 @@ export class BenchBrowser {
       const shift = inFrame.origin - onPage.origin;
       const moved = (t: number | null) => (t === null ? null : t + shift);
       marks.push(...inFrame.marks.map((mark) => ({ ...mark, startTime: mark.startTime + shift, frameAt: moved(mark.frameAt), frameTime: moved(mark.frameTime) })));
+    }
+    // The background's lookup marks (extension/background/handle-request.ts); a worker that was stopped has lost its own.
+    for (const worker of this.context.serviceWorkers().filter((w) => this.extensionId && w.url().startsWith(`chrome-extension://${this.extensionId}/`))) {
+      const inWorker = await marksIn(worker).catch(() => null);
+      if (!inWorker) continue;
+      const shift = inWorker.origin - onPage.origin;
+      marks.push(...inWorker.marks.map((mark) => ({ ...mark, startTime: mark.startTime + shift, url: null })));
     }
     marks.sort((x, y) => x.startTime - y.startTime);
     return { ...bench, marks };

@@ -219,11 +219,14 @@ export function heavySection(results: HeavyResults, cores: number): string {
     const detail = figures.map(([name, w, wo]) => `${name} ${ms(w.median)} against ${ms(wo.median)} (${versus(w.median, wo.median)})`).join(", ");
     return `- ${missed.length === 0 ? "✅" : "❌"} ${label}: ${detail}${missed.length ? `; over ${withinShare * 100} %: ${missed.join(", ")}` : ""} (target: each within ${withinShare * 100} % of without, medians).`;
   });
+  const open = summarizeRendering(results.traced.get("open") ?? []);
+  const mechanism = `${within(open.layoutCpu.median, narrowedLayout.layoutCpu.median) ? "✅" : "❌"} What the extension adds beyond the room it takes: with the sidebar open, traced Layout (CPU) ${ms(open.layoutCpu.median)} against ${ms(narrowedLayout.layoutCpu.median)} for the page without it in a window as narrow (${versus(open.layoutCpu.median, narrowedLayout.layoutCpu.median)}; target: within ${withinShare * 100} %).`;
   return `| | loads | long tasks per load | longest task | total blocking (Σ over ${longTaskMs} ms) | traced loads | traced Layout, wall | traced Layout, CPU | traced style | whole-page layouts per load |
 |---|--:|--:|--:|--:|--:|--:|--:|--:|--:|
 ${rows.join("\n")}
 
 ${verdicts.join("\n")}
+- ${mechanism}
 - What a narrower page costs by itself: the page without the extension in a window ${panelWidthPx} px narrower spends ${ms(narrowedLayout.layoutCpu.median)} of CPU in Layout against ${ms(withoutLayout.layoutCpu.median)} at full width (${versus(narrowedLayout.layoutCpu.median, withoutLayout.layoutCpu.median)}): its inbox table is laid out to fit, and its rows wrap, in less room. The open sidebar leaves the page that room, so compare "with, sidebar open" with this line for what the extension's own mechanism adds.
 - "Whole-page layouts" counts the Layouts that laid out at least 90 % of the most layout objects the page had in that load (its ${heavy.listRows.toLocaleString("en")} inbox rows): one per load is the page's own first layout of its rows; a second would be the page laid out again because its width changed after it had drawn (the content scripts make room at document_start, before the page has laid out anything).
 - Wall time includes the main thread waiting for one of the ${cores} cores (wrangler dev, workerd, the browser's other processes); CPU time is the thread's own work, and steadier.`;

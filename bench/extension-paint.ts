@@ -11,16 +11,19 @@
  *   world before its scripts sees the open thread's first message in the
  *   main pane (a microtask after the task that drew it);
  * - the extension's User Timing marks (extension/content/sidebar-controller.ts, and extension/sidebar/lookup-flow.ts in the sidebar's frame):
- *   mutual:page-read (the adapter has read the thread), mutual:cache-answered
- *   (the background answered the cache request), mutual:painted-cache and
- *   mutual:painted-fresh, set in the task after the next animation frame,
+ *   mutual:page-read (the adapter has read the thread), mutual:lookup-sent,
+ *   mutual:cache-answered (the frame's cache read is done),
+ *   mutual:lookup-answered (the background's reply is in), mutual:painted-cache
+ *   and mutual:painted-fresh, set in the task after the next animation frame,
  *   i.e. once the frame showing the sidebar has been produced (their detail
- *   also says when that frame's callbacks ran).
+ *   also says when that frame's callbacks ran); and the background's
+ *   (extension/background/handle-request.ts, read from the service worker):
+ *   mutual:lookup-received, mutual:lookup-credentials, mutual:lookup-fetched.
  *
- * Then a heavy page (100-message thread, 2,000 inbox rows kept in the DOM):
- * long tasks (PerformanceObserver 'longtask' in the page) with and without
- * the extension, and, in traced runs, how much of each task had one of the
- * extension's scripts on the stack (V8 sampling profiler).
+ * Then a heavy page (100-message thread, 2,000 inbox rows kept in the DOM),
+ * loaded four ways (bench/extension-heavy.ts): long tasks, and in traced
+ * runs the page's Layout and style work and how much of each task had one of
+ * the extension's scripts on the stack (V8 sampling profiler).
  *
  * Writes the "extension-paint" section of BENCHMARKS.md (the "extension"
  * section stays bench/extension-size.ts's).
@@ -112,6 +115,46 @@ interface Visit {
   cacheFramesLater: number | null;
   paintedCache: number | null;
   paintedFresh: number;
+  /** The API's path, thread in the DOM → each step (null when a mark is missing). */
+  path: LookupPath | null;
+}
+
+/**
+ * The lookup's steps, from the sidebar's frame (lookup-flow.ts) and the
+ * background (handle-request.ts): the frame sends the lookup, the background
+ * receives and checks it, has read the credentials, has the API's answer,
+ * the frame has the reply, the frame after the render starts.
+ */
+interface LookupPath { sent: number; received: number; credentials: number; fetched: number; replied: number; rendered: number }
+const pathSteps: { key: keyof LookupPath; from: keyof LookupPath | "read"; label: string }[] = [
+  { key: "sent", from: "read", label: "page read → lookup sent (port to the frame, cache read started)" },
+  { key: "received", from: "sent", label: "→ background has it (runtime message, request checked)" },
+  { key: "credentials", from: "received", label: "→ credentials read" },
+  { key: "fetched", from: "credentials", label: "→ the API's answer (fetch, JSON)" },
+  { key: "replied", from: "fetched", label: "→ the frame has the reply (runtime message)" },
+  { key: "rendered", from: "replied", label: "→ its frame starts (render, wait for the frame)" },
+];
+
+function lookupPath(timeline: Timeline, first: (name: string) => Mark | undefined, shownAt: number): LookupPath | null {
+  const sent = first("mutual:lookup-sent");
+  if (!sent) return null;
+  // The background's marks carry no URL: the first of each after the frame sent the lookup.
+  const background = (name: string) => timeline.marks.find((mark) => mark.name === name && mark.url === null && mark.startTime >= sent.startTime);
+  const steps = [sent, background("mutual:lookup-received"), background("mutual:lookup-credentials"), background("mutual:lookup-fetched"), first("mutual:lookup-answered")];
+  const fresh = first("mutual:painted-fresh");
+  if (steps.some((step) => !step) || fresh?.frameAt == null) return null;
+  const [s, r, c, f, a] = steps.map((step) => step!.startTime - shownAt) as [number, number, number, number, number];
+  return { sent: s, received: r, credentials: c, fetched: f, replied: a, rendered: fresh.frameAt - shownAt };
+}
+
+/** Median of each step's own duration over the visits that have them all. */
+function pathBreakdown(visits: Visit[]): string {
+  const withPath = visits.filter((visit) => visit.path);
+  if (withPath.length === 0) return "–";
+  return pathSteps.map((step) => {
+    const each = spread(withPath.map((visit) => visit.path![step.key] - (step.from === "read" ? visit.read : visit.path![step.from])));
+    return `${step.label} ${fmt(each)}`;
+  }).join("; ") + `; → painted ${fmt(spread(withPath.map((visit) => visit.paintedFresh - visit.path!.rendered)))}`;
 }
 
 /** The visit's marks: the first of each after the thread `url` was drawn (at or after `since`), for that thread. */
@@ -131,6 +174,7 @@ function visitOf(timeline: Timeline, url: string, since: number): Visit | null {
     cacheFramesLater: cache?.frameTime != null && shown.frameTime != null ? Math.max(0, Math.round((cache.frameTime - shown.frameTime) / frameIntervalMs)) : null,
     paintedCache: cache ? cache.startTime - shown.t : null,
     paintedFresh: fresh.startTime - shown.t,
+    path: lookupPath(timeline, first, shown.t),
   };
 }
 
@@ -266,6 +310,7 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       const cache = spread(scenario.visits.flatMap((visit) => (visit.paintedCache === null ? [] : [visit.paintedCache])));
       log(`  ${scenario.name}: read ${fmt(spread(scenario.visits.map((v) => v.read)))}, cache answered ${fmt(spread(scenario.visits.map((v) => v.answered)))}, frame ${fmt(spread(scenario.visits.flatMap((v) => (v.cacheFrame === null ? [] : [v.cacheFrame]))))}, painted from cache ${fmt(cache)} (frames after the thread's: ${framesHistogram(scenario.visits)}), from the API ${fmt(spread(scenario.visits.map((v) => v.paintedFresh)))}${scenario.discarded ? ` (${scenario.discarded} discarded)` : ""}`);
+      log(`    the API's path: ${pathBreakdown(scenario.visits)}`);
     }
 
     log(`heavy page (${heavy.messages} messages, ${heavy.listRows.toLocaleString("en")} inbox rows): ${heavyRuns} loads and ${tracedRuns} traced loads each of 4 ways, alternating`);
@@ -340,6 +385,7 @@ ${rows.join("\n")}
 - ${warmVerdict}.
 - Where the time goes (cache warm): the content script starts reading the page's cache entry from extension storage as soon as the URL names the thread (extension/messaging/lookup-cache-entry.ts), before the thread is drawn, so "cache answered" comes right after "page read"; in-app navigation back to a thread this tab has shown answers from the tab's memory. Then Preact renders and the sidebar waits for the next animation frame ("its frame starts": the frame's callbacks run, the render is done). "Painted" marks are set in the task after that frame, so they include up to one frame of waiting for the display.
 - Page load: the content script starts at document_start (making room for the sidebar before the page lays anything out), mounts the frame once there is a <body>, and reads the page once it is parsed, before the fixture draws the thread (250 ms after load, as Gmail fetches it). In-app navigation: the hash changes and the fixture draws the thread 250 ms later; the content script waits for the main pane to change.
+- Cache miss, where the time to "painted from the API" goes (median (min–max) of each step, from the frame's and the background's marks): ${input.scenarios.slice(2).map((scenario) => `${scenario.name.replace("Cache miss, ", "")}: ${pathBreakdown(scenario.visits)}`).join(". ")}. The frame asks the background as soon as it has the page, while it reads the cache; the background replies before it writes the cache.
 - Cache miss: the lookup cache is emptied before each visit, and in-app navigation goes to a thread the tab has not shown${discards ? ` (${discards} visit(s) still found the thread cached, from a lookup that landed after the cache was emptied, and were left out and repeated)` : ""}; the API answers from a local D1 holding a handful of partners, so "painted from the API" is mostly the extension's own path (two runtime messages, the fetch, a render), not database time.
 
 **Main thread on a heavy Gmail page** (bench/heavy-gmail.ts: a ${heavy.messages}-message thread with 12 people, drawn 50 ms after ${heavy.listRows.toLocaleString("en")} inbox rows appended one by one to the live list; lookup cache warm), loaded four ways in alternation (bench/extension-heavy.ts). Long tasks: PerformanceObserver('longtask') in the page, from navigation until ${heavyWatchMs / 1000} s after the thread was drawn (Chrome reports script tasks as long tasks, not a frame's style and layout work); Layout and style: the page's main thread in traced loads (Chrome trace). Medians (min–max).

@@ -10,6 +10,7 @@ import { healthSql } from "../worker/db/health-store.ts";
 import { lookupSql, matchedParams } from "../worker/db/lookup-queries.ts";
 import { contextLimits, contextSql } from "../worker/db/partner-context.ts";
 import { historySql } from "../worker/db/partnership-history.ts";
+import { linkedSql } from "../worker/db/shared-context.ts";
 import { tokenSql } from "../worker/db/tokens.ts";
 
 /** Values to explain the statements with: a real workspace, token and partners. */
@@ -51,6 +52,7 @@ export const lookupStatements: LookupStatement[] = [
   { name: "context: referral counts", sql: contextSql.referralCounts, params: (v) => [...scope(v), maxAmountMinor] },
   { name: "context: recent referrals", sql: contextSql.recentReferrals, params: (v) => [...scope(v), contextLimits.recentReferrals] },
   { name: "context: goals", sql: contextSql.goals, params: (v) => [...scope(v), contextLimits.goals] },
+  { name: "context: live connections", sql: linkedSql, params: (v) => scope(v) },
   // Only when a matched partner's stored health score is missing or stale.
   // (Its health_snapshots upsert goes by primary key; EXPLAIN shows no plan.)
   { name: "health: workspace settings", sql: healthSql.settings, params: (v) => [v.workspaceId] },

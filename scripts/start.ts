@@ -11,8 +11,9 @@ import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { hashApiToken, tokenPattern } from "../shared/api-token.ts";
+import { demoHealthSnapshots } from "../demo/demo-backfill.ts";
 import { buildDemoWorkspace, defaultDemoSlug, demoHistoryMonths, demoPartners, toInsertStatements } from "../demo/demo-data.ts";
-import { sqlLiteral } from "../demo/sql-literal.ts";
+import { insertStatements, sqlLiteral } from "../demo/sql-literal.ts";
 import { type ScriptDatabase, localDatabase } from "./database.ts";
 import { dataDir, repoRoot, spawnWranglerAttached } from "./local-d1.ts";
 import { isPortFree, nextFreePort, portHolder, waitForPortFree } from "./port.ts";
@@ -71,7 +72,11 @@ async function main(): Promise<void> {
 
 async function seedDemoWorkspace(db: ScriptDatabase): Promise<void> {
   console.log(`Seeding demo workspace (${demoPartners.length} partners, ${demoHistoryMonths} months of history)…`);
-  await db.execute(toInsertStatements(buildDemoWorkspace({ now: new Date() })).join("\n"));
+  const now = new Date();
+  const workspace = buildDemoWorkspace({ now });
+  await db.execute(toInsertStatements(workspace).join("\n"));
+  // Trends from day one: the past 180 days, from the seeded history as it stood each day.
+  await db.execute(insertStatements("health_snapshots", demoHealthSnapshots(workspace, now)).join("\n"));
 }
 
 /**

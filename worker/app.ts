@@ -23,8 +23,10 @@ import { contactsResource } from "./routes/contacts.ts";
 import { registerDocsRoutes } from "./routes/docs.ts";
 import { goalsResource } from "./routes/goals.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
+import { registerExportRoute } from "./routes/export.ts";
 import { registerHealthz } from "./routes/healthz.ts";
 import { registerInvitationRoutes } from "./routes/invitations.ts";
+import { registerImportRoutes } from "./routes/imports.ts";
 import { interactionsResource } from "./routes/interactions.ts";
 import { registerLookupRoute } from "./routes/lookup.ts";
 import { registerMeRoute } from "./routes/me.ts";
@@ -33,6 +35,7 @@ import { meetingsResource, registerMeetingCreate } from "./routes/meetings.ts";
 import { registerPartnerRoutes } from "./routes/partners.ts";
 import { registerPlanRoutes } from "./routes/plan.ts";
 import { registerPlanReviewRoutes } from "./routes/plan-review.ts";
+import { registerPlanSharingRoutes } from "./routes/plan-sharing.ts";
 import { referralsResource } from "./routes/referrals.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
 
@@ -109,6 +112,9 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerNudgesRoute(app);
   registerInvitationRoutes(app);
   registerConnectionRoutes(app);
+  registerPlanSharingRoutes(app);
+  registerImportRoutes(app);
+  registerExportRoute(app);
   // One call each, so every resource's row, API and schema types are checked together.
   registerChildResource(app, contactsResource);
   registerChildResource(app, interactionsResource);

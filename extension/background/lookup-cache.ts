@@ -31,6 +31,11 @@ export function storeLookup(pageKey: string, entry: LookupCacheEntry): Promise<v
   });
 }
 
+/** Resolves once every cache write queued so far has landed: a lookup's reply does not wait for its own. */
+export function cacheWritesSettled(): Promise<void> {
+  return oneAtATime(async () => {});
+}
+
 /** Every cached lookup, indexed or not (a new API or token must not show the old workspace's partners). */
 export function forgetAll(): Promise<void> {
   return oneAtATime(async () => {

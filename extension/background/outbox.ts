@@ -44,7 +44,7 @@ export async function viewOutbox(): Promise<OutboxView> {
   return outboxView(await pendingWrites(), signedIn?.identity ?? null, signedIn?.rejected ?? false);
 }
 
-export type NewWrite = Pick<PendingWrite, "label" | "partnerId" | "method" | "path" | "body" | "identity">;
+export type NewWrite = Pick<PendingWrite, "label" | "partnerId" | "method" | "path" | "body" | "identity" | "ifMatch">;
 
 export async function enqueue(write: NewWrite): Promise<PendingWrite> {
   const now = new Date().toISOString();
@@ -103,7 +103,9 @@ export interface SentWrite {
 const sidebarWrites: [PendingWrite["method"], RegExp][] = [
   ["POST", /^\/v1\/partners$/],
   ["POST", /^\/v1\/partners\/[\w-]+\/(commitments|meetings|interactions|contacts)$/],
+  ["POST", /^\/v1\/partners\/[\w-]+\/interactions\/batch$/],
   ["PATCH", /^\/v1\/(partners|commitments|referrals)\/[\w-]+$/],
+  ["PATCH", /^\/v1\/meetings\/[\w-]+$/],
   ["DELETE", /^\/v1\/(contacts|interactions|commitments|referrals|goals|meetings)\/[\w-]+$/],
   ["POST", /^\/v1\/(contacts|interactions|commitments|referrals|goals|meetings)\/[\w-]+\/restore$/],
 ];
@@ -129,7 +131,7 @@ async function attempt(entry: PendingWrite, signedIn: SignedIn | null): Promise<
 async function send(entry: PendingWrite, signedIn: SignedIn): Promise<SentWrite> {
   let retryAfterMs: number | null = null;
   try {
-    const response = await callApi(signedIn, entry.path, { method: entry.method, body: entry.body, idempotencyKey: entry.idempotencyKey });
+    const response = await callApi(signedIn, entry.path, { method: entry.method, body: entry.body, idempotencyKey: entry.idempotencyKey, ifMatch: entry.ifMatch });
     if (response.status < 300) {
       await discard(entry.id);
       return { entry, result: "synced", response: response.body };
@@ -145,6 +147,11 @@ async function send(entry: PendingWrite, signedIn: SignedIn): Promise<SentWrite>
       throw new ApiUnreachable(errorOf(response).message);
     }
     const error = errorOf(response);
+    // The workspace turned capture off since: the emails are not to be logged, and there is nothing for the user to fix.
+    if (error.code === "capture_disabled") {
+      await discard(entry.id);
+      return { entry, result: "refused", error };
+    }
     await update(entry.id, (e) => ({ ...e, failed: error, lastError: error.message }));
     return { entry, result: "refused", error };
   } catch (error) {

@@ -19,6 +19,9 @@ export function queryFor(context: PageContext): LookupInput | null {
   if (context.kind === "email") {
     return context.emails.length > 0 ? { emails: context.emails, ownAddress: context.ownAddress } : null;
   }
+  if (context.kind === "event") {
+    return context.emails.length > 0 ? { emails: context.emails, ownAddress: context.ownAddress } : null;
+  }
   if (context.kind === "record") {
     return { ...recordQuery[context.crm](context.recordId), domains: context.websiteDomain ? [context.websiteDomain] : [] };
   }
@@ -32,7 +35,10 @@ export function pageUrl(context: PageContext | null, fallback: string): string {
 
 export function pageFacts(context: PageContext | null, people: string[], fallbackUrl: string): PageFacts {
   if (context?.kind === "email") {
-    return { sourceUrl: context.url, people, ownAddress: context.ownAddress, salesforceAccountId: null };
+    return { sourceUrl: context.url, people, ownAddress: context.ownAddress, salesforceAccountId: null, ...(context.event ? { event: context.event } : {}) };
+  }
+  if (context?.kind === "event") {
+    return { sourceUrl: context.event.url, people, ownAddress: context.ownAddress, salesforceAccountId: null, event: context.event };
   }
   if (context?.kind === "record") {
     return { sourceUrl: context.url, people: [], ownAddress: null, salesforceAccountId: context.crm === "salesforce" ? context.recordId : null };
@@ -42,7 +48,7 @@ export function pageFacts(context: PageContext | null, people: string[], fallbac
 
 /** What "Add partner" is prefilled with when nobody on the page is a known partner. */
 export function unknownCompany(context: PageContext | null, people: LookupState["people"]) {
-  if (context?.kind === "email") {
+  if (context?.kind === "email" || context?.kind === "event") {
     const domain = people.companyDomains[0];
     if (!domain) return null;
     const label = domain.split(".")[0]!;

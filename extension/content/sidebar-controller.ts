@@ -1,6 +1,6 @@
 import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
-import type { FromFrame } from "../messaging/frame-link.ts";
+import type { FromFrame, ToFrame } from "../messaging/frame-link.ts";
 import type { CurrentPage, TabReplies } from "../messaging/protocol.ts";
 import type { PageContext } from "../sites/page-context.ts";
 import type { SiteAdapter } from "../sites/site-adapter.ts";
@@ -89,7 +89,14 @@ function answerTabMessages(ctx: ContentScriptContext, toggle: () => void, curren
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 }
 
-export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter): Promise<void> {
+/** What a site's own features (Gmail's "Log as promise" on a selection) may do with the sidebar. */
+export interface SidebarHandle {
+  post(message: ToFrame): void;
+  /** Opens it if collapsed (the user asked for something it shows). */
+  open(): void;
+}
+
+export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter, withSidebar?: (sidebar: SidebarHandle) => void): Promise<void> {
   let collapsed = await collapsedItem.getValue();
   let partners: CurrentPage["partners"] = [];
   let kind: PageContext["kind"] | null = null;
@@ -131,10 +138,17 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter): 
     }
   });
   followNavigation(ctx, refresh);
+  site.watch?.(() => void refresh(), ctx.signal);
   answerTabMessages(ctx, toggle, () => ({
     partners,
     state: kind === "nothing-to-show" ? "Nothing to show on this page." : "No partner on this page.",
   }));
+  withSidebar?.({
+    post: (message) => frame.post(message),
+    open: () => {
+      if (collapsed) toggle();
+    },
+  });
   // The adapters read the parsed page, as they did when the script started at document_idle.
   await whenParsed(document, ctx.signal);
   if (ctx.isValid) await refresh();

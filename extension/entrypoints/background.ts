@@ -3,13 +3,24 @@ import { defineBackground } from "wxt/utils/define-background";
 import { handleRequest } from "../background/handle-request.ts";
 import { dropLegacyCache } from "../background/lookup-cache.ts";
 import { bindUnboundWrites, flush, isOutboxAlarm } from "../background/outbox.ts";
+import { refreshBadgeSoon, startNudges } from "../background/nudges.ts";
+import { createSelectionMenu, startSelectionMenu } from "../background/selection-menu.ts";
 import { migrateLegacySettings } from "../background/settings.ts";
 import { sendToTab } from "../messaging/send.ts";
+
+/** Requests after which the overdue count may have changed, or the user is looking: the badge is asked again. */
+function changesNudges(message: unknown): boolean {
+  const type = (message as { type?: unknown } | null)?.type;
+  return type === "lookup" || type === "write" || type === "flushOutbox" || type === "saveSettings";
+}
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     handleRequest(message)
-      .then(sendResponse)
+      .then((reply) => {
+        sendResponse(reply);
+        if (changesNudges(message)) refreshBadgeSoon();
+      })
       .catch((error: unknown) => {
         console.error("Mutual background error", error);
         sendResponse({ ok: false, error: { code: "internal", message: error instanceof Error ? error.message : String(error) } });
@@ -21,12 +32,15 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void flush(true));
   browser.runtime.onInstalled.addListener(() => {
     void dropLegacyCache();
+    createSelectionMenu();
     void migrateLegacySettings().then(bindUnboundWrites).then(() => flush(true));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (isOutboxAlarm(alarm)) void flush();
   });
   void flush();
+  startNudges();
+  startSelectionMenu();
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === "toggle-sidebar" && tab?.id !== undefined) {

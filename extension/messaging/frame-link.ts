@@ -1,5 +1,6 @@
 import type { PageContext } from "../sites/page-context.ts";
 import type { CurrentPage } from "./protocol.ts";
+import type { SelectedSentence } from "./selection-messages.ts";
 
 /**
  * What the content script and the sidebar's extension frame
@@ -22,7 +23,9 @@ export type ToFrame =
   | { type: "page"; context: PageContext; pageKey: string | null; href: string }
   | { type: "collapsed"; collapsed: boolean }
   /** Whether the host page is dark (null: it doesn't say), so the sidebar can match it. */
-  | { type: "pageTheme"; dark: boolean | null };
+  | { type: "pageTheme"; dark: boolean | null }
+  /** "Log as promise" on selected words: the frame opens the promise form prefilled from them. */
+  | { type: "promiseFromSelection"; selection: SelectedSentence };
 
 export type FromFrame =
   /** The user pressed the tab or "Collapse". */

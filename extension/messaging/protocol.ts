@@ -2,12 +2,16 @@ import { z } from "zod";
 import { commitmentCreate, commitmentPatch } from "../../shared/schemas/commitment.ts";
 import { contactCreate } from "../../shared/schemas/contact.ts";
 import { interactionCreate } from "../../shared/schemas/interaction.ts";
-import { meetingCreate } from "../../shared/schemas/meeting.ts";
+import { meetingCreate, meetingPatch } from "../../shared/schemas/meeting.ts";
 import { partnerCreate, partnerPatch } from "../../shared/schemas/partner.ts";
 import { referralPatch } from "../../shared/schemas/referral.ts";
 import type { HealthBand } from "../../shared/schemas/health.ts";
+import { importBatch, type ImportResult } from "../../shared/schemas/import.ts";
+import type { ExportPage } from "../../shared/schemas/export.ts";
 import type { LookupResult } from "../../shared/schemas/lookup.ts";
 import type { PlanWrite, PlanWriteReply } from "./plan-write-message.ts";
+import type { CapturedEmail } from "../../shared/schemas/capture.ts";
+import type { CaptureReceipt, UndoReceipt } from "./capture-messages.ts";
 
 /**
  * The requests the pages (sidebar, popup, options, dashboard) send to the
@@ -41,6 +45,8 @@ export const writeAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("createContact"), partnerId: id, body: contactCreate }),
   z.object({ action: z.literal("patchPartner"), partnerId: id, body: partnerPatch }),
   z.object({ action: z.literal("patchReferral"), partnerId: id, referralId: id, body: referralPatch }),
+  /** Continuing a meeting's notes: `ifMatch` is the version they were read at, so another's edit since is never overwritten (412). */
+  z.object({ action: z.literal("patchMeeting"), partnerId: id, meetingId: id, ifMatch: z.number().int().positive(), body: meetingPatch }),
   // Delete, and its Undo: the API keeps a deleted record restorable (docs/api.md).
   z.object({ action: z.literal("deleteRecord"), partnerId: id, collection: recordCollection, recordId: id }),
   z.object({ action: z.literal("restoreRecord"), partnerId: id, collection: recordCollection, recordId: id }),
@@ -73,23 +79,36 @@ export const request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("saveSettings"), settings: z.unknown() }),
   z.object({ type: z.literal("testConnection"), settings: z.unknown().optional() }),
   z.object({ type: z.literal("openOptions") }),
-  z.object({ type: z.literal("api"), path: z.string().regex(/^\/v1\/(partners|commitments|health\/trends)(\/|\?|$)/) }),
+  /** Who is signed in (GET /v1/me): the member whose action items are "ours" by default. */
+  z.object({ type: z.literal("me") }),
+  z.object({ type: z.literal("api"), path: z.string().regex(/^\/v1\/(partners|commitments|health\/trends|nudges)(\/|\?|$)/) }),
   /** A change to a partner's plan, sent at once with If-Match (never queued): see background/plan-write.ts. */
   z.object({ type: z.literal("planWrite"), write: z.unknown() }),
+  /** The emails of the thread on screen (metadata only), logged once each for the partner: background/capture.ts. */
+  z.object({ type: z.literal("capture"), partnerId: id, partnerName: z.string().max(200), items: z.unknown() }),
+  z.object({ type: z.literal("undoCapture"), captureId: id.nullable(), outboxId: id.nullable() }),
+  /** Promise suggestions set aside by whoever is signed in ("<message id>|<sentence>"): background/suggestion-dismissals.ts. */
+  z.object({ type: z.literal("dismissedSuggestions") }),
+  z.object({ type: z.literal("dismissSuggestion"), key: z.string().min(1).max(2200) }),
+  /** One batch of the dashboard's CSV import (POST /v1/imports), checked with the API's own schema. */
+  z.object({ type: z.literal("importBatch"), batch: importBatch }),
+  /** One page of the workspace export (GET /v1/export). */
+  z.object({ type: z.literal("exportPage"), cursor: z.string().max(1_000).nullable() }),
 ]);
 
 /** A request as it arrives, after the envelope's check. */
 export type ParsedRequest = z.output<typeof request>;
 export type RequestType = ParsedRequest["type"];
 
-type Unchecked = "write" | "saveSettings" | "testConnection" | "planWrite";
+type Unchecked = "write" | "saveSettings" | "testConnection" | "planWrite" | "capture";
 /** A request as a page sends it: the parts checked in a second step are typed for the sender too. */
 export type Request =
   | Exclude<z.input<typeof request>, { type: Unchecked }>
   | { type: "write"; write: WriteAction; label: string }
   | { type: "saveSettings"; settings: SettingsDraft }
   | { type: "testConnection"; settings?: SettingsDraft }
-  | { type: "planWrite"; write: PlanWrite };
+  | { type: "planWrite"; write: PlanWrite }
+  | { type: "capture"; partnerId: string; partnerName: string; items: CapturedEmail[] };
 
 /**
  * What the background answers to each request, declared once: send() returns
@@ -108,7 +127,14 @@ export interface Replies {
   openOptions: null;
   /** The API's JSON as it came; the page checks it with the shared response schema it expects. */
   api: unknown;
+  me: { email: string };
   planWrite: PlanWriteReply;
+  capture: CaptureReceipt;
+  undoCapture: UndoReceipt;
+  dismissedSuggestions: string[];
+  dismissSuggestion: null;
+  importBatch: ImportResult;
+  exportPage: ExportPage;
 }
 
 /** The reply to a request of type K; a request type without an entry above does not compile. */
@@ -136,6 +162,8 @@ export interface PendingWrite {
   /** Set when the API refused the write (4xx): it will not be retried, and is kept for the user to see. */
   failed: ErrorInfo | null;
   lastError: string | null;
+  /** The version it was made from, sent as If-Match (`"3"`): the API answers 412 if the record has moved on. */
+  ifMatch?: number;
   /** Who it was made as: it is sent only as them (see write-identity.ts). */
   identity: WriteIdentity;
 }

@@ -25,6 +25,7 @@ function CommitmentRow({ partnerId, commitment }: { partnerId: string; commitmen
   return (
     <li class={commitment.overdue ? "commitment overdue" : "commitment"}>
       <span class="title">{commitment.title}</span>
+      {commitment.origin?.side === "theirs" && <span class="origin muted">from {commitment.origin.workspace_name ?? "the partner"}</span>}
       <span class="due" title={commitment.due_on ?? undefined}>{commitment.due_on ? `${commitment.overdue ? "overdue, was due" : "due"} ${relativeDay(commitment.due_on, new Date())}` : "no date"}</span>
       <span class="row-actions">
         <button type="button" disabled={busy} onClick={() => change({ status: "done" }, `"${commitment.title}" done`)} aria-label={`Mark "${commitment.title}" done`}>Done</button>

@@ -5,7 +5,7 @@ import type { PlanResource } from "../../shared/schemas/plan.ts";
 import type { ErrorInfo } from "../messaging/protocol.ts";
 import { PlanDetails } from "./PlanDetails.tsx";
 import { PlanReviewForm } from "./forms/PlanReviewForm.tsx";
-import { readPlan } from "./plan-client.ts";
+import { newerPlan, readPlan } from "./plan-client.ts";
 
 /** Whether the plan section is folded, for every partner and tab: folded until someone opens it. */
 export const planFoldedItem = storage.defineItem<boolean>("local:planSectionFolded", { fallback: true });
@@ -27,7 +27,8 @@ export const planPageUrl = (partnerId: string) => `/dashboard.html#plan/${partne
  */
 export function PlanSection({ partnerId, partnerName, sourceUrl, attendees }: PlanSectionProps) {
   const [folded, setFolded] = useState(true);
-  const [resource, setResource] = useState<PlanResource | null>(null);
+  const [read, setResource] = useState<PlanResource | null>(null);
+  const resource = newerPlan(read, partnerId);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [reviewing, setReviewing] = useState(false);
   useEffect(() => {

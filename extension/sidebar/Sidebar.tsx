@@ -1,9 +1,11 @@
+import { CaptureNotice } from "./CaptureNotice.tsx";
 import { HealthBadge } from "./HealthPanel.tsx";
 import { PartnerCard, type PageFacts } from "./PartnerCard.tsx";
 import { AddPartnerForm } from "./forms/AddPartnerForm.tsx";
 import { collapsed, lookupState, openForm, outbox, pageContext } from "./store.ts";
 import { PendingWrites, SettingsButton } from "./PendingWrites.tsx";
 import { Toast } from "./Toast.tsx";
+import { Suggestions } from "./Suggestions.tsx";
 
 export interface SidebarProps {
   page: PageFacts;
@@ -79,6 +81,8 @@ export function Sidebar({ page, unknownCompany, onToggle }: SidebarProps) {
       </header>
       <div class="panel-body">
         <PendingWrites view={outbox.value} shown={(write) => write.partnerId === null || (lookupState.value.data?.matches ?? []).some((m) => m.partner.id === write.partnerId)} />
+        <CaptureNotice />
+        <Suggestions />
         <Body page={page} unknownCompany={unknownCompany} />
       </div>
       <Toast />

@@ -18,6 +18,11 @@ export function saveDraft(key: string, value: unknown): void {
   void draftItem(key).setValue(value);
 }
 
+/** Saves a draft and resolves once it is stored: for a form opened prefilled right after. */
+export async function writeDraft(key: string, value: unknown): Promise<void> {
+  await draftItem(key).setValue(value);
+}
+
 export async function clearDraft(key: string): Promise<void> {
   await draftItem(key).removeValue();
 }

@@ -1,7 +1,9 @@
 import { effect } from "@preact/signals";
 import { render } from "preact";
 import { browser, type Browser } from "wxt/browser";
+import { captureThread } from "./capture-flow.ts";
 import { createLookupFlow } from "./lookup-flow.ts";
+import { openPromiseFromSelection } from "./promise-from-selection.ts";
 import { pageFacts, pageUrl, queryFor, unknownCompany } from "../content/page-query.ts";
 import { ignoreUntrustedEvents } from "./trusted-events.ts";
 import { framePortPrefix, type FromFrame, type ToFrame } from "../messaging/frame-link.ts";
@@ -9,6 +11,7 @@ import { readLookupEntry, type LookupCacheEntry } from "../messaging/lookup-cach
 import { outboxItem } from "../messaging/outbox-item.ts";
 import type { LookupInput } from "../messaging/protocol.ts";
 import { Sidebar } from "./Sidebar.tsx";
+import { openNotesOnEvents } from "./event-ready.ts";
 import { collapsed, lookupState, noPeople, openForm, pageContext } from "./store.ts";
 import { refreshOutbox } from "./submit-write.ts";
 import { followTheme, pageDark } from "./theme.ts";
@@ -53,7 +56,7 @@ function pageLookups() {
     openForm.value = openForm.value?.form === "addPartner" ? null : openForm.value;
     lastQuery = queryFor(message.context);
     lastPageKey = message.pageKey;
-    if (lastQuery) void flow.lookUp(lastQuery, lastPageKey, lastPageKey === early.urlKey ? early.entry : null, signal);
+    if (lastQuery) void flow.lookUp(lastQuery, lastPageKey, lastPageKey === early.urlKey ? early.entry : null, signal).then(() => captureThread(message.context, signal));
     else lookupState.value = { status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople };
   };
   const again = () => {
@@ -88,6 +91,7 @@ export function runSidebarFrame(root: HTMLElement): void {
       else if (message.type === "page") lookups.shown(message);
       else if (message.type === "collapsed") collapsed.value = message.collapsed;
       else if (message.type === "pageTheme") pageDark.value = message.dark;
+      else if (message.type === "promiseFromSelection") void openPromiseFromSelection(message.selection);
     });
     if (!first) return;
     // Nothing is drawn until the content script has connected: a copy of this
@@ -96,6 +100,7 @@ export function runSidebarFrame(root: HTMLElement): void {
     followTheme(document.documentElement);
     render(<App onToggle={onToggle} />, root);
     followOutbox(lookups.again);
+    openNotesOnEvents();
     effect(() => {
       const partners = (lookupState.value.data?.matches ?? []).map((m) => ({ name: m.partner.name, score: m.health.score, band: m.health.band }));
       port?.postMessage({ type: "partners", partners } satisfies FromFrame);

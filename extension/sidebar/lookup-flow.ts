@@ -23,8 +23,9 @@ function markPainted(name: "mutual:painted-cache" | "mutual:painted-fresh"): voi
 
 export interface LookupFlow {
   /**
-   * Paints from the local cache at once (stale-while-revalidate), then asks
-   * the API and repaints. An API that can't be reached leaves the cached
+   * Paints from the local cache at once (stale-while-revalidate) and
+   * repaints with the API's answer, asked for at the same time, so a cache
+   * miss never waits for the storage read first. An API that can't be reached leaves the cached
    * picture up with a note, rather than an empty sidebar. `early` is the
    * page's storage read started when the URL changed.
    */
@@ -55,14 +56,19 @@ export function createLookupFlow(recentMax = 50): LookupFlow {
       const inputs = lookupInputsKey(query);
       // Nothing of the previous page stays up while this one's cache is read.
       lookupState.value = { status: "loading", data: null, fromCache: false, fetchedAt: null, error: null, people: lookupState.value.people };
+      // Asked at once, while the cache is read: the API's answer never waits for storage.
+      const url = pageUrl(pageContext.value, location.href);
+      performance.mark("mutual:lookup-sent", { detail: { url } });
+      const answer = send({ type: "lookup", query, pageKey });
       const cached = await cachedEntry(pageKey, inputs, early);
       if (signal.aborted) return;
-      performance.mark("mutual:cache-answered", { detail: { url: pageUrl(pageContext.value, location.href), hit: !!cached } });
+      performance.mark("mutual:cache-answered", { detail: { url, hit: !!cached } });
       if (cached) {
         lookupState.value = { status: "loading", data: cached.data, fromCache: true, fetchedAt: cached.fetchedAt, error: null, people: cached.people };
         markPainted("mutual:painted-cache");
       }
-      const fresh = await send({ type: "lookup", query, pageKey });
+      const fresh = await answer;
+      performance.mark("mutual:lookup-answered", { detail: { url } });
       if (signal.aborted) return;
       if (fresh.ok && pageKey) remember(pageKey, { inputs, data: fresh.data.data, fetchedAt: fresh.data.fetchedAt, people: fresh.data.people });
       lookupState.value = fresh.ok

@@ -1,8 +1,9 @@
+import { signal } from "@preact/signals";
 import { z } from "zod";
 import { planReview, type PlanReview } from "../../shared/schemas/plan-review.ts";
 import { planResource, planVersion, planVersionWhole, type PlanPatch, type PlanResource } from "../../shared/schemas/plan.ts";
 import { api } from "../entrypoints/dashboard/use-pages.ts";
-import type { PlanWriteReply } from "../messaging/plan-write-message.ts";
+import type { PlanWrite, PlanWriteReply } from "../messaging/plan-write-message.ts";
 import type { Reply } from "../messaging/protocol.ts";
 import { send } from "../messaging/send.ts";
 
@@ -14,10 +15,29 @@ export const readPlanReview = (partnerId: string): Promise<Reply<PlanReview>> =>
 export const readPlanHistory = (partnerId: string) => api(`${plan(partnerId)}/history?limit=100`, z.object({ items: z.array(planVersion) }));
 export const readPlanVersion = (partnerId: string, version: number) => api(`${plan(partnerId)}/versions/${version}`, planVersionWhole);
 
+/**
+ * The newest plan each write here answered with, by partner: a card re-read
+ * after the meeting synced (and so before the review was recorded) must not
+ * show the plan as it was.
+ */
+export const savedPlans = signal<Record<string, PlanResource>>({});
+
+/** Whichever of two readings of a partner's plan is the newer version. */
+export const newerPlan = (read: PlanResource | null, partnerId: string): PlanResource | null => {
+  const saved = savedPlans.value[partnerId];
+  return saved && (!read || saved.version > read.version) ? saved : read;
+};
+
+async function writePlan(write: PlanWrite & { partnerId: string }): Promise<Reply<PlanWriteReply>> {
+  const reply = await send({ type: "planWrite", write });
+  if (reply.ok && reply.data.result === "saved") savedPlans.value = { ...savedPlans.value, [write.partnerId]: reply.data.plan };
+  return reply;
+}
+
 /** Saves a change made to `version`; someone else's change since comes back as a conflict, never overwritten. */
 export const savePlan = (partnerId: string, version: number, body: PlanPatch): Promise<Reply<PlanWriteReply>> =>
-  send({ type: "planWrite", write: { kind: "patch", partnerId, version, body } });
+  writePlan({ kind: "patch", partnerId, version, body });
 
 /** Records that the plan was reviewed in a saved meeting; its decisions change the plan as it is now. */
 export const recordPlanReview = (partnerId: string, meetingId: string, decisions?: PlanPatch): Promise<Reply<PlanWriteReply>> =>
-  send({ type: "planWrite", write: { kind: "review", partnerId, body: { meeting_id: meetingId, ...(decisions && Object.keys(decisions).length > 0 ? { decisions } : {}) } } });
+  writePlan({ kind: "review", partnerId, body: { meeting_id: meetingId, ...(decisions && Object.keys(decisions).length > 0 ? { decisions } : {}) } });

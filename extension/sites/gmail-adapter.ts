@@ -11,9 +11,11 @@
  */
 import { isEmailAddress } from "../../shared/email-address.ts";
 import { unreadable, type PageContext } from "./page-context.ts";
+import { invitationIn } from "./gmail-invitation.ts";
 import { cleanText } from "./page-text.ts";
 import { renderWaitMs, type HostPage, type SiteAdapter } from "./site-adapter.ts";
 import { gmailSelectors, gmailThreadIdPattern, gmailViewsWithArgument, gmailViewsWithoutThreads, type GmailSelectorName } from "./gmail-selectors.ts";
+import { readGmailMessages } from "./gmail-messages.ts";
 import { pollUntil, waitForElement, waitUntil } from "./waiting.ts";
 
 /** The thread id a Gmail URL hash names, or null for lists, settings and searches. */
@@ -75,6 +77,8 @@ export function readGmailPage(doc: Document, location: HostPage["location"]): Pa
       ownAddress: gmailOwnAddress(doc.title),
       emails: peopleIn(messages),
       url: location.href,
+      messages: readGmailMessages(messages),
+      ...invitationIn(messages.flatMap((message) => queryAllOfFirstMatch(message, "messageBody")), cleanText(subjectElement?.textContent)),
     };
   }
   // A subject without messages means the message selectors broke: showing a

@@ -59,6 +59,29 @@ export const gmailSelectors = {
   messageBody: [
     "div.a3s", // added 2026-11; current markup (inside div.ii.gt)
   ],
+
+  /**
+   * A message's time as its header shows it, in the viewer's time zone and
+   * language: span.g3's title is the full date ("Mon, Nov 16, 2026, 9:14 AM",
+   * "20 Aug 2025, 13:19"), its text a short form with "(2 days ago)".
+   */
+  messageTime: [
+    "span.g3[title]", // added 2026-12; 2019 and 2025 captures, the 2022 thread, the 2026 fixture
+    "td.gH span[title]", // added 2026-12; layout fallback (the header's date cell), review 2027-12
+  ],
+
+  /**
+   * Quoted earlier mail inside a body: never read for promises (the words are
+   * someone else's, or old). The detector also drops "On … wrote:" blocks.
+   */
+  quotedText: [
+    "div.gmail_quote, blockquote, div.gmail_attr", // added 2026-12; the 2022 thread, Gmail's own reply markup
+  ],
+
+  /** Gmail's own controls inside a body (an inline image's Download / Add to Drive bar): not the sender's words. */
+  bodyControls: [
+    "div.a6S", // added 2026-12; the 2022 thread's inline image
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type GmailSelectorName = keyof typeof gmailSelectors;

@@ -25,6 +25,11 @@ export interface SiteAdapter {
    * navigation aborts the older read's signal and its answer is ignored.
    */
   readPage(signal: AbortSignal): Promise<PageContext>;
+  /**
+   * For what a site shows without a URL change (Calendar's event dialog):
+   * calls `onChange` when the page should be read again, until `signal` aborts.
+   */
+  watch?(onChange: () => void, signal: AbortSignal): void;
 }
 
 /** The host page an adapter reads: the document and where it is (window.location, or a stand-in in tests). */

@@ -1,4 +1,4 @@
-import { planFieldNames, type PartnershipPlan, type PlanPatch } from "../schemas/plan.ts";
+import { planFieldNames, type PartnershipPlan, type PlanChange, type PlanPatch } from "../schemas/plan.ts";
 import { planChanges } from "./edit.ts";
 
 /** One field that differs between two versions; for lists, which entries came and went. */
@@ -23,6 +23,9 @@ function listChange(before: unknown, after: unknown): Pick<PlanDiffEntry, "added
   return { added: now.filter((item) => !wasKeys.has(key(item))), removed: was.filter((item) => !nowKeys.has(key(item))) };
 }
 
+/** A stored change (from the plan's history) with the list entries it added and removed. */
+export const withListChanges = (change: PlanChange): PlanDiffEntry => ({ ...change, ...listChange(change.before, change.after) });
+
 /**
  * What differs between two versions of the plan, in either order (older
  * first reads as "what changed since"): one entry per field, one per
@@ -30,7 +33,7 @@ function listChange(before: unknown, after: unknown): Pick<PlanDiffEntry, "added
  * added and removed, so a diff of a 30-item list names the one that changed.
  */
 export function diffPlans(before: PartnershipPlan, after: PartnershipPlan): PlanDiffEntry[] {
-  return planChanges(before, after).map((change) => ({ ...change, ...listChange(change.before, change.after) }));
+  return planChanges(before, after).map(withListChanges);
 }
 
 /**

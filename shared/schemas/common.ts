@@ -86,6 +86,19 @@ export const nonEmptyPatch = <T extends z.ZodObject>(shape: T) =>
 export const patchOf = <Shape extends z.ZodRawShape>(fields: Shape) => nonEmptyPatch(z.strictObject(fields).partial());
 
 /**
+ * Who wrote a record, or changed it last: which side, which company, which
+ * person. A person of the other company is named only while connected.
+ */
+export const recordAuthor = z
+  .object({
+    side: z.enum(["ours", "theirs"]),
+    workspace_name: z.string().nullable(),
+    member_email: z.string().nullable(),
+  })
+  .meta({ id: "RecordAuthor" });
+export type RecordAuthor = z.infer<typeof recordAuthor>;
+
+/**
  * A record that belongs to a partner as the API shows it: which it is and
  * whose, its own fields, then who sees it and its version. Kept in one place
  * so the six records can't drift apart on what every one of them carries.
@@ -99,6 +112,9 @@ export const partnerRecord = <Shape extends z.ZodRawShape>(prefix: string, field
     version: z.number(),
     created_at: utcTimestamp,
     updated_at: utcTimestamp,
+    // Present while the partner is connected to its company's workspace (docs/sharing.md).
+    origin: recordAuthor.optional(),
+    changed_by: recordAuthor.nullable().optional(),
   });
 
 /** On create, a field that may be null may also be left out (it is stored as null). */

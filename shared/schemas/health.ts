@@ -74,6 +74,8 @@ export const healthHistoryPoint = z.object({
   }),
   /** True on the first day a new formula version made the snapshot: scores before and after aren't comparable. */
   formula_changed: z.boolean(),
+  /** Computed afterwards from the history as it stood that day (after an import), not on the day itself. */
+  backfilled: z.boolean(),
 });
 export const healthHistory = z
   .object({ partner_id: z.string(), items: z.array(healthHistoryPoint) })
@@ -93,7 +95,7 @@ export const healthTrends = z
   .object({
     items: z.array(z.object({
       partner_id: z.string(),
-      points: z.array(z.object({ day: z.iso.date(), score: z.number().nullable() })),
+      points: z.array(z.object({ day: z.iso.date(), score: z.number().nullable(), backfilled: z.boolean() })),
     })),
   })
   .meta({ id: "HealthTrends" });

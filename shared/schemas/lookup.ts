@@ -6,6 +6,7 @@ import { health } from "./health.ts";
 import { interaction } from "./interaction.ts";
 import { partner } from "./partner.ts";
 import { referral } from "./referral.ts";
+import { newFromPartner } from "./sharing.ts";
 
 const repeatable = z
   .union([z.string(), z.array(z.string())])
@@ -67,6 +68,8 @@ export const lookupMatch = z
     recent_interactions: z.array(interaction),
     referrals: referralSummary,
     goals: z.array(goal),
+    /** Only for a partner connected to its company's workspace: what they shared since this side's last lookup. */
+    new_from_partner: newFromPartner.optional(),
   })
   .meta({ id: "LookupMatch" });
 export type LookupMatch = z.infer<typeof lookupMatch>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { listCursor, recordId, utcTimestamp } from "./common.ts";
+import { listCursor, recordId, utcTimestamp, visibility } from "./common.ts";
+import { partnershipPlan } from "./plan.ts";
 import { partnerKind } from "./partner.ts";
 
 /** An invitation code: shown once, to be handed to the partner company; only its SHA-256 is kept. */
@@ -58,15 +59,32 @@ export const sharingListQuery = z.strictObject({
   cursor: listCursor.optional(),
 });
 
-/**
- * Who wrote a record, or changed it last: which side, which company, which
- * person. A person of the other company is named only while connected.
- */
-export const recordAuthor = z
+/** What the other side shared since this side last looked, on the sidebar's next lookup. */
+export const newFromPartner = z
   .object({
-    side: z.enum(["ours", "theirs"]),
-    workspace_name: z.string().nullable(),
-    member_email: z.string().nullable(),
+    workspace_name: z.string(),
+    since: utcTimestamp.nullable(),
+    commitments: z.number().int(),
+    referrals: z.number().int(),
+    goals: z.number().int(),
+    meetings: z.number().int(),
+    interactions: z.number().int(),
   })
-  .meta({ id: "RecordAuthor" });
-export type RecordAuthor = z.infer<typeof recordAuthor>;
+  .meta({ id: "NewFromPartner" });
+export type NewFromPartner = z.infer<typeof newFromPartner>;
+
+/** "Share the plan" in one action, or take it back. */
+export const planSharing = z.strictObject({ visibility }).meta({ id: "PlanSharing" });
+
+export const planSharingState = z
+  .object({ partner_id: recordId("ptr"), visibility, plan_version: z.number() })
+  .meta({ id: "PlanSharingState" });
+
+/** The connected partner company's plan for this partnership, while they share it. */
+export const partnerPlan = z
+  .object({
+    partner_id: recordId("ptr"),
+    /** null: not connected, or the partner company keeps its plan private. */
+    shared: z.object({ workspace_name: z.string(), plan: partnershipPlan, version: z.number(), updated_at: utcTimestamp }).nullable(),
+  })
+  .meta({ id: "PartnerPlan" });

@@ -75,6 +75,8 @@ describe("readGmailPage on the current thread layout (hand-written fixture)", ()
       ownAddress: "dana.kim@fabrikam.com",
       emails: ["priya.raman@contoso.com", "dana.kim@fabrikam.com", "sam.okafor@contoso.com", "jordan.lee@contoso.com"],
       url: `https://mail.google.com/mail/u/0/${threadHash}`,
+      // The messages' headers and words: gmail-messages.test.ts.
+      messages: expect.any(Array),
     });
   });
 
@@ -174,6 +176,7 @@ describe("readGmailPage on a real 2022+ thread (reduced by its source to Gmail's
       ownAddress: "jane@example.com",
       emails: ["alex@example.com", "jane@example.com"],
       url: `https://mail.google.com/mail/u/0/${hash}`,
+      messages: expect.any(Array),
     });
   });
 

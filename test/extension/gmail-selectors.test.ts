@@ -35,6 +35,11 @@ const expected: Record<string, Record<Page, number>> = {
   "span.gD[email]": { current2026: 3, inbox2014: 0, addon2017: 0, thread2022: 6 },
   ".hb span[email].g2": { current2026: 6, inbox2014: 0, addon2017: 0, thread2022: 3 },
   "div.a3s": { current2026: 3, inbox2014: 0, addon2017: 0, thread2022: 6 },
+  "span.g3[title]": { current2026: 3, inbox2014: 0, addon2017: 0, thread2022: 6 },
+  "td.gH span[title]": { current2026: 3, inbox2014: 0, addon2017: 0, thread2022: 0 },
+  // One quote block per reply, in both threads (the 2022 one nests a blockquote in a gmail_quote).
+  "div.gmail_quote, blockquote, div.gmail_attr": { current2026: 3, inbox2014: 0, addon2017: 0, thread2022: 6 },
+  "div.a6S": { current2026: 0, inbox2014: 0, addon2017: 0, thread2022: 1 },
 };
 
 const alternatives = Object.entries(gmailSelectors).flatMap(([name, list]) => list.map((selector) => ({ name, selector })));

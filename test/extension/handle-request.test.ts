@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { handleRequest } from "../../extension/background/handle-request.ts";
+import { cacheWritesSettled } from "../../extension/background/lookup-cache.ts";
 import { readLookupEntry } from "../../extension/messaging/lookup-cache-entry.ts";
 import type { CachedLookup, ConnectionReport, OutboxView, Reply, ReplyTo, WriteReceipt } from "../../extension/messaging/protocol.ts";
 import type { send } from "../../extension/messaging/send.ts";
@@ -98,7 +99,32 @@ describe("lookup", () => {
     });
     expect(reply).toMatchObject({ ok: true, data: { data: emptyLookup, people: { emails: ["ann@acme.co.uk", "bob@gmail.com"], companyDomains: ["acme.co.uk"] } } });
     expect(calls.map((call) => call.path)).toEqual(["/v1/lookup?email=ann%40acme.co.uk&email=bob%40gmail.com&salesforce=001000000000001AAA"]);
+    await cacheWritesSettled();
     expect(await readLookupEntry("gmail:thread-1")).toMatchObject({ data: emptyLookup, people: { companyDomains: ["acme.co.uk"] } });
+  });
+
+  it("replies with the API's answer without waiting for the cache write, which lands after", async () => {
+    await signIn();
+    routes["GET /v1/lookup"] = () => ({ status: 200, body: emptyLookup });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    const slowStorage = vi.spyOn(fakeBrowser.storage.local, "set").mockImplementation(async (items) => {
+      await held;
+      return set(items);
+    });
+    try {
+      const lookup = handleRequest({ type: "lookup", query: { emails: ["ann@acme.co.uk"] }, pageKey: "gmail:thread-1" });
+      const reply = await Promise.race([lookup, new Promise((resolve) => setTimeout(() => resolve("no reply while storage is busy"), 500))]);
+      expect(reply).toMatchObject({ ok: true, data: { data: emptyLookup } });
+      expect(await readLookupEntry("gmail:thread-1")).toBeNull();
+      release();
+      await cacheWritesSettled();
+      expect(await readLookupEntry("gmail:thread-1")).toMatchObject({ data: emptyLookup });
+    } finally {
+      release();
+      slowStorage.mockRestore();
+    }
   });
 
   it("caches nothing when the API refuses, and passes its error on", async () => {
@@ -106,6 +132,7 @@ describe("lookup", () => {
     routes["GET /v1/lookup"] = () => ({ status: 403, body: { error: { code: "forbidden", message: "Not yours" } } });
     const reply = await handleRequest({ type: "lookup", query: { emails: ["ann@acme.co.uk"] }, pageKey: "gmail:thread-1" });
     expect(reply).toEqual({ ok: false, error: { code: "forbidden", message: "Not yours" } });
+    await cacheWritesSettled();
     expect(await readLookupEntry("gmail:thread-1")).toBeNull();
   });
 
@@ -114,6 +141,7 @@ describe("lookup", () => {
     routes["GET /v1/lookup"] = () => ({ status: 401, body: { error: { code: "unauthorized", message: "Token revoked" } } });
     const reply = await handleRequest({ type: "lookup", query: { emails: ["ann@acme.co.uk"] }, pageKey: "gmail:thread-1" });
     expect(reply).toEqual({ ok: false, error: { code: "sign_in_again", message: expect.stringMatching(/Sign in again in Settings\.$/) } });
+    await cacheWritesSettled();
     expect(await readLookupEntry("gmail:thread-1")).toBeNull();
   });
 
@@ -186,6 +214,7 @@ describe("settings", () => {
     await signIn();
     routes["GET /v1/lookup"] = () => ({ status: 200, body: emptyLookup });
     await handleRequest({ type: "lookup", query: { emails: ["ann@acme.co.uk"] }, pageKey: "gmail:thread-1" });
+    await cacheWritesSettled();
     expect(await readLookupEntry("gmail:thread-1")).not.toBeNull();
     await signIn();
     expect(await readLookupEntry("gmail:thread-1")).toBeNull();

@@ -8,6 +8,7 @@ import type { PlanResource } from "../../shared/schemas/plan.ts";
 const answers = vi.hoisted(() => ({ plan: null as unknown }));
 vi.mock("../../extension/sidebar/plan-client.ts", () => ({
   readPlan: async () => ({ ok: true, data: answers.plan }),
+  newerPlan: (read: unknown) => read,
   readPlanReview: async () => ({ ok: false, error: { code: "x", message: "not in this test" } }),
   recordPlanReview: async () => ({ ok: false, error: { code: "x", message: "not in this test" } }),
 }));

@@ -36,7 +36,7 @@ describe("npm run zip", () => {
     for (const name of zips.filter((zip) => !zip.includes("sources"))) {
       const files = readZip(readFileSync(join(outDir, name)));
       expect(packageProblems(files, version), name).toEqual([]);
-      expect(JSON.parse(files.get("manifest.json")!.toString()).permissions).toEqual(["storage", "alarms"]);
+      expect(JSON.parse(files.get("manifest.json")!.toString()).permissions).toEqual(["storage", "alarms", "notifications", "contextMenus"]);
     }
   });
 

@@ -132,7 +132,7 @@ describe("health in the API", () => {
     expect(scoredTrend!.points[0]!.score).toBe(61);
     // The same trend as the partner's own history.
     const history = healthHistory.parse((await api(caller, "GET", `/v1/partners/${scored}/health/history?days=30`)).body);
-    expect(scoredTrend!.points).toEqual(history.items.map((point) => ({ day: point.day, score: point.score })));
+    expect(scoredTrend!.points).toEqual(history.items.map((point) => ({ day: point.day, score: point.score, backfilled: point.backfilled })));
   });
 
   it("answers a trends request for 100 partners (more than one query's worth of ids) and refuses 101", async () => {

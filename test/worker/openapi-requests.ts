@@ -90,7 +90,12 @@ function namedValue(name: string, target: Target): unknown {
 
 /** Body fields that must name one of the target's records (a pattern alone can't say which). */
 function bodyReference(name: string, target: Target): unknown {
-  const references: Record<string, unknown> = { meeting_id: target.records.meeting.meeting.id, code: target.invitationCode };
+  const references: Record<string, unknown> = {
+    meeting_id: target.records.meeting.meeting.id,
+    code: target.invitationCode,
+    // An import row's fields are checked by the kind's own create schema, which the document can't show as one shape.
+    fields: { name: "Matrix probe partner", kind: "reseller" },
+  };
   return references[name];
 }
 
@@ -112,7 +117,7 @@ export function sample(schema: JsonSchema, document: JsonSchema, where: string, 
     case "integer":
     case "number": return Math.max(resolved.minimum ?? 1, Math.min(1, resolved.maximum ?? 1));
     case "boolean": return true;
-    case "array": return Array.from({ length: resolved.minItems ?? 0 }, (_, i) => sample(resolved.items ?? {}, document, `${where}.${i}`));
+    case "array": return Array.from({ length: resolved.minItems ?? 0 }, (_, i) => sample(resolved.items ?? {}, document, `${where}.${i}`, reference));
     case "object": {
       const properties: Record<string, JsonSchema> = resolved.properties ?? {};
       const names: string[] = resolved.required?.length ? resolved.required : Object.keys(properties).slice(0, 1);

@@ -1,3 +1,4 @@
+import { traitScores } from "../../shared/health/backfill.ts";
 import { defaultHealthSettings, formulaVersion } from "../../shared/health/formula.ts";
 import type { PartnershipHistory } from "../../shared/health/history.ts";
 import { planFacts } from "../../shared/health/plan.ts";
@@ -50,9 +51,10 @@ export function healthWrites(db: TrackedDb, workspaceId: string, partnerId: stri
        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM partners WHERE id = ? AND workspace_id = ?${still})
        ON CONFLICT (workspace_id, partner_id, day) DO UPDATE SET
          score = excluded.score, band = excluded.band, confidence = excluded.confidence,
-         formula_version = excluded.formula_version, traits_json = excluded.traits_json, computed_at = excluded.computed_at`,
+         formula_version = excluded.formula_version, traits_json = excluded.traits_json, computed_at = excluded.computed_at,
+         backfilled = 0`,
       workspaceId, partnerId, health.as_of.slice(0, 10), health.score, health.band, health.confidence, health.version,
-      JSON.stringify(Object.fromEntries(Object.entries(health.traits).map(([trait, value]) => [trait, value.score]))),
+      JSON.stringify(traitScores(health)),
       health.as_of, partnerId, workspaceId, ...stillParams,
     ),
   ];

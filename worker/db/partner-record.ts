@@ -18,6 +18,7 @@ export interface PartnerRow {
   objectives: string | null;
   plan_json: string;
   plan_version: number;
+  plan_visibility: "private" | "shared";
   salesforce_account_id: string | null;
   salesforce_key: string | null;
   hubspot_company_id: string | null;

@@ -1,11 +1,13 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { newId, type IdPrefix } from "../../shared/ids.ts";
+import { flipSides, isSharedKind, type SharedKind } from "../../shared/sharing/sides.ts";
 import { listCursor, listEnvelope } from "../../shared/schemas/common.ts";
-import { notFound } from "../api-error.ts";
+import { invalidField, notFound } from "../api-error.ts";
 import type { ChildRow } from "../db/child-records.ts";
 import type { RowToDelete } from "../db/deleted-records.ts";
 import { rescoreAfterWrite } from "../db/health-store.ts";
+import { bothSidesOf, loadSeenRow, seenFromHere, seenPartnerOf } from "../db/shared-records.ts";
 import { loadPartnerRow } from "../db/partner-record.ts";
 import { insertRow, keysetAfter, keysetOrderBy, pageOf, type KeysetOrder } from "../db/sql.ts";
 import { changedFields } from "../db/commit-write.ts";
@@ -65,15 +67,20 @@ const listQuery = z.strictObject({
   cursor: listCursor.optional(),
 });
 
-/** A record of this resource, by id, if its partner is this workspace's and not archived. */
-function rowLoader<Row extends ChildRow>(table: string) {
+/** A record of this resource, by id: this workspace's (partner not archived), or the connected partner's shared one. */
+function rowLoader<Row extends ChildRow>(table: string, crosses: boolean) {
   return (db: TrackedDb, workspaceId: string, id: string) =>
-    db.first<Row>(
-      `SELECT r.* FROM ${table} r JOIN partners p ON p.id = r.partner_id AND p.workspace_id = r.workspace_id
-        WHERE r.id = ? AND r.workspace_id = ? AND p.archived_at IS NULL`,
-      id, workspaceId,
-    );
+    crosses
+      ? loadSeenRow<Row>(db, table, workspaceId, id)
+      : db.first<Row>(
+        `SELECT r.* FROM ${table} r JOIN partners p ON p.id = r.partner_id AND p.workspace_id = r.workspace_id
+          WHERE r.id = ? AND r.workspace_id = ? AND p.archived_at IS NULL`,
+        id, workspaceId,
+      );
 }
+
+/** The kind whose records cross to a connected partner's workspace, or null (contacts never do). */
+const sharedKindOf = (resource: { collection: string }) => (isSharedKind(resource.collection) ? resource.collection : null);
 
 export function registerChildResource<Row extends ChildRow, Api extends object, Create extends z.ZodType, Patch extends z.ZodType>(
   app: OpenAPIHono<AppEnv>,
@@ -82,7 +89,8 @@ export function registerChildResource<Row extends ChildRow, Api extends object, 
   if (resource.createSchema && resource.insertColumns) registerCreate(app, resource, resource.createSchema, resource.insertColumns);
   registerList(app, resource);
   registerById(app, resource);
-  registerDeleteAndRestore(app, resource, rowLoader<Row>(resource.table));
+  // Only the company that wrote a record deletes it: the other side's is not found here.
+  registerDeleteAndRestore(app, resource, rowLoader<Row>(resource.table, false));
 }
 
 function registerCreate<Row extends ChildRow, Api extends object, Create extends z.ZodType, Patch extends z.ZodType>(
@@ -110,6 +118,7 @@ function registerCreate<Row extends ChildRow, Api extends object, Create extends
         id, workspace_id: context.workspaceId, partner_id: partnerId,
         ...(await insertColumns(input, context)),
         version: 1, updated_at: context.now,
+        ...(sharedKindOf(resource) ? { created_by_member_id: c.get("caller").memberId } : {}),
       };
       columns.created_at ??= context.now;
       // The row as the database will hold it: the columns were built for this table.
@@ -152,13 +161,17 @@ function registerList<Row extends ChildRow, Api extends object, Create extends z
       const after = cursor ? keysetAfter(order, cursor) : { clause: "1 = 1", params: [] };
       // Column names come from the resource's own description, never from the request.
       const filtered = Object.keys(filters).filter((name) => filterValues[name] !== undefined);
+      // A shared kind reads both sides: this workspace's rows and the connected partner's shared ones.
+      const kind = sharedKindOf(resource);
+      const source = kind ? `${bothSidesOf(resource.table)} AS r WHERE 1 = 1` : `${resource.table} WHERE workspace_id = ? AND partner_id = ?`;
       const rows = await db.all<Row & Record<string, string>>(
-        `SELECT * FROM ${resource.table} WHERE workspace_id = ? AND partner_id = ?${filtered.map((name) => ` AND ${name} = ?`).join("")}
+        `SELECT * FROM ${source}${filtered.map((name) => ` AND ${name} = ?`).join("")}
           AND ${after.clause} ORDER BY ${keysetOrderBy(order)} LIMIT ?`,
-        workspaceId, partnerId, ...filtered.map((name) => filterValues[name]), ...after.params, limit + 1,
+        ...(kind ? [workspaceId, partnerId] : []), workspaceId, partnerId, ...filtered.map((name) => filterValues[name]), ...after.params, limit + 1,
       );
       const page = pageOf(rows, limit, (row) => [row[resource.listOrder]!, row.id]);
-      return c.json({ items: page.items.map((row) => resource.toApi(row)), next_cursor: page.nextCursor }, 200);
+      const items = await seenFromHere(db, workspaceId, partnerId, kind, page.items, resource.toApi);
+      return c.json({ items, next_cursor: page.nextCursor }, 200);
     },
   );
 }
@@ -168,7 +181,7 @@ function registerById<Row extends ChildRow, Api extends object, Create extends z
   app: OpenAPIHono<AppEnv>,
   resource: ChildResource<Row, Api, Create, Patch>,
 ): void {
-  const loadRow = rowLoader<Row>(resource.table);
+  const loadRow = rowLoader<Row>(resource.table, sharedKindOf(resource) !== null);
   app.openapi(
     createRoute({
       method: "get", path: `/v1/${resource.collection}/{id}`, tags: [resource.tag], security,
@@ -178,10 +191,12 @@ function registerById<Row extends ChildRow, Api extends object, Create extends z
       responses: { 200: jsonResponse(resource.apiSchema, `The ${resource.entity}; its version is also the ETag`), ...readErrors },
     }),
     async (c) => {
-      const row = await loadRow(c.get("db"), c.get("caller").workspaceId, c.req.valid("param").id);
+      const { workspaceId } = c.get("caller");
+      const row = await loadRow(c.get("db"), workspaceId, c.req.valid("param").id);
       if (!row) throw notFound(resource.label);
       c.header("ETag", `"${row.version}"`);
-      return c.json(resource.toApi(row), 200);
+      const [seen] = await seenFromHere(c.get("db"), workspaceId, seenPartnerOf(row), sharedKindOf(resource), [row], resource.toApi);
+      return c.json(seen as Api, 200);
     },
   );
   registerPatch(app, resource, loadRow);
@@ -203,43 +218,62 @@ function registerPatch<Row extends ChildRow, Api extends object, Create extends 
     }),
     async (c) => {
       const id = c.req.param("id");
-      const patch = validJson(c, resource.patchSchema);
       const db = c.get("db");
-      const { workspaceId } = c.get("caller");
-      let partnerId: string | null = null;
+      const { workspaceId, memberId } = c.get("caller");
+      const kind = sharedKindOf(resource);
+      let rescore: { workspaceId: string; partnerId: string } | null = null;
       const answer = await patchWithRetry(c, () => loadRow(db, workspaceId, id), resource.label, async (current, expectedVersion) => {
-        partnerId = current.partner_id;
-        const context: WriteContext = { db, workspaceId, partnerId: current.partner_id, now: c.get("now").toISOString() };
+        // The other side's shared record: changed where it lives, by what this side means.
+        const owner = { workspaceId: current.workspace_id, partnerId: current.partner_id };
+        const patch = crossedPatch(kind, workspaceId, current, validJson(c, resource.patchSchema));
+        const seen = async (row: Row): Promise<Api> => (await seenFromHere(db, workspaceId, seenPartnerOf(current), kind, [{ ...current, ...row }], resource.toApi))[0]!;
+        rescore = owner;
+        const context: WriteContext = { db, ...owner, now: c.get("now").toISOString() };
         const reads = new Set<string>();
         const columns = changedColumns(current, await resource.patchColumns(watchReads(current, reads), patch, context));
         if (Object.keys(columns).length === 0) {
           // Nothing differs (a referral moved to the stage it is in, a retried
           // PATCH): no new version, no audit row, the record as it is.
-          partnerId = null;
+          rescore = null;
           c.header("ETag", `"${current.version}"`);
-          return c.json(resource.toApi(current), 200);
+          return c.json((await seen(current)) as Api, 200);
         }
         const guard = guardFor(current as unknown as Record<string, unknown>, expectedVersion, [...reads, ...Object.keys(columns)]);
-        const body = resource.toApi({ ...current, ...columns, version: current.version + 1, updated_at: context.now });
+        if (kind) columns.updated_by_member_id = memberId;
+        const next = { ...current, ...columns, version: current.version + 1, updated_at: context.now };
         return respond(c, {
           statements: [
-            ...guardedUpdate(db, { table: resource.table, id, workspaceId, guard, set: columns, now: context.now }),
+            ...guardedUpdate(db, { table: resource.table, id, workspaceId: owner.workspaceId, guard, set: columns, now: context.now }),
             ...(resource.afterWrite?.(context) ?? []),
           ],
-          audit: [{ entity: resource.entity, entityId: id, action: "update", ...changedFields(resource.toApi(current), body) }],
+          audit: [{ entity: resource.entity, entityId: id, action: "update", ...changedFields(await seen(current), await seen(next)) }],
           status: 200,
-          body,
+          body: (await seen(next)) as Api,
           // The row as stored: with a column guard, others' fields may have moved too.
           answer: async ([updated]) => {
             const row = updated!.results[0] as unknown as Row;
-            return { body: resource.toApi(row), version: row.version };
+            return { body: (await seen(row)) as Api, version: row.version };
           },
         });
       });
-      if (resource.affectsHealth && partnerId !== null) await rescoreAfterWrite(db, workspaceId, partnerId, c.get("now"));
+      if (resource.affectsHealth && rescore !== null) {
+        const { workspaceId: ownerWorkspace, partnerId } = rescore;
+        await rescoreAfterWrite(db, ownerWorkspace, partnerId, c.get("now"));
+      }
       return answer;
     },
   );
+}
+
+/**
+ * A change to the other side's shared record, as its writer's row means it
+ * (sides flipped). Who sees a record is its writer's to decide.
+ */
+function crossedPatch<Patch>(kind: SharedKind | null, workspaceId: string, current: ChildRow, patch: Patch): Patch {
+  if (!kind || current.workspace_id === workspaceId) return patch;
+  const fields = patch as Record<string, unknown>;
+  if (fields.visibility !== undefined) throw invalidField("visibility", "only the company that wrote this record decides who sees it");
+  return flipSides(kind, fields) as Patch;
 }
 
 /** The columns whose new value differs from the row's. */

@@ -20,6 +20,7 @@ interface SnapshotRow {
   confidence: number;
   formula_version: string;
   traits_json: string;
+  backfilled: number;
 }
 
 const historyQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(730).default(180) });
@@ -65,18 +66,18 @@ const trends: RouteHandler<typeof trendsRoute, AppEnv> = async (c) => {
   const query = c.req.valid("query");
   const ids = [...new Set(query.partner_id)];
   const since = new Date(now.getTime() - query.days * 86_400_000).toISOString().slice(0, 10);
-  const rows = (await Promise.all(inChunks(ids).map((group) => db.all<{ id: string; day: string | null; score: number | null }>(
+  const rows = (await Promise.all(inChunks(ids).map((group) => db.all<{ id: string; day: string | null; score: number | null; backfilled: number | null }>(
     // The partner row says the id is this workspace's; its snapshots (none is fine) come with it.
-    `SELECT p.id, s.day, s.score FROM partners p
+    `SELECT p.id, s.day, s.score, s.backfilled FROM partners p
        LEFT JOIN health_snapshots s ON s.workspace_id = p.workspace_id AND s.partner_id = p.id AND s.day >= ?
       WHERE p.workspace_id = ? AND p.id IN (${placeholders(group)})
       ORDER BY p.id, s.day`,
     since, workspaceId, ...group,
   )))).flat();
-  const points = new Map<string, { day: string; score: number | null }[]>();
+  const points = new Map<string, { day: string; score: number | null; backfilled: boolean }[]>();
   for (const row of rows) {
     const series = points.get(row.id) ?? [];
-    if (row.day !== null) series.push({ day: row.day, score: row.score });
+    if (row.day !== null) series.push({ day: row.day, score: row.score, backfilled: row.backfilled === 1 });
     points.set(row.id, series);
   }
   const items = ids.flatMap((id) => (points.has(id) ? [{ partner_id: id, points: points.get(id)! }] : []));
@@ -89,7 +90,7 @@ const history: RouteHandler<typeof historyRoute, AppEnv> = async (c) => {
   if (!(await loadPartnerRow(db, workspaceId, partnerId))) throw notFound("Partner");
   const since = new Date(now.getTime() - c.req.valid("query").days * 86_400_000).toISOString().slice(0, 10);
   const rows = await db.all<SnapshotRow>(
-    `SELECT day, score, band, confidence, formula_version, traits_json FROM health_snapshots
+    `SELECT day, score, band, confidence, formula_version, traits_json, backfilled FROM health_snapshots
       WHERE workspace_id = ? AND partner_id = ? AND day >= ? ORDER BY day`,
     workspaceId, partnerId, since,
   );
@@ -97,6 +98,7 @@ const history: RouteHandler<typeof historyRoute, AppEnv> = async (c) => {
     day: row.day, score: row.score, band: row.band, confidence: row.confidence, version: row.formula_version,
     traits: JSON.parse(row.traits_json) as z.infer<typeof healthHistory>["items"][number]["traits"],
     formula_changed: index > 0 && rows[index - 1]!.formula_version !== row.formula_version,
+    backfilled: row.backfilled === 1,
   }));
   return c.json({ partner_id: partnerId, items }, 200);
 };

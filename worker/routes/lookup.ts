@@ -9,6 +9,8 @@ import { currentHealth } from "../db/health-store.ts";
 import { matchedParams, matchedPartnerStatements, matchReasons, matchStatements, matchStrength, type LookupKeys } from "../db/lookup-queries.ts";
 import { assembleContexts, contextStatements } from "../db/partner-context.ts";
 import { partnerToApi, type PartnerRow } from "../db/partner-record.ts";
+import { linkedSql, shareIntoContexts } from "../db/shared-context.ts";
+import type { ListedConnection } from "../db/connections.ts";
 import { callerByHash, type TokenRow } from "../db/tokens.ts";
 import type { AppEnv } from "../env.ts";
 import { acceptToken, authenticate } from "../http/auth.ts";
@@ -69,8 +71,10 @@ export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
       const scope = matchedParams(c.get("tokenHash"), keys);
       const [token, ...found] = await db.batch<Record<string, unknown>>([
         callerByHash(db, c.get("tokenHash")), ...matching.statements, ...matchedPartnerStatements(db, scope), ...contextStatements(db, scope),
+        db.prepare(linkedSql, ...scope),
       ]);
       const { workspaceId } = await acceptToken(c, (token!.results[0] as TokenRow | undefined) ?? null);
+      const links = found.pop()!.results as unknown as ListedConnection[];
       const [partnerResult, domainResult, ...contextResults] = found.splice(matching.statements.length);
       const reasons = matchReasons(found as D1Result<{ partner_id: string; value: string }>[], matching.kinds);
       const rows = partnerResult!.results as unknown as PartnerRow[];
@@ -85,10 +89,15 @@ export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
       // Strongest matches first (the SQL kept the strongest maxMatches).
       const matched = rows.sort((a, b) => best(a.id) - best(b.id) || a.name.localeCompare(b.name));
       const contexts = assembleContexts(contextResults, matched, now);
+      const shared = await shareIntoContexts(db, workspaceId, links, new Map(matched.map((row, index) => [row.id, contexts[index]!])), now);
       const health = await currentHealth(db, workspaceId, matched, now);
       const matches: LookupMatch[] = matched.map((row, index) => {
         const score = health.get(row.id)!;
-        return { partner: partnerToApi(row, domainLists.get(row.id) ?? [], score), matched_by: reasons.get(row.id)!, health: score, ...contexts[index]! };
+        const fromPartner = shared.get(row.id);
+        return {
+          partner: partnerToApi(row, domainLists.get(row.id) ?? [], score), matched_by: reasons.get(row.id)!, health: score, ...contexts[index]!,
+          ...(fromPartner ? { new_from_partner: fromPartner } : {}),
+        };
       });
       return c.json({ matches }, 200);
     },

@@ -47,7 +47,7 @@ function withoutHealth(partner: Partner): Omit<Partner, "health"> {
 }
 
 /** API fields → columns, for the fields a create or patch may carry. */
-function partnerColumns(input: PartnerCreate | PartnerPatch): Record<string, unknown> {
+export function partnerColumns(input: PartnerCreate | PartnerPatch): Record<string, unknown> {
   const columns: Record<string, unknown> = {};
   const copy = ["name", "kind", "tier", "status", "cadence_days", "owner_email", "business_model", "objectives", "hubspot_company_id", "visibility"] as const;
   for (const field of copy) if (input[field] !== undefined) columns[field] = input[field];

@@ -42,10 +42,10 @@ export function PartnerDetail({ id }: { id: string }) {
         {" · "}last contact {partner.last_contact_at ? relativeDay(partner.last_contact_at, new Date()) : "never"}
       </p>
       {/* The partnership plan has its own page. */}
-      <p><a href={`#partner/${partner.id}/plan`} class="plan-link">Partnership plan</a></p>
+      <p><a href={`#plan/${partner.id}`}>Partnership plan →</a></p>
       <section aria-labelledby="health"><h2 id="health">Health</h2>
         {history && partner.health && (
-          <p class="trend"><Sparkline points={history.items.map((point) => point.score)} label="Health over 180 days" /> {trendWords(history)}</p>
+          <p class="trend"><Sparkline points={history.items.map((point) => point.score)} backfilled={history.items.map((point) => point.backfilled)} label="Health over 180 days" /> {trendWords(history)}</p>
         )}
         <HealthPanel health={partner.health} />
       </section>

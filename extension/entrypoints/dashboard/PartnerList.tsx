@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { relativeDay } from "../../../shared/display-format.ts";
 import { choicesOf, filterPartners, type PartnerFilters } from "../../../shared/partner-filters.ts";
-import { healthTrends, type HealthBand } from "../../../shared/schemas/health.ts";
+import { healthTrends, type HealthBand, type HealthTrends } from "../../../shared/schemas/health.ts";
 import { openCommitment } from "../../../shared/schemas/lookup.ts";
 import { partner, type PartnerKind, type PartnerSort } from "../../../shared/schemas/partner.ts";
 import { listEnvelope } from "../../../shared/schemas/common.ts";
@@ -47,7 +47,7 @@ export function PartnerList({ names }: { names: Map<string, string> }) {
   const [sort, setSort] = useState<PartnerSort>("health");
   const [filters, setFilters] = useState<PartnerFilters>({});
   const [overdueIds, setOverdueIds] = useState<ReadonlySet<string>>(new Set());
-  const [trends, setTrends] = useState<Record<string, (number | null)[]>>({});
+  const [trends, setTrends] = useState<Record<string, HealthTrends["items"][number]["points"]>>({});
   const table = useRef<HTMLTableElement>(null);
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -67,7 +67,7 @@ export function PartnerList({ names }: { names: Map<string, string> }) {
     for (const p of page) names.set(p.id, p.name);
     if (page.length === 0) return;
     void api(`/v1/health/trends?days=90&${page.map((p) => `partner_id=${p.id}`).join("&")}`, healthTrends).then((reply) => {
-      if (reply.ok) setTrends((current) => ({ ...current, ...Object.fromEntries(reply.data.items.map((item) => [item.partner_id, item.points.map((point) => point.score)])) }));
+      if (reply.ok) setTrends((current) => ({ ...current, ...Object.fromEntries(reply.data.items.map((item) => [item.partner_id, item.points])) }));
     });
   });
   const set = <K extends keyof PartnerFilters>(key: K) => (value: PartnerFilters[K]) => setFilters((current) => ({ ...current, [key]: value }));
@@ -96,7 +96,7 @@ export function PartnerList({ names }: { names: Map<string, string> }) {
               <tr key={p.id}>
                 <td><a href={`#partner/${p.id}`}>{p.name}</a></td>
                 <td><span class={`badge band-${p.health?.band ?? "insufficient_data"}`}>{p.health?.score ?? "–"} · {healthBandLabels[p.health?.band ?? "insufficient_data"]}</span>{overdueIds.has(p.id) && <span class="overdue-mark"> overdue promise</span>}</td>
-                <td>{trends[p.id] ? <Sparkline points={trends[p.id]!} label={`${p.name} health trend`} /> : <span class="muted">…</span>}</td>
+                <td>{trends[p.id] ? <Sparkline points={trends[p.id]!.map((point) => point.score)} backfilled={trends[p.id]!.map((point) => point.backfilled)} label={`${p.name} health trend`} /> : <span class="muted">…</span>}</td>
                 <td>{p.last_contact_at ? relativeDay(p.last_contact_at, new Date()) : "never"}</td>
                 <td>{partnerKindLabels[p.kind]}{p.tier ? ` · ${p.tier}` : ""}</td>
               </tr>

@@ -6,7 +6,10 @@ import { openCommitment } from "../../../shared/schemas/lookup.ts";
 import { partner } from "../../../shared/schemas/partner.ts";
 import { ApiGate } from "./ApiGate.tsx";
 import { PartnerList } from "./PartnerList.tsx";
+import { NudgesList } from "./NudgesList.tsx";
 import { PartnerDetail } from "./PartnerDetail.tsx";
+import { PlanPage } from "./PlanPage.tsx";
+import { ImportExportPage } from "./import/ImportExportPage.tsx";
 import { api, usePages } from "./use-pages.ts";
 import "../../pages/pages.css";
 
@@ -81,9 +84,14 @@ function Dashboard() {
   const [names] = useState(() => new Map<string, string>());
   const partnerMatch = /^#partner\/([a-z]{3}_[0-9a-z]{24})$/.exec(hash);
   if (partnerMatch) return <PartnerDetail id={partnerMatch[1]!} />;
+  const planMatch = /^#plan\/([a-z]{3}_[0-9a-z]{24})$/.exec(hash);
+  if (planMatch) return <PlanPage id={planMatch[1]!} />;
+  if (hash === "#nudges") return <NudgesList />;
+  if (hash === "#import") return <ImportExportPage />;
   return (
     <main>
       <h1>Partnerships</h1>
+      <nav aria-label="Workspace"><a href="#import">Import and export</a></nav>
       <ApiGate>
       <section aria-labelledby="by-health"><h2 id="by-health">Partners</h2><PartnerList names={names} /></section>
       <section aria-labelledby="overdue"><h2 id="overdue">Overdue commitments</h2><OverdueCommitments names={names} /></section>

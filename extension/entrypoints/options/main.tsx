@@ -2,6 +2,7 @@ import { render } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ConnectionReport, ErrorInfo } from "../../messaging/protocol.ts";
 import { send } from "../../messaging/send.ts";
+import { NudgeOptions } from "../../pages/NudgeOptions.tsx";
 import "../../pages/pages.css";
 
 type Status = { kind: "idle" } | { kind: "checking" } | { kind: "report"; report: ConnectionReport } | { kind: "error"; error: ErrorInfo };
@@ -85,6 +86,7 @@ function Options() {
         </div>
       </form>
       {shown && <p class={`status ${shown.tone}`} role="status">{shown.text}</p>}
+      <NudgeOptions />
     </main>
   );
 }

@@ -4,12 +4,15 @@ import { submitWrite } from "../submit-write.ts";
 import { useDraft } from "../use-draft.ts";
 import { useWriteForm } from "../use-write-form.ts";
 import { FormFooter } from "./FormFooter.tsx";
+import { ShareToggle, sharedVisibility } from "./ShareToggle.tsx";
 
 export interface LogPromiseFormProps {
   partnerId: string;
   partnerName: string;
   sourceUrl: string;
   ownerEmail: string | null;
+  /** The connected partner company's name, when there is one to share with. */
+  shareWith?: string | null;
   onDone: () => void;
 }
 
@@ -18,9 +21,10 @@ interface PromiseDraft {
   owedBy: "us" | "partner";
   dueOn: string;
   ownerEmail: string;
+  shared?: boolean;
 }
 
-export function LogPromiseForm({ partnerId, partnerName, sourceUrl, ownerEmail, onDone }: LogPromiseFormProps) {
+export function LogPromiseForm({ partnerId, partnerName, sourceUrl, ownerEmail, shareWith = null, onDone }: LogPromiseFormProps) {
   const [draft, update, clear] = useDraft<PromiseDraft>(`promise:${partnerId}`, () => ({ title: "", owedBy: "us", dueOn: "", ownerEmail: ownerEmail ?? "" }));
   const { error, saving, submitWith } = useWriteForm(clear, onDone);
   const picks = dueDatePicks(localToday(new Date()));
@@ -35,6 +39,7 @@ export function LogPromiseForm({ partnerId, partnerName, sourceUrl, ownerEmail, 
         ...(draft.dueOn ? { due_on: draft.dueOn } : {}),
         ...(draft.ownerEmail.trim() ? { owner_email: draft.ownerEmail.trim() } : {}),
         source_url: sourceUrl,
+        ...sharedVisibility(shareWith, draft.shared),
       },
     },
     `Promise "${draft.title}"`,
@@ -64,6 +69,7 @@ export function LogPromiseForm({ partnerId, partnerName, sourceUrl, ownerEmail, 
       <label for="promise-owner">Owner (email)</label>
       <input id="promise-owner" type="email" value={draft.ownerEmail} aria-describedby="promise-owner-error" onInput={(e) => update({ ownerEmail: e.currentTarget.value })} />
       <FieldError id="promise-owner-error" message={fieldMessage(error, "body.owner_email", "owner_email")} />
+      <ShareToggle shareWith={shareWith} checked={draft.shared === true} onChange={(shared) => update({ shared })} />
       <FormFooter error={error} saving={saving} action="Save promise" onClose={onDone} />
     </form>
   );

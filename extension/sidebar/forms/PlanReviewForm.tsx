@@ -1,7 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { planReviewAgenda } from "../../../shared/plan/review-agenda.ts";
-import { meetingCreated } from "../../../shared/schemas/meeting.ts";
-import type { PlanPatch, PlanResource } from "../../../shared/schemas/plan.ts";
+import { z } from "zod";
+import type { PlanResource } from "../../../shared/schemas/plan.ts";
+import { decisionsPatch, type ReviewDecisions as Decisions } from "../../../shared/plan/review-decisions.ts";
 import type { ErrorInfo } from "../../messaging/protocol.ts";
 import { recordPlanReview, readPlanReview } from "../plan-client.ts";
 import { announcement } from "../store.ts";
@@ -19,22 +20,8 @@ export interface PlanReviewFormProps {
   onClose: () => void;
 }
 
-interface Decisions {
-  renewal_on: string;
-  review_every_days: string;
-  /** Milestones marked done in the review, by their place in the plan. */
-  done: number[];
-}
-
-/** What the review decided about the plan itself: only fields changed here become part of the new version. */
-function decisionsPatch(plan: PlanResource, decisions: Decisions): PlanPatch {
-  const patch: PlanPatch = {};
-  if (decisions.renewal_on && decisions.renewal_on !== plan.plan.renewal_on) patch.renewal_on = decisions.renewal_on;
-  if (decisions.review_every_days && Number(decisions.review_every_days) !== plan.review_every_days) patch.review_every_days = Number(decisions.review_every_days);
-  const milestones = plan.plan.milestones ?? [];
-  if (decisions.done.length > 0) patch.milestones = milestones.map((m, index) => (decisions.done.includes(index) ? { ...m, done: true } : m));
-  return patch;
-}
+/** All the review needs of the meeting's answer (a MeetingCreated): its id. */
+const savedMeeting = z.object({ meeting: z.object({ id: z.string().regex(/^mtg_[0-9a-z]{24}$/) }) });
 
 function PlanDecisions({ plan, decisions, onChange }: { plan: PlanResource; decisions: Decisions; onChange: (next: Decisions) => void }) {
   const open = (plan.plan.milestones ?? []).map((m, index) => ({ ...m, index })).filter((m) => !m.done);
@@ -71,10 +58,17 @@ export function PlanReviewForm({ partnerId, partnerName, plan, sourceUrl, attend
   if (error) return <p class="field-error" role="alert">The review could not be prepared: {error.message}</p>;
   if (agenda === null) return <p class="muted" role="status">Preparing the review…</p>;
 
-  const afterSave = async (response: unknown): Promise<WriteOutcome> => {
-    const saved = meetingCreated.safeParse(response);
+  const afterSave = async (outcome: WriteOutcome): Promise<WriteOutcome> => {
+    if (outcome.state === "failed") return outcome;
+    if (outcome.state === "queued") {
+      // The review needs the meeting's id, which only the API gives: say plainly that it is still to be recorded.
+      announcement.value = "The meeting is saved on this computer and will sync as meeting notes; the plan review is not recorded yet. Review the plan again once Mutual's API answers.";
+      return outcome;
+    }
+    const response = outcome.response;
+    const saved = savedMeeting.safeParse(response);
     if (!saved.success) return { state: "failed", error: { code: "unexpected_reply", message: "The meeting is saved, but its answer was not understood; the review was not recorded." } };
-    const reply = await recordPlanReview(partnerId, saved.data.meeting.id, decisionsPatch(plan, decisions));
+    const reply = await recordPlanReview(partnerId, saved.data.meeting.id, decisionsPatch(plan.plan, plan.review_every_days, decisions));
     if (!reply.ok || reply.data.result !== "saved") {
       // The meeting is in; asking again would save it twice, so say what is missing instead.
       announcement.value = `The meeting is saved, but the review was not recorded: ${reply.ok ? "the plan changed meanwhile" : reply.error.message}. Review the plan again to record it.`;

@@ -4,12 +4,15 @@ import { submitWrite } from "../submit-write.ts";
 import { useDraft } from "../use-draft.ts";
 import { useWriteForm } from "../use-write-form.ts";
 import { FormFooter } from "./FormFooter.tsx";
+import { ShareToggle, sharedVisibility } from "./ShareToggle.tsx";
 
 export interface TouchpointFormProps {
   partnerId: string;
   partnerName: string;
   sourceUrl: string;
   participants: string[];
+  /** The connected partner company's name, when there is one to share with. */
+  shareWith?: string | null;
   onDone: () => void;
 }
 
@@ -18,9 +21,10 @@ interface TouchpointDraft {
   direction: "inbound" | "outbound" | "both";
   date: string;
   summary: string;
+  shared?: boolean;
 }
 
-export function TouchpointForm({ partnerId, partnerName, sourceUrl, participants, onDone }: TouchpointFormProps) {
+export function TouchpointForm({ partnerId, partnerName, sourceUrl, participants, shareWith = null, onDone }: TouchpointFormProps) {
   const [draft, update, clear] = useDraft<TouchpointDraft>(`touchpoint:${partnerId}`, () => ({ kind: "call", direction: "both", date: localToday(new Date()), summary: "" }));
   const { error, saving, submitWith } = useWriteForm(clear, onDone);
 
@@ -33,6 +37,7 @@ export function TouchpointForm({ partnerId, partnerName, sourceUrl, participants
         body: {
           kind: draft.kind, direction: draft.direction, summary: draft.summary, participants, source_url: sourceUrl,
           occurred_at: (today ? new Date() : new Date(`${draft.date}T12:00:00`)).toISOString(),
+          ...sharedVisibility(shareWith, draft.shared),
         },
       },
       `${draft.kind[0]!.toUpperCase()}${draft.kind.slice(1)} with ${partnerName}`,
@@ -61,6 +66,7 @@ export function TouchpointForm({ partnerId, partnerName, sourceUrl, participants
       <label for="touch-summary">Summary</label>
       <textarea id="touch-summary" rows={3} value={draft.summary} onInput={(e) => update({ summary: e.currentTarget.value })} />
       <FieldError id="touch-summary-error" message={fieldMessage(error, "body.summary", "summary")} />
+      <ShareToggle shareWith={shareWith} checked={draft.shared === true} onChange={(shared) => update({ shared })} />
       <FormFooter error={error} saving={saving} action="Save touchpoint" onClose={onDone} />
     </form>
   );

@@ -7,6 +7,8 @@ import { randomUUID } from "node:crypto";
 export interface ApiClient {
   get<T = unknown>(path: string): Promise<T>;
   post<T = unknown>(path: string, body: unknown): Promise<T>;
+  patch<T = unknown>(path: string, body: unknown): Promise<T>;
+  delete(path: string): Promise<void>;
   /** Every item of a cursor-paginated list. */
   list<T = unknown>(path: string): Promise<T[]>;
 }
@@ -28,6 +30,10 @@ export function apiClient(baseUrl: string, token: string): ApiClient {
   return {
     get: (path) => call("GET", path),
     post: (path, body) => call("POST", path, body),
+    patch: (path, body) => call("PATCH", path, body),
+    delete: async (path) => {
+      await call("DELETE", path);
+    },
     async list<T>(path: string): Promise<T[]> {
       const items: T[] = [];
       let cursor: string | null = null;
@@ -72,6 +78,7 @@ export interface Meeting {
   notes: string;
   decisions: string[];
   source_url: string | null;
+  calendar_event_id?: string | null;
 }
 
 export interface Contact {

@@ -118,6 +118,12 @@ export class ExtensionBrowser {
     return page.evaluate((wanted) => chrome.storage.local.get(wanted ?? null), keys ?? null);
   }
 
+  /** Removes keys from the extension's storage.local, as a fresh install has none of them. */
+  async removeFromStorage(keys: string[]): Promise<void> {
+    const page = await this.extensionPage();
+    await page.evaluate((names) => chrome.storage.local.remove(names), keys);
+  }
+
   /** Empties the extension's lookup cache (extension/background/lookup-cache.ts). */
   async forgetLookups(): Promise<void> {
     const page = await this.extensionPage();

@@ -9,7 +9,7 @@ export const gmailFixturePath = fileURLToPath(new URL("../fixtures/gmail.html", 
 export const gmailBaseUrl = "https://mail.google.com/mail/u/0/";
 
 export interface Person { name: string; email: string }
-export interface FixtureMessage { id: string; from: Person; to: Person[]; cc: Person[]; body: string; bodyPerson?: Person }
+export interface FixtureMessage { id: string; legacyId: string; from: Person; to: Person[]; cc: Person[]; date: string; body: string; bodyPerson?: Person }
 export interface FixtureThread { key: "A" | "B" | "C" | "X"; id: string; subject: string; messages: FixtureMessage[] }
 export interface Mailbox { me: Person; threads: FixtureThread[] }
 

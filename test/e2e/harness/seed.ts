@@ -53,6 +53,11 @@ export async function seed(api: ApiClient): Promise<Seed> {
     title: theirPromiseTitle, owed_by: "partner", due_on: utcDate(7), visibility: "shared",
   });
 
+  // Email capture is on by default; the tests of capture turn it on for
+  // themselves (capture.test.ts), so that opening a thread in any other test
+  // never changes last contact or the outbox under it.
+  await api.patch("/v1/workspace/settings", { capture: { email: false } });
+
   return {
     acme: { id: acme.id, name: acme.name, domain: "acme.co.uk", overdueTitle, overdueDueOn, referralAccount, goalTitle },
     globex: { id: globex.id, name: globex.name, domain: "globex-systems.com", theirPromiseTitle },

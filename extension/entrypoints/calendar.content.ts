@@ -1,0 +1,12 @@
+import { defineContentScript } from "wxt/utils/define-content-script";
+import { runSidebar } from "../content/sidebar-controller.ts";
+import { createCalendarAdapter } from "../sites/calendar-adapter.ts";
+
+export default defineContentScript({
+  matches: ["https://calendar.google.com/*"],
+  // The sidebar passes its CSS to its shadow root itself.
+  cssInjectionMode: "manual",
+  // Before the page lays anything out: making room later re-lays out all of it (content/sidebar-controller.ts).
+  runAt: "document_start",
+  main: (ctx) => runSidebar(ctx, createCalendarAdapter({ document, location })),
+});
