@@ -5,6 +5,7 @@ import type { CurrentPage, TabReplies } from "../messaging/protocol.ts";
 import type { PageContext } from "../sites/page-context.ts";
 import type { SiteAdapter } from "../sites/site-adapter.ts";
 import { collapsedItem } from "../sidebar/store.ts";
+import { isDarkBackground } from "../../shared/page-theme.ts";
 import { pageUrl } from "./page-query.ts";
 import { whenBodyExists, whenParsed } from "./document-ready.ts";
 import { reserveSpace } from "./reserve-space.ts";
@@ -48,6 +49,7 @@ function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: Sidebar
     performance.mark("mutual:page-read", { detail: { kind: context.kind, url } });
     shown(context);
     frame.post({ type: "page", context, pageKey: site.pageKey(url), href: location.href });
+    frame.post({ type: "pageTheme", dark: isDarkBackground(getComputedStyle(document.body).backgroundColor) });
   };
 }
 
@@ -111,13 +113,18 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter, w
     if (message.type === "toggle") toggle();
     else if (message.type === "partners") partners = message.partners;
   });
+  // A page with nothing to show (the Gmail inbox) folds the sidebar to its
+  // tab without changing the user's choice; the next thread opens it again.
+  let foldedForPage = false;
   const show = () => {
-    space.set(collapsed ? railWidthPx : panelWidthPx);
-    frame.setOpen(!collapsed);
-    frame.post({ type: "collapsed", collapsed });
+    const folded = collapsed || foldedForPage;
+    space.set(folded ? railWidthPx : panelWidthPx);
+    frame.setOpen(!folded);
+    frame.post({ type: "collapsed", collapsed: folded });
   };
   function toggle() {
-    collapsed = !collapsed;
+    collapsed = !(collapsed || foldedForPage);
+    foldedForPage = false;
     show();
     void collapsedItem.setValue(collapsed);
   }
@@ -125,6 +132,10 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter, w
   const refresh = pageReader(ctx, site, frame, (context) => {
     kind = context.kind;
     partners = [];
+    if (foldedForPage !== (kind === "nothing-to-show")) {
+      foldedForPage = kind === "nothing-to-show";
+      show();
+    }
   });
   followNavigation(ctx, refresh);
   site.watch?.(() => void refresh(), ctx.signal);

@@ -22,6 +22,8 @@ export type ToFrame =
   /** What the page shows, once read; `href` is the host page's address (the frame's own is the extension's). */
   | { type: "page"; context: PageContext; pageKey: string | null; href: string }
   | { type: "collapsed"; collapsed: boolean }
+  /** Whether the host page is dark (null: it doesn't say), so the sidebar can match it. */
+  | { type: "pageTheme"; dark: boolean | null }
   /** "Log as promise" on selected words: the frame opens the promise form prefilled from them. */
   | { type: "promiseFromSelection"; selection: SelectedSentence };
 

@@ -1,6 +1,8 @@
 import { useState } from "preact/hooks";
 import { dueDatePicks, localToday } from "../../shared/due-date-picks.ts";
 import type { LookupMatch } from "../../shared/schemas/lookup.ts";
+import { relativeDay } from "../../shared/display-format.ts";
+import { CorrectionButtons } from "./CorrectionButtons.tsx";
 import { submitWrite } from "./submit-write.ts";
 
 type OpenCommitment = LookupMatch["open_commitments"][number];
@@ -24,10 +26,11 @@ function CommitmentRow({ partnerId, commitment }: { partnerId: string; commitmen
     <li class={commitment.overdue ? "commitment overdue" : "commitment"}>
       <span class="title">{commitment.title}</span>
       {commitment.origin?.side === "theirs" && <span class="origin muted">from {commitment.origin.workspace_name ?? "the partner"}</span>}
-      <span class="due">{commitment.due_on ? `${commitment.overdue ? "overdue since" : "due"} ${commitment.due_on}` : "no date"}</span>
+      <span class="due" title={commitment.due_on ?? undefined}>{commitment.due_on ? `${commitment.overdue ? "overdue, was due" : "due"} ${relativeDay(commitment.due_on, new Date())}` : "no date"}</span>
       <span class="row-actions">
         <button type="button" disabled={busy} onClick={() => change({ status: "done" }, `"${commitment.title}" done`)} aria-label={`Mark "${commitment.title}" done`}>Done</button>
         <button type="button" disabled={busy} aria-expanded={moving} onClick={() => setMoving(!moving)} aria-label={`Move the date of "${commitment.title}"`}>Move</button>
+        <CorrectionButtons partnerId={partnerId} commitment={commitment} busy={busy} setBusy={setBusy} />
       </span>
       {moving && (
         <span class="picks" role="group" aria-label="New due date">
@@ -55,7 +58,7 @@ export function CommitmentList({ partnerId, partnerName, commitments }: Commitme
   );
   return (
     <section aria-label="Open commitments">
-      <h3>Open commitments</h3>
+      <h3 class="visually-hidden">Open commitments</h3>
       {group("You owe", ours)}
       {group(`${partnerName} owes`, theirs)}
     </section>

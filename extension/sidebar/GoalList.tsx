@@ -1,9 +1,10 @@
+import { goalFigures, relativeDay } from "../../shared/display-format.ts";
 import type { LookupMatch } from "../../shared/schemas/lookup.ts";
 
 export function GoalList({ goals }: { goals: LookupMatch["goals"] }) {
   return (
     <section aria-label="Shared goals">
-      <h3>Shared goals</h3>
+      <h3 class="visually-hidden">Shared goals</h3>
       {goals.length === 0 ? <p class="muted">No shared goals yet.</p> : (
         <ul class="goals">
           {goals.map((goal) => {
@@ -16,7 +17,7 @@ export function GoalList({ goals }: { goals: LookupMatch["goals"] }) {
                     <span style={{ width: `${progress}%` }} />
                   </span>
                 )}
-                <span class="muted">{goal.current ?? "–"} of {goal.target ?? "–"}{goal.due_on ? ` · due ${goal.due_on}` : ""}</span>
+                <span class="muted">{goalFigures(goal.current, goal.target)}{goal.metric ? ` ${goal.metric}` : ""}{goal.due_on ? ` · due ${relativeDay(goal.due_on, new Date())}` : ""}</span>
               </li>
             );
           })}

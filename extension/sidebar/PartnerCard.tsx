@@ -1,12 +1,10 @@
 import { buildMeetingAgenda } from "../../shared/meeting-agenda.ts";
 import type { LookupMatch } from "../../shared/schemas/lookup.ts";
+import { Glance, isNewPartner } from "./Glance.tsx";
+import { PartnerSections } from "./PartnerSections.tsx";
 import type { CalendarEventFacts } from "../sites/page-context.ts";
-import { CommitmentList } from "./CommitmentList.tsx";
-import { GoalList } from "./GoalList.tsx";
-import { HealthPanel } from "./HealthPanel.tsx";
 import { NewFromPartner } from "./NewFromPartner.tsx";
 import { PlanSection } from "./PlanSection.tsx";
-import { ReferralList } from "./ReferralList.tsx";
 import { LogPromiseForm } from "./forms/LogPromiseForm.tsx";
 import { MeetingNotesForm } from "./forms/MeetingNotesForm.tsx";
 import { EventMeetingNotes, meetingPeopleFor } from "./forms/EventMeetingNotes.tsx";
@@ -25,13 +23,6 @@ export interface PageFacts {
   event?: CalendarEventFacts | null;
 }
 
-
-function lastContactText(match: LookupMatch): string {
-  const contact = match.last_contact;
-  if (!contact) return "No contact logged yet";
-  const days = contact.days_since === 0 ? "today" : contact.days_since === 1 ? "yesterday" : `${contact.days_since} days ago`;
-  return `${days}${contact.cadence_days ? ` · cadence ${contact.cadence_days} days` : ""}`;
-}
 
 /** A thread's meeting: you and this partner's people on it (not another partner's), each side's owners for action items. */
 function threadMeeting(match: LookupMatch, page: PageFacts) {
@@ -60,7 +51,7 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
       <header>
         <h2>{partner.name}</h2>
         <p class="muted">{partnerKindLabels[partner.kind]}{partner.tier ? ` · ${partner.tier}` : ""} · {partnerStatusLabels[partner.status]}</p>
-        <p class={match.last_contact?.overdue ? "last-contact overdue" : "last-contact"}>Last contact: {lastContactText(match)}</p>
+        <Glance match={match} />
       </header>
       <NewFromPartner facts={match.new_from_partner} />
       {linkable && (
@@ -80,10 +71,7 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
         : <MeetingNotesForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} {...threadMeeting(match, page)} agenda={agenda} shareWith={shareWith} onDone={close} />)}
       {form === "touchpoint" && <TouchpointForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} participants={page.people} shareWith={shareWith} onDone={close} />}
       <PlanSection partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={threadMeeting(match, page).attendees} />
-      <HealthPanel health={match.health} />
-      <CommitmentList partnerId={partner.id} partnerName={partner.name} commitments={match.open_commitments} />
-      <ReferralList partnerId={partner.id} partnerName={partner.name} referrals={match.referrals} />
-      <GoalList goals={match.goals} />
+      {!isNewPartner(match) && <PartnerSections match={match} />}
     </article>
   );
 }

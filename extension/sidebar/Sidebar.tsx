@@ -2,8 +2,9 @@ import { CaptureNotice } from "./CaptureNotice.tsx";
 import { HealthBadge } from "./HealthPanel.tsx";
 import { PartnerCard, type PageFacts } from "./PartnerCard.tsx";
 import { AddPartnerForm } from "./forms/AddPartnerForm.tsx";
-import { announcement, collapsed, lookupState, openForm, outbox, pageContext } from "./store.ts";
+import { collapsed, lookupState, openForm, outbox, pageContext } from "./store.ts";
 import { PendingWrites, SettingsButton } from "./PendingWrites.tsx";
+import { Toast } from "./Toast.tsx";
 import { Suggestions } from "./Suggestions.tsx";
 
 export interface SidebarProps {
@@ -84,8 +85,7 @@ export function Sidebar({ page, unknownCompany, onToggle }: SidebarProps) {
         <Suggestions />
         <Body page={page} unknownCompany={unknownCompany} />
       </div>
-      <p class="visually-hidden" role="status" aria-live="polite">{announcement.value}</p>
-      {announcement.value && <p class="toast" aria-hidden="true">{announcement.value}</p>}
+      <Toast />
     </aside>
   );
 }

@@ -14,6 +14,7 @@ import { Sidebar } from "./Sidebar.tsx";
 import { openNotesOnEvents } from "./event-ready.ts";
 import { collapsed, lookupState, noPeople, openForm, pageContext } from "./store.ts";
 import { refreshOutbox } from "./submit-write.ts";
+import { followTheme, pageDark } from "./theme.ts";
 
 /**
  * The sidebar inside its extension frame (entrypoints/sidebar-frame/): it
@@ -89,12 +90,14 @@ export function runSidebarFrame(root: HTMLElement): void {
       if (message.type === "navigating") lookups.navigating(message.urlKey);
       else if (message.type === "page") lookups.shown(message);
       else if (message.type === "collapsed") collapsed.value = message.collapsed;
+      else if (message.type === "pageTheme") pageDark.value = message.dark;
       else if (message.type === "promiseFromSelection") void openPromiseFromSelection(message.selection);
     });
     if (!first) return;
     // Nothing is drawn until the content script has connected: a copy of this
     // page framed by anyone else shows nothing.
     ignoreUntrustedEvents(root);
+    followTheme(document.documentElement);
     render(<App onToggle={onToggle} />, root);
     followOutbox(lookups.again);
     openNotesOnEvents();

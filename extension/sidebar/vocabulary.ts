@@ -1,4 +1,5 @@
 import type { HealthBand, TraitName } from "../../shared/schemas/health.ts";
+import type { InteractionDirection, InteractionKind } from "../../shared/schemas/interaction.ts";
 import type { PartnerKind, PartnerStatus } from "../../shared/schemas/partner.ts";
 import type { ReferralStage } from "../../shared/schemas/referral.ts";
 
@@ -52,3 +53,18 @@ export const referralStageLabels: Record<ReferralStage, string> = {
 export function optionsOf<K extends string>(labels: Record<K, string>, only?: readonly K[]): [K, string][] {
   return (only ?? (Object.keys(labels) as K[])).map((value) => [value, labels[value]]);
 }
+
+export const interactionKindLabels: Record<InteractionKind, string> = {
+  email: "Email",
+  meeting: "Meeting",
+  call: "Call",
+  event: "Event",
+  note: "Note",
+};
+
+/** Who reached out, said of the partner by name. */
+export const interactionDirectionWords = (partnerName: string): Record<InteractionDirection, string> => ({
+  inbound: `from ${partnerName}`,
+  outbound: `to ${partnerName}`,
+  both: "both ways",
+});

@@ -7,6 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { relativeDay } from "../../shared/display-format.ts";
 import { quietness } from "../../shared/dormancy.ts";
 import { apiClient } from "./harness/api.ts";
 import { useSignedInBrowser } from "./harness/browser.ts";
@@ -59,7 +60,7 @@ describe("Dashboard", () => {
 
     // The seeded promise we owe Acme, overdue.
     const overdue = b.page.getByRole("region", { name: "Overdue commitments" });
-    await expectText(overdue, `${acme.name}: ${acme.overdueTitle} (we owe, due ${acme.overdueDueOn})`, "the overdue promise");
+    await expectText(overdue, `${acme.name}: ${acme.overdueTitle} (we owe, due ${relativeDay(acme.overdueDueOn, new Date())})`, "the overdue promise");
 
     // Going dormant: the active partners past their cadence, by the same rule as the product.
     const now = new Date();
@@ -83,7 +84,11 @@ describe("Dashboard", () => {
     await b.signOut();
     try {
       await b.page.goto(extensionUrl("/dashboard.html"));
-      await expectText(b.page.getByRole("region", { name: "By health (weakest first)" }), "Mutual is not connected: add the API URL and token on its options page.", "the not-connected note");
+      // Said once for the whole page, with Retry, not once per section.
+      const alert = b.page.getByRole("alert");
+      await expectText(alert, "Mutual is not connected: add the API URL and token on its options page.", "the not-connected note");
+      expect(await alert.count()).toBe(1);
+      await expectVisible(alert.getByRole("button", { name: "Retry", exact: true }), "Retry");
     } finally {
       await b.signIn();
     }

@@ -117,4 +117,33 @@ describe("Options page", () => {
     expect(await settledStatus(fresh.status)).toBe(`Saved. Connected to ${env.workspaceName} as ${env.memberEmail}.`);
     expect((await browser!.credentials())?.apiUrl).toBe(env.apiUrl);
   });
+
+  it("once saved, tests the URL typed (not the saved one), saves a new URL alone, and shows a disabled Save as disabled", async () => {
+    const { page, url, status } = await openOptions();
+    await expectText(status, `Connected to ${env.workspaceName} as ${env.memberEmail}.`, "the saved settings' check");
+    const save = page.getByRole("button", { name: "Save", exact: true });
+    // Nothing changed yet: Save is disabled and looks it.
+    expect(await save.isDisabled()).toBe(true);
+    const look = await save.evaluate((button) => ({ cursor: getComputedStyle(button).cursor, background: getComputedStyle(button).backgroundColor }));
+    expect(look).toEqual({ cursor: "not-allowed", background: "rgb(236, 239, 244)" });
+
+    const deadUrl = `http://127.0.0.1:${await freePort()}`;
+    await url.fill(deadUrl);
+    await page.getByRole("button", { name: "Test connection", exact: true }).click();
+    expect(await settledStatus(status)).toBe(`Nothing answered at ${deadUrl}. Is the API running (npm start) and the URL right?`);
+    expect(await browser!.credentials()).toEqual({ apiUrl: env.apiUrl, token: env.token });
+
+    // Only the URL changed, the token left empty to keep: Save is enabled and keeps the saved token.
+    await url.fill(`${env.apiUrl}/`);
+    expect(await save.isDisabled()).toBe(true); // the same address, written with its slash
+    await url.fill(env.apiUrl.replace("127.0.0.1", "localhost"));
+    expect(await save.isDisabled()).toBe(false);
+    await save.click();
+    expect(await settledStatus(status)).toBe(`Saved. Connected to ${env.workspaceName} as ${env.memberEmail}.`);
+    expect(await browser!.credentials()).toEqual({ apiUrl: env.apiUrl.replace("127.0.0.1", "localhost"), token: env.token });
+    // Back as it was, for the files after this one.
+    await url.fill(env.apiUrl);
+    await save.click();
+    expect(await settledStatus(status)).toBe(`Saved. Connected to ${env.workspaceName} as ${env.memberEmail}.`);
+  });
 });

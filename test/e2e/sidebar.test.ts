@@ -3,7 +3,7 @@
  * from the real API, and follows Gmail's hash navigation without a reload.
  */
 import { describe, expect, it } from "vitest";
-import { daysBetween } from "../../shared/calendar.ts";
+import { relativeDay } from "../../shared/display-format.ts";
 import { apiClient } from "./harness/api.ts";
 import { useSignedInBrowser } from "./harness/browser.ts";
 import { e2eEnv } from "./harness/context.ts";
@@ -24,14 +24,13 @@ describe("Gmail sidebar", () => {
     await expectText(card, "Reseller · Gold · Active", "the card's kind line");
     // Other files log meetings with Acme in this shared API, so ask it when the last contact was.
     const partner = await apiClient(env.apiUrl, env.token).get<{ last_contact_at: string }>(`/v1/partners/${acme.id}`);
-    // Counted as the API counts days_since for the card: never below zero, so a
-    // meeting logged for today (noon, local) reads "today" in the small hours too.
-    const days = daysBetween(new Date(partner.last_contact_at), new Date());
-    const when = days === 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`;
-    await expectText(card, `Last contact: ${when} · cadence 14 days`, "the card's last contact");
+    // Said as a relative day at the card's fixed top, with the cadence beside it.
+    const lastContact = new RegExp(`Last contact\\s*${relativeDay(partner.last_contact_at, new Date())} \\(every 14 days\\)`);
+    await expectText(card.locator(".glance"), lastContact, "the card's last contact");
+    await expectText(card.locator(".glance"), /We owe\s*\d+ open, \d+ overdue/, "what we owe, overdue counted");
 
-    // The health badge: "<score> · <band>", with the score spelled out for screen readers.
-    const badge = card.getByRole("region", { name: "Partnership health" }).locator(".badge");
+    // The health badge at the top: "<score> · <band>", with the score spelled out for screen readers.
+    const badge = card.locator(".glance .badge");
     await expectVisible(badge, "the health badge");
     expect(await badge.getAttribute("aria-label")).toMatch(/^Health (\d+|not scored), (Healthy|Watch|At risk|Not enough history yet)$/);
     expect(await textOf(badge)).toMatch(/^(\d+|–) · (Healthy|Watch|At risk|Not enough history yet)$/);
@@ -41,7 +40,7 @@ describe("Gmail sidebar", () => {
     const youOwe = commitments.locator(".commitment-group").filter({ has: b.page.getByRole("heading", { name: "You owe", exact: true }) });
     const overdue = youOwe.locator("li", { hasText: acme.overdueTitle });
     await expectVisible(overdue, `"${acme.overdueTitle}" under "You owe"`);
-    expect(await textOf(overdue)).toContain(`overdue since ${acme.overdueDueOn}`);
+    expect(await textOf(overdue)).toContain(`overdue, was due ${relativeDay(acme.overdueDueOn, new Date())}`);
     await expectVisible(commitments.getByRole("heading", { name: `${acme.name} owes`, exact: true }), `the "${acme.name} owes" list`);
 
     // The referral and the goal come from the same lookup.

@@ -3,6 +3,7 @@
  * data, not only on screen.
  */
 import { describe, expect, it } from "vitest";
+import { relativeDay } from "../../shared/display-format.ts";
 import { apiClient, type Commitment, type Contact, type Meeting, type Partner } from "./harness/api.ts";
 import { useSignedInBrowser } from "./harness/browser.ts";
 import { e2eEnv } from "./harness/context.ts";
@@ -76,7 +77,7 @@ describe("Writing from the Gmail sidebar", () => {
 
     // The sidebar reads the partner again and lists the new promise.
     const row = card.getByRole("region", { name: "Open commitments" }).locator("li", { hasText: title });
-    await expectText(row, `due ${friday}`, "the new promise in the sidebar");
+    await expectText(row, `due ${relativeDay(friday, new Date())}`, "the new promise in the sidebar");
   });
 
   it("saves meeting notes with two action items: one meeting and two promises", async () => {

@@ -1,11 +1,11 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { daysBetween } from "../../../shared/calendar.ts";
+import { relativeDay } from "../../../shared/display-format.ts";
 import { quietness } from "../../../shared/dormancy.ts";
-import { healthTrends, type HealthTrends } from "../../../shared/schemas/health.ts";
 import { openCommitment } from "../../../shared/schemas/lookup.ts";
 import { partner } from "../../../shared/schemas/partner.ts";
-import { Sparkline } from "../../pages/Sparkline.tsx";
+import { ApiGate } from "./ApiGate.tsx";
+import { PartnerList } from "./PartnerList.tsx";
 import { NudgesList } from "./NudgesList.tsx";
 import { PartnerDetail } from "./PartnerDetail.tsx";
 import { PlanPage } from "./PlanPage.tsx";
@@ -23,45 +23,11 @@ function useHash(): string {
   return hash;
 }
 
-const ago = (at: string | null) => (at ? `${daysBetween(new Date(at), new Date())} days ago` : "never");
+const ago = (at: string | null) => (at ? relativeDay(at, new Date()) : "never");
 
 function ShowMore({ more, loading, what }: { more: (() => void) | undefined; loading: boolean; what: string }) {
   if (loading) return <p class="muted" role="status">Loading {what}…</p>;
   return more ? <button type="button" onClick={more}>Show more {what}</button> : null;
-}
-
-/** Every partner, weakest first, 50 at a time, each page's 90-day trends in one request. */
-function PartnersByHealth({ names }: { names: Map<string, string> }) {
-  const [trends, setTrends] = useState<Record<string, HealthTrends["items"][number]["points"]>>({});
-  const partners = usePages("/v1/partners?sort=health&limit=50", partner, (page) => {
-    for (const p of page) names.set(p.id, p.name);
-    if (page.length === 0) return;
-    void api(`/v1/health/trends?days=90&${page.map((p) => `partner_id=${p.id}`).join("&")}`, healthTrends).then((reply) => {
-      if (reply.ok) setTrends((current) => ({ ...current, ...Object.fromEntries(reply.data.items.map((item) => [item.partner_id, item.points])) }));
-    });
-  });
-  if (partners.error && !partners.items) return <p class="status problem" role="alert">{partners.error.message}</p>;
-  if (!partners.items) return <p class="muted" role="status">Loading partners…</p>;
-  if (partners.items.length === 0) return <p class="muted">No partners yet: add one from a Gmail thread or a Salesforce Account.</p>;
-  return (
-    <>
-      <table>
-        <thead><tr><th scope="col">Partner</th><th scope="col">Health</th><th scope="col">90-day trend</th><th scope="col">Last contact</th></tr></thead>
-        <tbody>
-          {partners.items.map((p) => (
-            <tr key={p.id}>
-              <td><a href={`#partner/${p.id}`}>{p.name}</a></td>
-              <td><span class={`badge band-${p.health?.band ?? "insufficient_data"}`}>{p.health?.score ?? "–"}</span></td>
-              <td>{trends[p.id] ? <Sparkline points={trends[p.id]!.map((point) => point.score)} backfilled={trends[p.id]!.map((point) => point.backfilled)} label={`${p.name} health trend`} /> : <span class="muted">…</span>}</td>
-              <td>{ago(p.last_contact_at)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {partners.error && <p class="status problem" role="alert">{partners.error.message}</p>}
-      <ShowMore more={partners.more} loading={partners.loading} what="partners" />
-    </>
-  );
 }
 
 function OverdueCommitments({ names }: { names: Map<string, string> }) {
@@ -80,7 +46,7 @@ function OverdueCommitments({ names }: { names: Map<string, string> }) {
   return (
     <>
       <ul>{overdue.items.map((c) => (
-        <li key={c.id}><a href={`#partner/${c.partner_id}`}>{names.get(c.partner_id) ?? "Partner"}</a>: {c.title} ({c.owed_by === "us" ? "we owe" : "they owe"}, due {c.due_on})</li>
+        <li key={c.id}><a href={`#partner/${c.partner_id}`}>{names.get(c.partner_id) ?? "Partner"}</a>: {c.title} ({c.owed_by === "us" ? "we owe" : "they owe"}, due {c.due_on ? relativeDay(c.due_on, new Date()) : "no date"})</li>
       ))}</ul>
       {overdue.error && <p class="status problem" role="alert">{overdue.error.message}</p>}
       <ShowMore more={overdue.more} loading={overdue.loading} what="overdue commitments" />
@@ -126,9 +92,11 @@ function Dashboard() {
     <main>
       <h1>Partnerships</h1>
       <nav aria-label="Workspace"><a href="#import">Import and export</a></nav>
-      <section aria-labelledby="by-health"><h2 id="by-health">By health (weakest first)</h2><PartnersByHealth names={names} /></section>
+      <ApiGate>
+      <section aria-labelledby="by-health"><h2 id="by-health">Partners</h2><PartnerList names={names} /></section>
       <section aria-labelledby="overdue"><h2 id="overdue">Overdue commitments</h2><OverdueCommitments names={names} /></section>
       <section aria-labelledby="dormant"><h2 id="dormant">Going dormant</h2><GoingDormant /></section>
+      </ApiGate>
     </main>
   );
 }
