@@ -60,16 +60,15 @@ export const sharingListQuery = z.strictObject({
   cursor: listCursor.optional(),
 });
 
+const count = z.number().int().nonnegative();
+
 /** What the other side shared since this side last looked, on the sidebar's next lookup. */
 export const newFromPartner = z
   .object({
     workspace_name: z.string(),
     since: utcTimestamp.nullable(),
-    commitments: z.number().int(),
-    referrals: z.number().int(),
-    goals: z.number().int(),
-    meetings: z.number().int(),
-    interactions: z.number().int(),
+    // How many of each kind of record arrived, one count per kind.
+    commitments: count, referrals: count, goals: count, meetings: count, interactions: count,
     /** Promises the partner company marked done in the last 7 days, either side's, with who did it (changed_by). */
     done_by_them: z.array(commitment),
   })
