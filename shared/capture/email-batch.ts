@@ -53,6 +53,24 @@ export function isOurSide(sender: string, ownAddress: string | null): boolean {
   return ownDomain !== null && !isFreeMailDomain(ownDomain) && registrableDomain(sender) === ownDomain;
 }
 
+/** FNV-1a, 32 bits, as 8 hex digits: a short, stable digest of a recipient list (not a secret). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, "0");
+}
+
+/**
+ * The email's id in the workspace: what every recipient's copy of it has in
+ * common (the minute it was sent, its sender, everyone on it). Gmail's own
+ * message ids belong to one mailbox, so a teammate opening the same thread
+ * would otherwise log it again. Two emails from one sender to the same
+ * people within the same minute count as one.
+ */
+export function emailKey(occurredAt: string, from: string, participants: string[]): string {
+  return `mail:${occurredAt}:${fnv1a([...participants].sort().join(","))}:${from}`.slice(0, 200);
+}
+
 /** The batch for a thread's messages, oldest first, at most the API's 100 (the newest kept). */
 export function emailBatch(messages: MessageHeader[], { ownAddress, subject, timeZone, now }: BatchOptions): EmailBatch {
   const items: CapturedEmail[] = [];
@@ -61,15 +79,16 @@ export function emailBatch(messages: MessageHeader[], { ownAddress, subject, tim
   for (const message of messages) {
     const occurredAt = message.timeText ? messageSentAt(message.timeText, timeZone, now) : null;
     const from = message.from?.toLowerCase() ?? null;
-    if (seen.has(message.id)) continue;
     if (!occurredAt || !from || !isEmailAddress(from) || Date.parse(occurredAt) > now.getTime() + futureSlackMs) {
       skipped.push(message.id);
       continue;
     }
-    seen.add(message.id);
     const participants = [...new Set([from, ...message.to.map((address) => address.toLowerCase())])].filter(isEmailAddress);
+    const key = emailKey(occurredAt, from, participants);
+    if (seen.has(key)) continue;
+    seen.add(key);
     items.push({
-      external_id: message.id, kind: "email", direction: isOurSide(from, ownAddress) ? "outbound" : "inbound",
+      external_id: key, kind: "email", direction: isOurSide(from, ownAddress) ? "outbound" : "inbound",
       occurred_at: occurredAt, participants: participants.slice(0, 100),
       ...(subject ? { subject: subject.slice(0, 1_000) } : {}),
     });

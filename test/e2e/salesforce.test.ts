@@ -24,7 +24,6 @@ const byDomain = lightningRecord("byDomain"); // Wayne Enterprises, Inc.: its we
 const unknown = lightningRecord("unknown"); // Initech Holdings: nobody
 const unknown2 = lightningRecord("unknown2"); // Soylent Corp: nobody (never added here)
 const contact = lightningRecord("contact");
-const nothingToShow = "Open an email thread or a partner's Account to see the partnership here.";
 
 let browser: ExtensionBrowser | undefined;
 let vandelay: SalesforcePartner;
@@ -155,7 +154,8 @@ describe("Salesforce sidebar", () => {
   it("shows no partner on a Contact record, loaded or navigated to", async () => {
     const b = browser!;
     await openRecord(b.page, contact);
-    await expectText(b.panel(), nothingToShow, "the nothing-to-show note");
+    // Nothing to show on a Contact: the sidebar folds itself to its tab.
+    await expectVisible(b.foldedTab(), "the sidebar folded to its tab on the Contact");
     await b.page.waitForTimeout(1_000);
     expect(await cardNames()).toEqual([]);
 
@@ -163,14 +163,14 @@ describe("Salesforce sidebar", () => {
     await navigateInApp(b.page, linked);
     await expectVisible(b.partnerCard(vandelay.name), `the "${vandelay.name}" card`, 15_000);
     await navigateInApp(b.page, contact);
-    await expectText(b.panel(), nothingToShow, "the nothing-to-show note after navigating", 15_000);
+    await expectVisible(b.foldedTab(), "the sidebar folded to its tab after navigating", 15_000);
     await expectAbsent(b.partnerCard(vandelay.name), `the "${vandelay.name}" card on the Contact`, 5_000);
   });
 
   it("reads the Account's own name and website after navigating to it from a Contact, not the Contact's tab still on screen", async () => {
     const b = browser!;
     await openRecord(b.page, contact);
-    await expectText(b.panel(), nothingToShow, "the nothing-to-show note on the Contact");
+    await expectVisible(b.foldedTab(), "the sidebar folded to its tab on the Contact");
     // Contact → Soylent (nobody): Lightning keeps the Contact's tab up until it has drawn the Account.
     await navigateInApp(b.page, unknown2);
     await expectText(b.panel(), `${unknown2.name} isn't a partner yet.`, "the unknown-Account note after navigating from a Contact", 15_000);

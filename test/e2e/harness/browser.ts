@@ -243,6 +243,11 @@ export class ExtensionBrowser {
     return this.sidebar().locator("aside.panel");
   }
 
+  /** The sidebar folded to its tab with no partner on it, as it folds itself on a page with nothing to show. */
+  foldedTab(): Locator {
+    return this.sidebar().getByRole("button", { name: "Open Mutual", exact: true });
+  }
+
   /** One matched partner's card in the sidebar. */
   partnerCard(name: string): Locator {
     return this.sidebar().getByRole("article", { name, exact: true });
