@@ -5,12 +5,12 @@ import { partnerTrends, trendDays } from "./trends.ts";
 /**
  * Beside the score at the card's top: a small line of the last 30 days
  * (backfilled days dashed, as on the dashboard) and the change as text, with
- * words for screen readers. Nothing until the trend has arrived, and nothing
- * if it couldn't be read.
+ * words for screen readers; an unscored partner's says "no trend yet", as on
+ * the dashboard. Nothing until the trend has arrived, nothing if it couldn't be read.
  */
 export function GlanceTrend({ partnerId, partnerName }: { partnerId: string; partnerName: string }) {
   const points = partnerTrends.value[partnerId];
-  if (!points || !points.some((point) => point.score !== null)) return null;
+  if (!points) return null;
   const change = trendChange(points);
   return (
     <span class="glance-trend">

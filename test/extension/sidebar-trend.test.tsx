@@ -101,6 +101,14 @@ describe("the health trend at the card's top", () => {
     expect(top("Acme").querySelector(".badge")).not.toBeNull();
   });
 
+  it("says a partner not yet scored has no trend yet, as the dashboard does, with no change", async () => {
+    trendReply = { ok: true, data: { items: [{ partner_id: "ptr_acme", points: [{ day: dayOf(0), score: null, backfilled: false }] }] } };
+    await shown("ready");
+    expect(top("Acme").querySelector(".glance-trend")!.textContent).toBe("no trend yet");
+    expect(top("Acme").querySelector(".trend-change")).toBeNull();
+    expect(top("Globex").querySelector(".glance-trend")).toBeNull();
+  });
+
   it("shows nothing extra, and no error, when the trends can't be read", async () => {
     trendReply = { ok: false, error: { code: "offline", message: "The API can't be reached." } };
     await shown("ready");
