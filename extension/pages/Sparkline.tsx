@@ -2,12 +2,11 @@
  * A trend line from daily scores; gaps (no score) are skipped, not drawn as
  * zero. Days computed afterwards from the history as it stood then
  * (`backfilled`, after an import) are drawn dashed, and the label says so.
+ * Smaller `width` and `height` fit it beside the score in the sidebar's top.
  */
-export function Sparkline({ points, label, backfilled = [] }: { points: (number | null)[]; label: string; backfilled?: boolean[] }) {
+export function Sparkline({ points, label, backfilled = [], width = 120, height = 28 }: { points: (number | null)[]; label: string; backfilled?: boolean[]; width?: number; height?: number }) {
   const scored = points.map((value, index) => ({ value, index })).filter((p): p is { value: number; index: number } => p.value !== null);
   if (scored.length < 2) return <span class="muted">{scored.length === 1 ? "one day so far" : "no trend yet"}</span>;
-  const width = 120;
-  const height = 28;
   const x = (index: number) => (index / Math.max(1, points.length - 1)) * width;
   const y = (value: number) => height - (value / 100) * height;
   const pathOf = (part: typeof scored) => part.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.index).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");

@@ -1,5 +1,6 @@
 import { relativeDay } from "../../shared/display-format.ts";
 import type { LookupMatch } from "../../shared/schemas/lookup.ts";
+import { GlanceTrend } from "./GlanceTrend.tsx";
 import { HealthBadge } from "./HealthPanel.tsx";
 
 /** "3 open, 1 overdue" or "nothing open". */
@@ -21,7 +22,7 @@ export function isNewPartner(match: LookupMatch): boolean {
     && match.goals.length === 0 && match.last_contact === null;
 }
 
-/** The card's fixed top: health, what each side owes (overdue first), last contact. */
+/** The card's fixed top: health with its trend, what each side owes (overdue first), last contact. */
 export function Glance({ match, now = new Date() }: { match: LookupMatch; now?: Date }) {
   const ours = match.open_commitments.filter((c) => c.owed_by === "us");
   const theirs = match.open_commitments.filter((c) => c.owed_by === "partner");
@@ -30,7 +31,7 @@ export function Glance({ match, now = new Date() }: { match: LookupMatch; now?: 
   }
   return (
     <dl class="glance">
-      <div><dt>Health</dt><dd><HealthBadge health={match.health} /></dd></div>
+      <div><dt>Health</dt><dd class="health-line"><HealthBadge health={match.health} /><GlanceTrend partnerId={match.partner.id} partnerName={match.partner.name} /></dd></div>
       <div class={ours.some((c) => c.overdue) ? "overdue" : ""}><dt>We owe</dt><dd>{openCount(ours)}</dd></div>
       <div class={theirs.some((c) => c.overdue) ? "overdue" : ""}><dt>They owe</dt><dd>{openCount(theirs)}</dd></div>
       <div class={match.last_contact?.overdue ? "overdue" : ""}><dt>Last contact</dt><dd>{lastContactText(match, now)}</dd></div>

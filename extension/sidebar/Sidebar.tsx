@@ -6,6 +6,7 @@ import { collapsed, lookupState, openForm, outbox, pageContext } from "./store.t
 import { PendingWrites, SettingsButton } from "./PendingWrites.tsx";
 import { Toast } from "./Toast.tsx";
 import { Suggestions } from "./Suggestions.tsx";
+import { useShownTrends } from "./trends.ts";
 
 export interface SidebarProps {
   page: PageFacts;
@@ -17,6 +18,7 @@ export interface SidebarProps {
 function Body({ page, unknownCompany }: Omit<SidebarProps, "onToggle">) {
   const context = pageContext.value;
   const state = lookupState.value;
+  useShownTrends((state.data?.matches ?? []).map((match) => match.partner.id), state.status === "ready");
   if (context?.kind === "unreadable") {
     return <p class="notice" role="status">Mutual couldn't read this page ({context.reason}). The site may have changed its layout; the sidebar will work again once Mutual is updated.</p>;
   }

@@ -27,7 +27,8 @@ describe("Gmail sidebar", () => {
     // Said as a relative day at the card's fixed top, with the cadence beside it.
     const lastContact = new RegExp(`Last contact\\s*${relativeDay(partner.last_contact_at, new Date())} \\(every 14 days\\)`);
     await expectText(card.locator(".glance"), lastContact, "the card's last contact");
-    await expectText(card.locator(".glance"), /We owe\s*\d+ open, \d+ overdue/, "what we owe, overdue counted");
+    // The trend comes after the card is painted, beside the score; a partner scored only today has "one day so far".
+    await expectText(card.locator(".glance"), /(↑ \d+ in \d+ days?|↓ \d+ in \d+ days?|steady|one day so far)[\s\S]*We owe\s*\d+ open, \d+ overdue/, "the health trend, then what we owe, overdue counted");
 
     // The health badge at the top: "<score> · <band>", with the score spelled out for screen readers.
     const badge = card.locator(".glance .badge");
