@@ -4,6 +4,8 @@ import { WxtVitest } from "wxt/testing/vitest-plugin";
 
 // Pure logic and scripts in Node; page adapters against saved pages in
 // happy-dom; the API inside workerd against a real D1 with the real migrations.
+const testTokenBudget = 600;
+
 export default defineConfig({
   test: {
     projects: [
@@ -33,7 +35,11 @@ export default defineConfig({
           cloudflareTest(async () => ({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations") },
+              bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations"), TEST_TOKEN_BUDGET: testTokenBudget },
+              // A token's budget of 1,500 a minute takes 25 requests a second to
+              // reach, more than a loaded CI machine serves: the tests spend a
+              // smaller one through the same binding (test/worker/rate-limit.test.ts).
+              ratelimits: { TOKEN_LIMIT: { namespace_id: "1001", simple: { limit: testTokenBudget, period: 60 } } },
             },
           })),
         ],

@@ -26,9 +26,11 @@ const maxRetryMs = 5 * 60_000;
 const oneAtATime = serialQueue();
 
 let flushing: Promise<void> | null = null;
-// Writes being sent right now; the same Idempotency-Key would make a second
-// send harmless, but there is no reason to make one.
-const inFlight = new Set<string>();
+// The send of each write being sent right now, claimed before the first
+// await: a flush that comes upon a write the form is sending waits for that
+// send's answer instead of making a second one (the same Idempotency-Key
+// would make it harmless, but it would still be a second request).
+const sending = new Map<string, Promise<SentWrite>>();
 let wakeTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Matches nobody: for entries queued by a version that did not record who made them. */
@@ -118,13 +120,16 @@ async function attempt(entry: PendingWrite, signedIn: SignedIn | null): Promise<
     await update(entry.id, (e) => ({ ...e, failed: notASidebarWrite, lastError: notASidebarWrite.message }));
     return { entry, result: "refused", error: notASidebarWrite };
   }
-  if (inFlight.has(entry.id)) return { entry, result: "queued" };
-  inFlight.add(entry.id);
-  try {
-    return await send(entry, signedIn);
-  } finally {
-    inFlight.delete(entry.id);
-  }
+  return send(entry, signedIn);
+}
+
+/** The write's running send if there is one, else `run` started now and known as it. */
+function claim(id: string, run: () => Promise<SentWrite>): Promise<SentWrite> {
+  const running = sending.get(id);
+  if (running) return running;
+  const sent = run().finally(() => sending.delete(id));
+  sending.set(id, sent);
+  return sent;
 }
 
 /** Unreachable, 429 or 5xx: stays queued with backoff. 401: waits for a new sign-in. Other 4xx: refused, kept for the user. */
@@ -165,9 +170,24 @@ async function send(entry: PendingWrite, signedIn: SignedIn): Promise<SentWrite>
 
 /** Sends a newly queued write at once, so the form knows whether it synced. */
 export async function sendNow(entry: PendingWrite): Promise<SentWrite> {
-  const result = await attempt(entry, await loadSignedIn());
+  const result = await claim(entry.id, async () => attempt(entry, await loadSignedIn()));
   await scheduleWake();
   return result;
+}
+
+/**
+ * For a flush, whose list was read before it got to this write: another send
+ * may have delivered it since, so it is read again once claimed. `null`: gone.
+ */
+function attemptIfStillQueued(entry: PendingWrite, signedIn: SignedIn): Promise<SentWrite | null> {
+  let gone = false;
+  const sent = claim(entry.id, async () => {
+    const current = (await pendingWrites()).find((e) => e.id === entry.id);
+    if (current) return attempt(current, signedIn);
+    gone = true;
+    return { entry, result: "synced" };
+  });
+  return sent.then((result) => (gone ? null : result));
 }
 
 /** Sends everything that is due and may be sent as whoever is signed in, oldest first, one at a time. */
@@ -179,7 +199,8 @@ export function flush(force = false): Promise<void> {
       for (const entry of await pendingWrites()) {
         if (entry.failed || !sameIdentity(entry.identity, signedIn.identity)) continue;
         if (!force && Date.parse(entry.nextAttemptAt) > Date.now()) continue;
-        const sent = await attempt(entry, signedIn);
+        const sent = await attemptIfStillQueued(entry, signedIn);
+        if (!sent) continue;
         if (sent.result !== "synced" && sent.result !== "refused") break; // the API is down, busy or refuses the token: the rest would fail too
       }
     } finally {

@@ -97,16 +97,21 @@ export interface SidebarHandle {
 }
 
 export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter, withSidebar?: (sidebar: SidebarHandle) => void): Promise<void> {
-  let collapsed = await collapsedItem.getValue();
-  let partners: CurrentPage["partners"] = [];
-  let kind: PageContext["kind"] | null = null;
   // The page gives up a rail for the tab, or the panel's width when it is
   // open. Set now, at document_start, before the page has laid anything out:
   // set after, it would re-lay out the whole page at the new width. Nothing
-  // changes it again but the user opening or collapsing the sidebar.
+  // changes it again but the user opening or collapsing the sidebar. The
+  // panel's width before the stored choice is read: on a busy machine the
+  // parser can finish first, and open is what a sidebar is unless the user
+  // collapsed it (then the rail follows as soon as storage answers).
   const space = reserveSpace();
   ctx.onInvalidated(() => space.release());
+  space.set(panelWidthPx);
+  let collapsed = await collapsedItem.getValue();
+  if (!ctx.isValid) return;
   space.set(collapsed ? railWidthPx : panelWidthPx);
+  let partners: CurrentPage["partners"] = [];
+  let kind: PageContext["kind"] | null = null;
   // The frame goes on <body> as soon as there is one, so it loads while the page does.
   if (!(await whenBodyExists(document, ctx.signal)) || !ctx.isValid) return;
   const frame = await mountSidebarFrame(ctx, site.headerHeightPx, (message) => {

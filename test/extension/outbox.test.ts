@@ -100,6 +100,59 @@ describe("the outbox under storage latency", () => {
     await second;
     expect((await pendingWrites()).map((e) => e.label).sort()).toEqual(["first", "second"]);
   });
+
+});
+
+describe("a write the form sends while a flush runs", () => {
+  const queue = async (name: string) => {
+    const identity = (await loadSignedIn())!.identity;
+    return enqueue({ label: `Added ${name}`, partnerId: null, method: "POST", path: "/v1/partners", body: { name }, identity });
+  };
+
+  /** The API holds its answer to the write named `name` until `release` is called. */
+  function holdAnswerTo(name: string): { release: () => void; reached: Promise<void> } {
+    let release!: () => void;
+    let reached!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const seen = new Promise<void>((resolve) => (reached = resolve));
+    const api = globalThis.fetch;
+    vi.stubGlobal("fetch", async (input: string, init: RequestInit = {}) => {
+      if ((JSON.parse(String(init.body ?? "null")) as { name?: string } | null)?.name === name) {
+        reached();
+        await gate;
+      }
+      return api(input, init);
+    });
+    return { release, reached: seen };
+  }
+
+  it("sends a write once when a flush that read the list before it was sent comes to it after", async () => {
+    await signIn("a");
+    const older = await queue("Globex");
+    const newer = await queue("Škoda");
+    const held = holdAnswerTo(older.label.replace("Added ", ""));
+    // The flush read both and is sending the older one while the form sends the newer itself.
+    const flushing = flush(true);
+    await held.reached;
+    expect(await sendNow(newer)).toMatchObject({ result: "synced" });
+    held.release();
+    await flushing;
+    expect(received.map((r) => (r.body as { name: string }).name)).toEqual(["Škoda", "Globex"]);
+    expect(await pendingWrites()).toEqual([]);
+  });
+
+  it("gives the form the answer of a flush that was already sending its write, without a second request", async () => {
+    await signIn("a");
+    const entry = await queue("Škoda");
+    const held = holdAnswerTo("Škoda");
+    const flushing = flush(true);
+    await held.reached;
+    const sent = sendNow(entry);
+    held.release();
+    expect(await sent).toMatchObject({ result: "synced", response: { id: "created" } });
+    await flushing;
+    expect(received).toHaveLength(1);
+  });
 });
 
 describe("who a queued write is sent as", () => {

@@ -7,6 +7,8 @@ declare global {
       TOKEN_LIMIT: RateLimit;
       AUTH_FAILURE_LIMIT: RateLimit;
       TEST_MIGRATIONS: D1Migration[];
+      /** TOKEN_LIMIT's budget in the tests (vitest.config.ts), smaller than wrangler.toml's. */
+      TEST_TOKEN_BUDGET: number;
       ALLOWED_ORIGINS?: string;
     }
   }
