@@ -9,6 +9,7 @@ import { isDarkBackground } from "../../shared/page-theme.ts";
 import { pageUrl } from "./page-query.ts";
 import { whenBodyExists, whenParsed } from "./document-ready.ts";
 import { reserveSpace } from "./reserve-space.ts";
+import { yieldToPage } from "../sites/waiting.ts";
 import { mountSidebarFrame, panelWidthPx, railWidthPx, type SidebarFrame } from "./sidebar-frame.ts";
 
 /**
@@ -19,22 +20,12 @@ import { mountSidebarFrame, panelWidthPx, railWidthPx, type SidebarFrame } from 
  * and ends when it is invalidated.
  */
 
-/**
- * Lets the page finish the task in which it drew the thread before we go on:
- * a MutationObserver's callback runs at the end of the page's own task, and
- * our work there would make that task longer. scheduler.yield() continues
- * ahead of other queued tasks (Chrome 129+), usually still before the frame.
- */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** Reads the page and hands it to the frame; `refresh` again after each navigation. */
-function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: SidebarFrame, shown: (context: PageContext) => void) {
+/** Reads the page and hands it to the frame; `refresh` again after each navigation. Exported for its test. */
+export function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: SidebarFrame, shown: (context: PageContext) => void) {
   let current: AbortController | null = null;
   // One listener for the script's life, not one per navigation.
   ctx.onInvalidated(() => current?.abort());
+  const postTheme = () => frame.post({ type: "pageTheme", dark: isDarkBackground(getComputedStyle(document.body).backgroundColor) });
   return async () => {
     current?.abort();
     const controller = new AbortController();
@@ -42,6 +33,9 @@ function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: Sidebar
     // The URL names the thread or record before the page draws it: the frame
     // reads its cached lookup meanwhile, so it can paint as soon as it's read.
     frame.post({ type: "navigating", urlKey: site.pageKey(location.href) });
+    // The theme now, before the page draws what the URL names: straight after
+    // it has, getComputedStyle would restyle the whole new view inside our task.
+    postTheme();
     const context = await site.readPage(controller.signal);
     await yieldToPage();
     if (controller.signal.aborted) return;
@@ -49,7 +43,8 @@ function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: Sidebar
     performance.mark("mutual:page-read", { detail: { kind: context.kind, url } });
     shown(context);
     frame.post({ type: "page", context, pageKey: site.pageKey(url), href: location.href });
-    frame.post({ type: "pageTheme", dark: isDarkBackground(getComputedStyle(document.body).backgroundColor) });
+    // Again once the page has drawn its frame (style clean, the read cheap): a theme applied late on load shows.
+    ctx.requestAnimationFrame(() => ctx.setTimeout(postTheme, 0));
   };
 }
 

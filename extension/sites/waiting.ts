@@ -52,7 +52,22 @@ function bounded<T>(signal: AbortSignal | undefined, timeoutMs: number, start: (
   });
 }
 
-/** `check()`'s first non-null answer, now or after a change under root; null on timeout or abort. */
+/**
+ * Resolves in a task of its own, after the page's current one: ahead of
+ * other queued tasks with scheduler.yield() (Chrome 129+), else a timer's.
+ */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * `check()`'s first non-null answer, now or after a change under root; null
+ * on timeout or abort. An answer found after a change resolves a task later:
+ * the observer's callback runs at the end of the page's task that made the
+ * change (Gmail drawing a thread), and whoever awaits the wait reads the page
+ * next, which would lengthen that task by the whole read.
+ */
 export function waitUntil<T>(root: Node, check: () => T | null, { signal, timeoutMs, attributeFilter }: WaitOptions): Promise<T | null> {
   if (signal?.aborted) return Promise.resolve(null);
   const now = check();
@@ -63,7 +78,9 @@ export function waitUntil<T>(root: Node, check: () => T | null, { signal, timeou
     // matching each of them lengthened that task (bench/extension-paint.ts).
     const observer = new MutationObserver(() => {
       const found = check();
-      if (found !== null) settle(found);
+      if (found === null) return;
+      observer.disconnect();
+      void yieldToPage().then(() => settle(found));
     });
     observer.observe(root, { childList: true, subtree: true, ...(attributeFilter?.length ? { attributeFilter: [...attributeFilter] } : {}) });
     return () => observer.disconnect();

@@ -34,6 +34,9 @@ async function state<T>(promise: Promise<T>): Promise<T | "pending"> {
   return Promise.race([promise, ticks.then(() => "pending" as const)]);
 }
 
+/** A wait that a change of the page ended resolves in the task after the page's (sites/waiting.ts): a timer here. */
+const afterPagesTask = () => vi.advanceTimersByTimeAsync(1);
+
 const html = (markup: string) => {
   const template = document.createElement("template");
   template.innerHTML = markup;
@@ -78,6 +81,7 @@ describe("the Gmail adapter", () => {
     await vi.advanceTimersByTimeAsync(899);
     expect(await state(reading)).toBe("pending");
     await vi.advanceTimersByTimeAsync(1);
+    await afterPagesTask();
     expect(people(await state(reading))).toEqual(["priya@contoso.com"]);
   });
 
@@ -94,6 +98,7 @@ describe("the Gmail adapter", () => {
     await vi.advanceTimersByTimeAsync(199);
     expect(await state(reading)).toBe("pending");
     await vi.advanceTimersByTimeAsync(1);
+    await afterPagesTask();
     expect(await state(reading)).toMatchObject({ kind: "email", threadId: threadB, messageIds: ["#msg-f:2"], emails: ["sam@globex.com"] });
   });
 
@@ -186,6 +191,7 @@ describe("the Salesforce adapter", () => {
     await vi.advanceTimersByTimeAsync(499);
     expect(await state(reading)).toBe("pending");
     await vi.advanceTimersByTimeAsync(1);
+    await afterPagesTask();
     expect(name(await state(reading))).toBe("Contoso");
   });
 

@@ -24,6 +24,8 @@ const message = () => {
   return element;
 };
 const later = (ms: number, action: () => void) => setTimeout(action, ms);
+/** A wait a mutation ended resolves a task after the page's: run that task. */
+const nextTask = () => vi.advanceTimersByTimeAsync(1);
 
 /** Settles a promise's state at this fake time: "pending", or what it resolved to. */
 async function state<T>(promise: Promise<T>): Promise<T | "pending"> {
@@ -44,6 +46,7 @@ describe("waitForElement", () => {
     await vi.advanceTimersByTimeAsync(9);
     expect(await state(waiting)).toBe("pending");
     await vi.advanceTimersByTimeAsync(1);
+    await nextTask();
     expect(await waiting).toBe(added);
   });
 
@@ -54,6 +57,7 @@ describe("waitForElement", () => {
     later(10, () => main.append(wrapper));
     const waiting = waitForElement(main, ["div[data-message-id]"], { timeoutMs: 1_000 });
     await vi.advanceTimersByTimeAsync(10);
+    await nextTask();
     expect(await waiting).toBe(nested);
   });
 
@@ -63,6 +67,7 @@ describe("waitForElement", () => {
     later(10, () => main.append(subject));
     const waiting = waitForElement(document.body, ["div[role=main] h2.hP"], { timeoutMs: 1_000 });
     await vi.advanceTimersByTimeAsync(10);
+    await nextTask();
     expect(await waiting).toBe(subject);
   });
 
@@ -104,6 +109,7 @@ describe("waitForElement", () => {
     later(10, () => hiddenView.setAttribute("role", "main"));
     const revealed = waitForElement(main, ["[role=main] div.adn"], { timeoutMs: 1_000, attributeFilter: ["role"] });
     await vi.advanceTimersByTimeAsync(10);
+    await nextTask();
     expect(await revealed).toBe(hiddenView.firstElementChild);
 
     hiddenView.removeAttribute("role");
@@ -111,6 +117,21 @@ describe("waitForElement", () => {
     const unwatched = waitForElement(main, ["[role=main] div.adn"], { timeoutMs: 60 });
     await vi.advanceTimersByTimeAsync(60);
     expect(await unwatched).toBeNull();
+  });
+
+  it("resolves in a task after the one whose change it saw, so a read awaiting it never lengthens the page's task", async () => {
+    const order: string[] = [];
+    const waiting = waitForElement(main, ["div.adn"], { timeoutMs: 1_000 }).then((found) => order.push(found ? "resolved" : "null"));
+    later(10, () => {
+      main.append(message());
+      // The page's next task, queued by the page in the task that drew the message.
+      setTimeout(() => order.push("page's next task"), 0);
+      queueMicrotask(() => order.push("page's microtask"));
+    });
+    await vi.advanceTimersByTimeAsync(10);
+    await nextTask();
+    await waiting;
+    expect(order).toEqual(["page's microtask", "page's next task", "resolved"]);
   });
 
   it("resolves null for an empty selector list, and throws at once on invalid CSS", async () => {
