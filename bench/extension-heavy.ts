@@ -54,6 +54,14 @@ export interface TracedRun {
   /** The page's heaviest script task (a timer: the fixture appending the rows) and our sampled share of it. */
   drawTaskMs: number;
   drawTaskOursMs: number;
+  /**
+   * CPU time of the page's main thread, not wall time: what the thread itself
+   * did, steady when the 2 cores are busy with other processes (ours among
+   * them) and the wall time of every task stretches. The longest timer task
+   * (the page's own drawing) and the sum over every task of the load.
+   */
+  drawTaskCpuMs: number;
+  threadCpuMs: number;
   /** The task holding most of our sampled time: our share of it, its length, and what of ours ran in it. */
   maxOursInOneTaskMs: number;
   taskOfMaxOursMs: number;
@@ -115,6 +123,8 @@ async function tracedHeavyLoad(browser: BenchBrowser, sidebar: WaitForSidebar | 
   return {
     drawTaskMs: draw.durationMs,
     drawTaskOursMs: draw.oursMs,
+    drawTaskCpuMs: Math.max(...profile.tasks.filter((task) => task.timer).map((task) => task.cpuMs)),
+    threadCpuMs: profile.tasks.reduce((sum, task) => sum + task.cpuMs, 0),
     maxOursInOneTaskMs: maxOurs.oursMs,
     taskOfMaxOursMs: maxOurs.durationMs,
     taskOfMaxOursEvents: maxOurs.ourEvents,
@@ -123,7 +133,7 @@ async function tracedHeavyLoad(browser: BenchBrowser, sidebar: WaitForSidebar | 
     longTasksWithOurs: long.filter((task) => task.oursMs > 0).length,
     madeLongByOurScripts: long.filter((task) => task.oursMs > 0 && task.durationMs - task.oursMs <= longTaskMs).length,
     sampleIntervalMs: profile.sampleIntervalMs,
-    longTasks: long.map((task) => `${task.durationMs.toFixed(0)} ms at ${task.startMs.toFixed(0)} (ours ${task.oursMs.toFixed(1)}): ${task.label}`),
+    longTasks: long.map((task) => `${task.durationMs.toFixed(0)} ms (CPU ${task.cpuMs.toFixed(0)}) at ${task.startMs.toFixed(0)} (ours ${task.oursMs.toFixed(1)}): ${task.label}`),
     rendering: profile.rendering,
   };
 }
@@ -179,6 +189,8 @@ export function summarizeRendering(runsOf: TracedRun[]) {
     style: of((work) => work.styleMs),
     wholePage: of((work) => work.wholePageLayouts),
     forcedByOurs: of((work) => work.layoutForcedByOursMs),
+    drawCpu: spread(runsOf.map((run) => run.drawTaskCpuMs)),
+    threadCpu: spread(runsOf.map((run) => run.threadCpuMs)),
   };
 }
 
@@ -188,7 +200,7 @@ export function logHeavy(results: HeavyResults, log: (line: string) => void): vo
     const runs = results.runs.get(variant.id) ?? [];
     const summary = summarizeHeavy(runs);
     const rendering = summarizeRendering(results.traced.get(variant.id) ?? []);
-    log(`  ${variant.label}: longest ${fmt(summary.longest)}, blocking ${fmt(summary.blocking)}, count ${summary.count.median}; traced Layout ${fmt(rendering.layout)} (CPU ${fmt(rendering.layoutCpu)}), style ${fmt(rendering.style)}, whole-page layouts ${rendering.wholePage.median}; per load ${runs.map((run) => `[${run.longTasks.map((d) => d.toFixed(0)).join(" ")}]`).join(" ")}`);
+    log(`  ${variant.label}: longest ${fmt(summary.longest)}, blocking ${fmt(summary.blocking)}, count ${summary.count.median}; traced Layout ${fmt(rendering.layout)} (CPU ${fmt(rendering.layoutCpu)}), style ${fmt(rendering.style)}, whole-page layouts ${rendering.wholePage.median}, longest timer task CPU ${fmt(rendering.drawCpu)}, thread CPU ${fmt(rendering.threadCpu)}; per load ${runs.map((run) => `[${run.longTasks.map((d) => d.toFixed(0)).join(" ")}]`).join(" ")}`);
     for (const run of results.traced.get(variant.id) ?? []) log(`    traced: layouts ${run.rendering.each.join(", ")}; long tasks ${run.longTasks.join(" | ") || "none"}`);
   }
 }
@@ -201,7 +213,7 @@ export function heavySection(results: HeavyResults, cores: number): string {
   const rows = heavyVariants.map((variant) => {
     const s = summarizeHeavy(results.runs.get(variant.id) ?? []);
     const r = summarizeRendering(results.traced.get(variant.id) ?? []);
-    return `| ${variant.label} | ${s.count.n} | ${s.count.median} (${s.count.min}–${s.count.max}) | ${fmt(s.longest)} | ${fmt(s.blocking)} | ${r.layout.n} | ${fmt(r.layout)} | ${fmt(r.layoutCpu)} | ${fmt(r.style)} | ${r.wholePage.median} (${r.wholePage.min}–${r.wholePage.max}) |`;
+    return `| ${variant.label} | ${s.count.n} | ${s.count.median} (${s.count.min}–${s.count.max}) | ${fmt(s.longest)} | ${fmt(s.blocking)} | ${r.layout.n} | ${fmt(r.layout)} | ${fmt(r.layoutCpu)} | ${fmt(r.style)} | ${r.wholePage.median} (${r.wholePage.min}–${r.wholePage.max}) | ${fmt(r.drawCpu)} | ${fmt(r.threadCpu)} |`;
   });
   const without = summarizeHeavy(results.runs.get("without") ?? []);
   const withoutLayout = summarizeRendering(results.traced.get("without") ?? []);
@@ -220,14 +232,18 @@ export function heavySection(results: HeavyResults, cores: number): string {
     return `- ${missed.length === 0 ? "✅" : "❌"} ${label}: ${detail}${missed.length ? `; over ${withinShare * 100} %: ${missed.join(", ")}` : ""} (target: each within ${withinShare * 100} % of without, medians).`;
   });
   const open = summarizeRendering(results.traced.get("open") ?? []);
+  const collapsed = summarizeRendering(results.traced.get("collapsed") ?? []);
+  // Wall-time figures stretch with whatever else runs on the cores; CPU time tells the page's own extra work from waiting.
+  const cpuLine = `The page's own work, as CPU time of its main thread in the traced loads (medians): its longest timer task (drawing the rows) ${ms(withoutLayout.drawCpu.median)} without, ${ms(open.drawCpu.median)} open (${versus(open.drawCpu.median, withoutLayout.drawCpu.median)}), ${ms(collapsed.drawCpu.median)} collapsed (${versus(collapsed.drawCpu.median, withoutLayout.drawCpu.median)}); all of the load ${ms(withoutLayout.threadCpu.median)} without, ${ms(open.threadCpu.median)} open (${versus(open.threadCpu.median, withoutLayout.threadCpu.median)}, ${ms(narrowedLayout.threadCpu.median)} for the page alone as narrow), ${ms(collapsed.threadCpu.median)} collapsed (${versus(collapsed.threadCpu.median, withoutLayout.threadCpu.median)}). Where a task's wall time grows and its CPU time does not, the thread was waiting for a core (the extension's frame, background and the local API run in other processes).`;
   const mechanism = `${within(open.layoutCpu.median, narrowedLayout.layoutCpu.median) ? "✅" : "❌"} What the extension adds beyond the room it takes: with the sidebar open, traced Layout (CPU) ${ms(open.layoutCpu.median)} against ${ms(narrowedLayout.layoutCpu.median)} for the page without it in a window as narrow (${versus(open.layoutCpu.median, narrowedLayout.layoutCpu.median)}; target: within ${withinShare * 100} %).`;
-  return `| | loads | long tasks per load | longest task | total blocking (Σ over ${longTaskMs} ms) | traced loads | traced Layout, wall | traced Layout, CPU | traced style | whole-page layouts per load |
-|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|
+  return `| | loads | long tasks per load | longest task | total blocking (Σ over ${longTaskMs} ms) | traced loads | traced Layout, wall | traced Layout, CPU | traced style | whole-page layouts per load | traced: the page's longest timer task, CPU | traced: main thread CPU per load |
+|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|
 ${rows.join("\n")}
 
 ${verdicts.join("\n")}
 - ${mechanism}
 - What a narrower page costs by itself: the page without the extension in a window ${panelWidthPx} px narrower spends ${ms(narrowedLayout.layoutCpu.median)} of CPU in Layout against ${ms(withoutLayout.layoutCpu.median)} at full width (${versus(narrowedLayout.layoutCpu.median, withoutLayout.layoutCpu.median)}): its inbox table is laid out to fit, and its rows wrap, in less room. The open sidebar leaves the page that room, so compare "with, sidebar open" with this line for what the extension's own mechanism adds.
 - "Whole-page layouts" counts the Layouts that laid out at least 90 % of the most layout objects the page had in that load (its ${heavy.listRows.toLocaleString("en")} inbox rows): one per load is the page's own first layout of its rows; a second would be the page laid out again because its width changed after it had drawn (the content scripts make room at document_start, before the page has laid out anything).
+- ${cpuLine}
 - Wall time includes the main thread waiting for one of the ${cores} cores (wrangler dev, workerd, the browser's other processes); CPU time is the thread's own work, and steadier.`;
 }

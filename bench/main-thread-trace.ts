@@ -32,6 +32,8 @@ export interface TaskShare {
   /** Since the trace's first event on the page's main thread, ms. */
   startMs: number;
   durationMs: number;
+  /** The main thread's CPU time in the task, ms: below durationMs when the thread waited for a core. */
+  cpuMs: number;
   /** Time with an extension script on the stack, ms (sampled). */
   oursMs: number;
   /** Trace events inside the task that name one of our scripts (script runs, callbacks, compiles), longest first. */
@@ -181,7 +183,7 @@ export function mainThreadProfile(events: TraceEvent[], origin: string, ourUrlPr
       .slice(0, 5)
       .map((event) => `${event.name}${eventUrl(event) ? ` ${eventUrl(event).split("/").at(-1)}` : ""} ${((event.dur ?? 0) / 1000).toFixed(1)}`)
       .join(", ");
-    return { startMs: (task.ts - origin0) / 1000, durationMs: task.dur! / 1000, oursMs: oursUs / 1000, oursWhere, ourEvents, timer, label };
+    return { startMs: (task.ts - origin0) / 1000, durationMs: task.dur! / 1000, cpuMs: Number(task.tdur ?? 0) / 1000, oursMs: oursUs / 1000, oursWhere, ourEvents, timer, label };
   });
   const gaps = sampleTimes.slice(1).map((time, index) => time - sampleTimes[index]!).sort((a, b) => a - b);
   return { tasks: shares, rendering: renderingWork(onThread, ourUrlPrefix), oursTotalMs: oursTotal / 1000, samples: sampleTimes.length, sampleIntervalMs: (gaps[Math.floor(gaps.length / 2)] ?? 0) / 1000 };
