@@ -127,16 +127,17 @@ interface Visit {
  */
 interface LookupPath { sent: number; received: number; credentials: number; fetched: number; replied: number; rendered: number }
 const pathSteps: { key: keyof LookupPath; from: keyof LookupPath | "read"; label: string }[] = [
-  { key: "sent", from: "read", label: "page read → lookup sent (port to the frame, cache read started)" },
+  { key: "sent", from: "read", label: "page read → lookup sent (by the content script, ahead of the frame)" },
   { key: "received", from: "sent", label: "→ background has it (runtime message, request checked)" },
   { key: "credentials", from: "received", label: "→ credentials read" },
   { key: "fetched", from: "credentials", label: "→ the API's answer (fetch, JSON)" },
-  { key: "replied", from: "fetched", label: "→ the frame has the reply (runtime message)" },
+  { key: "replied", from: "fetched", label: "→ the frame has the reply (runtime message; the frame asked meanwhile, over its port and a runtime message)" },
   { key: "rendered", from: "replied", label: "→ its frame starts (render, wait for the frame)" },
 ];
 
 function lookupPath(timeline: Timeline, first: (name: string) => Mark | undefined, shownAt: number): LookupPath | null {
-  const sent = first("mutual:lookup-sent");
+  // The content script asks ahead as soon as it has read the page; the frame's own lookup, later, joins that one.
+  const sent = first("mutual:lookup-ahead") ?? first("mutual:lookup-sent");
   if (!sent) return null;
   // The background's marks carry no URL: the first of each after the frame sent the lookup.
   const background = (name: string) => timeline.marks.find((mark) => mark.name === name && mark.url === null && mark.startTime >= sent.startTime);
@@ -387,7 +388,7 @@ ${rows.join("\n")}
 - ${warmVerdict}.
 - Where the time goes (cache warm): the content script starts reading the page's cache entry from extension storage as soon as the URL names the thread (extension/messaging/lookup-cache-entry.ts), before the thread is drawn, so "cache answered" comes right after "page read"; in-app navigation back to a thread this tab has shown answers from the tab's memory. Then Preact renders and the sidebar waits for the next animation frame ("its frame starts": the frame's callbacks run, the render is done). "Painted" marks are set in the task after that frame, so they include up to one frame of waiting for the display.
 - Page load: the content script starts at document_start (making room for the sidebar before the page lays anything out), mounts the frame once there is a <body>, and reads the page once it is parsed, before the fixture draws the thread (250 ms after load, as Gmail fetches it). In-app navigation: the hash changes and the fixture draws the thread 250 ms later; the content script waits for the main pane to change.
-- Cache miss, where the time to "painted from the API" goes (median (min–max) of each step, from the frame's and the background's marks): ${input.scenarios.slice(2).map((scenario) => `${scenario.name.replace("Cache miss, ", "")}: ${pathBreakdown(scenario.visits)}`).join(". ")}. The frame asks the background as soon as it has the page, while it reads the cache; the background replies before it writes the cache.
+- Cache miss, where the time to "painted from the API" goes (median (min–max) of each step, from the frame's and the background's marks): ${input.scenarios.slice(2).map((scenario) => `${scenario.name.replace("Cache miss, ", "")}: ${pathBreakdown(scenario.visits)}`).join(". ")}. The content script asks the background as soon as it has read the page; the frame, once the page reaches it over its port, asks too, while it reads the cache, and gets that same answer; the background replies before it writes the cache.
 - Cache miss: the lookup cache is emptied before each visit, and in-app navigation goes to a thread the tab has not shown${discards ? ` (${discards} visit(s) still found the thread cached, from a lookup that landed after the cache was emptied, and were left out and repeated)` : ""}; the API answers from a local D1 holding a handful of partners, so "painted from the API" is mostly the extension's own path (two runtime messages, the fetch, a render), not database time.
 
 **Main thread on a heavy Gmail page** (bench/heavy-gmail.ts: a ${heavy.messages}-message thread with 12 people, drawn 50 ms after ${heavy.listRows.toLocaleString("en")} inbox rows appended one by one to the live list; lookup cache warm), loaded four ways in alternation (bench/extension-heavy.ts). Long tasks: PerformanceObserver('longtask') in the page, from navigation until ${heavyWatchMs / 1000} s after the thread was drawn (Chrome reports script tasks as long tasks, not a frame's style and layout work); Layout and style: the page's main thread in traced loads (Chrome trace). Medians (min–max).

@@ -21,6 +21,7 @@ import { checkConnection } from "./connection-check.ts";
 import { dismissedSuggestions, dismissSuggestion } from "./suggestion-dismissals.ts";
 import { fetchExportPage, sendImportBatch } from "./import-export.ts";
 import { forgetAll, storeLookup } from "./lookup-cache.ts";
+import { startAhead, takeAhead } from "./lookup-ahead.ts";
 import { planWrite } from "../messaging/plan-write-message.ts";
 import { sendPlanWrite } from "./plan-write.ts";
 import { discard, enqueue, flush, sendNow, viewOutbox } from "./outbox.ts";
@@ -76,35 +77,45 @@ function route(write: z.output<typeof writeAction>): { method: "POST" | "PATCH" 
   }
 }
 
+/** Asks the API for a page's partners; the answer is cached under the page after it is returned. */
+async function lookUp(message: Extract<ParsedRequest, { type: "lookup" }>): Promise<Reply<ReplyTo<"lookup">>> {
+  // Parsed already with the request (handleRequest); timings for bench/extension-paint.ts.
+  const input = message.query;
+  performance.mark("mutual:lookup-received", { detail: { ahead: message.ahead } });
+  const people = partnerCandidates(input.emails, input.ownAddress);
+  // The API takes 50 of each; a thread with more outside people is looked up by its first 50.
+  const query = { emails: people.emails.slice(0, 50), domains: input.domains.slice(0, 50), salesforce: input.salesforce.slice(0, 50) };
+  if (query.emails.length + query.domains.length + query.salesforce.length === 0) {
+    return ok({ data: { matches: [] }, fetchedAt: new Date().toISOString(), fromCache: false, people });
+  }
+  const params = new URLSearchParams();
+  for (const email of query.emails) params.append("email", email);
+  for (const domain of query.domains) params.append("domain", domain);
+  for (const id of query.salesforce) params.append("salesforce", id);
+  return withApi(async (settings) => {
+    performance.mark("mutual:lookup-credentials");
+    const response = await callApi(settings, `/v1/lookup?${params}`);
+    performance.mark("mutual:lookup-fetched");
+    if (response.status !== 200) return { ok: false, error: errorOf(response) };
+    const data = response.body as LookupResult;
+    const fetchedAt = new Date().toISOString();
+    // The sidebar paints the answer now; the cache write (two storage round trips) lands after.
+    if (message.pageKey) void storeLookup(message.pageKey, { inputs: lookupInputsKey(input), data, fetchedAt, people }).catch((error: unknown) => console.warn("Mutual: lookup not cached", error));
+    return ok({ data, fetchedAt, fromCache: false, people });
+  });
+}
+
 type Handlers = { [K in RequestType]: (message: Extract<ParsedRequest, { type: K }>) => Promise<Reply<ReplyTo<K>>> };
 
 /** One handler per request type: a request type without one (or with the wrong reply) does not compile. */
 const handlers: Handlers = {
   async lookup(message) {
-    // Parsed already with the request (handleRequest); timings for bench/extension-paint.ts.
-    const input = message.query;
-    performance.mark("mutual:lookup-received");
-    const people = partnerCandidates(input.emails, input.ownAddress);
-    // The API takes 50 of each; a thread with more outside people is looked up by its first 50.
-    const query = { emails: people.emails.slice(0, 50), domains: input.domains.slice(0, 50), salesforce: input.salesforce.slice(0, 50) };
-    if (query.emails.length + query.domains.length + query.salesforce.length === 0) {
-      return ok({ data: { matches: [] }, fetchedAt: new Date().toISOString(), fromCache: false, people });
-    }
-    const params = new URLSearchParams();
-    for (const email of query.emails) params.append("email", email);
-    for (const domain of query.domains) params.append("domain", domain);
-    for (const id of query.salesforce) params.append("salesforce", id);
-    return withApi(async (settings) => {
-      performance.mark("mutual:lookup-credentials");
-      const response = await callApi(settings, `/v1/lookup?${params}`);
-      performance.mark("mutual:lookup-fetched");
-      if (response.status !== 200) return { ok: false, error: errorOf(response) };
-      const data = response.body as LookupResult;
-      const fetchedAt = new Date().toISOString();
-      // The sidebar paints the answer now; the cache write (two storage round trips) lands after.
-      if (message.pageKey) void storeLookup(message.pageKey, { inputs: lookupInputsKey(input), data, fetchedAt, people }).catch((error: unknown) => console.warn("Mutual: lookup not cached", error));
-      return ok({ data, fetchedAt, fromCache: false, people });
-    });
+    // The page and inputs a look-ahead is kept under; none without a page (nothing to join by).
+    const key = message.pageKey ? `${message.pageKey}|${lookupInputsKey(message.query)}` : null;
+    if (key && message.ahead) return startAhead(key, () => lookUp(message));
+    const joined = key ? takeAhead<ReplyTo<"lookup">>(key) : null;
+    if (joined) performance.mark("mutual:lookup-joined");
+    return joined ?? lookUp(message);
   },
   async write(message) {
     const write = writeAction.safeParse(message.write);

@@ -6,7 +6,8 @@ import type { PageContext } from "../sites/page-context.ts";
 import type { SiteAdapter } from "../sites/site-adapter.ts";
 import { collapsedItem } from "../sidebar/store.ts";
 import { isDarkBackground } from "../../shared/page-theme.ts";
-import { pageUrl } from "./page-query.ts";
+import { pageUrl, queryFor } from "./page-query.ts";
+import { send } from "../messaging/send.ts";
 import { whenBodyExists, whenParsed } from "./document-ready.ts";
 import { reserveSpace } from "./reserve-space.ts";
 import { yieldToPage } from "../sites/waiting.ts";
@@ -19,6 +20,20 @@ import { mountSidebarFrame, panelWidthPx, railWidthPx, type SidebarFrame } from 
  * listener, timer and wait belongs to the content script's context (`ctx`)
  * and ends when it is invalidated.
  */
+
+/**
+ * Asks the background for the page's lookup the moment it is read: the API's
+ * answer is then on its way before the frame has heard of the page (a port
+ * hop and a runtime message later, the frame's own lookup joins it).
+ */
+function lookAhead(context: PageContext, pageKeyOf: SiteAdapter["pageKey"]): void {
+  const query = queryFor(context);
+  const url = pageUrl(context, location.href);
+  const pageKey = query ? pageKeyOf(url) : null;
+  if (!query || !pageKey) return;
+  performance.mark("mutual:lookup-ahead", { detail: { url } });
+  void send({ type: "lookup", query, pageKey, ahead: true });
+}
 
 /** Reads the page and hands it to the frame; `refresh` again after each navigation. Exported for its test. */
 export function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: SidebarFrame, shown: (context: PageContext) => void) {
@@ -37,10 +52,12 @@ export function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: 
     // it has, getComputedStyle would restyle the whole new view inside our task.
     postTheme();
     const context = await site.readPage(controller.signal);
-    await yieldToPage();
     if (controller.signal.aborted) return;
     const url = pageUrl(context, location.href);
     performance.mark("mutual:page-read", { detail: { kind: context.kind, url } });
+    lookAhead(context, site.pageKey);
+    await yieldToPage();
+    if (controller.signal.aborted) return;
     shown(context);
     frame.post({ type: "page", context, pageKey: site.pageKey(url), href: location.href });
     // Again once the page has drawn its frame (style clean, the read cheap): a theme applied late on load shows.

@@ -70,7 +70,11 @@ export type SettingsDraft = z.input<typeof settingsDraft>;
  */
 export const request = z.discriminatedUnion("type", [
   /** Asks the API; the answer is cached under `pageKey` (see lookup-cache-entry.ts), which the content script reads itself. */
-  z.object({ type: z.literal("lookup"), query: lookupInput, pageKey: z.string().min(1).max(2000).nullable().default(null) }),
+  z.object({
+    type: z.literal("lookup"), query: lookupInput, pageKey: z.string().min(1).max(2000).nullable().default(null),
+    /** Sent by the content script as soon as it has read the page: the frame's lookup of the same page joins it (background/lookup-ahead.ts). */
+    ahead: z.boolean().default(false),
+  }),
   z.object({ type: z.literal("write"), write: z.unknown(), label: z.string().max(200) }),
   z.object({ type: z.literal("outbox") }),
   z.object({ type: z.literal("flushOutbox") }),
