@@ -70,10 +70,37 @@ function ownWords(body: Element): string {
   return messageText(body, (element) => quoted.has(element) || element.matches(quoteBlocks));
 }
 
+/**
+ * Names to addresses, from the conversation's sender lines ("Priya
+ * Patel<priya@contoso.com>"): a recipient Outlook shows by name only is known
+ * by its address when that person wrote one of the messages on screen, so an
+ * email's participants (capture's key) are the same as Gmail reads them.
+ */
+function sendersByName(messages: Element[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const sender of messages.flatMap((message) => headerElements(message, "sender"))) {
+    const line = /^(.*?)\s*<([^<>]+)>\s*$/.exec(cleanText(sender.textContent) ?? "");
+    const address = line?.[2]?.trim().toLowerCase() ?? "";
+    if (line?.[1] && isEmailAddress(address)) names.set(line[1].toLowerCase(), address);
+  }
+  return names;
+}
+
+/** The addresses a message's To and Cc show, and those of the chips that show a name the conversation knows. */
+function recipientsOf(message: Element, names: Map<string, string>): Set<string> {
+  const wells = headerElements(message, "recipients");
+  const found = new Set(wells.flatMap(addressesIn));
+  for (const chip of wells.flatMap((well) => [...well.querySelectorAll("[role=button][aria-label]")])) {
+    const known = names.get(chip.getAttribute("aria-label")!.trim().toLowerCase());
+    if (known) found.add(known);
+  }
+  return found;
+}
+
 /** One message's header and, if asked, its words. `threadId` makes its id: Outlook's page shows no message id. */
-function readMessage(message: Element, threadId: string, index: number, withText: boolean): EmailMessage {
+function readMessage(message: Element, threadId: string, index: number, withText: boolean, names: Map<string, string>): EmailMessage {
   const from = headerElements(message, "sender").flatMap(addressesIn)[0] ?? null;
-  const to = new Set(headerElements(message, "recipients").flatMap(addressesIn));
+  const to = recipientsOf(message, names);
   if (from) to.delete(from);
   const timeText = cleanText(headerElements(message, "messageTime")[0]?.textContent);
   const body = withText ? message.querySelector(bodySelector) : null;
@@ -93,11 +120,12 @@ function readMessage(message: Element, threadId: string, index: number, withText
  * the user opens others), and lists newest first or last as the user chose.
  */
 export function readOutlookMessages(messages: Element[], threadId: string): EmailMessage[] {
+  const names = sendersByName(messages);
   let bodiesLeft = messagesWithText;
   return messages.map((message, index) => {
     const withText = bodiesLeft > 0 && message.querySelector(bodySelector) !== null;
     if (withText) bodiesLeft -= 1;
-    return readMessage(message, threadId, index, withText);
+    return readMessage(message, threadId, index, withText, names);
   });
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { emailBatch } from "../../shared/capture/email-batch.ts";
 import { createOutlookAdapter, readOutlookPage } from "../../extension/sites/outlook-adapter.ts";
 import { addressesIn } from "../../extension/sites/outlook-messages.ts";
 import type { PageContext } from "../../extension/sites/page-context.ts";
@@ -55,7 +56,7 @@ describe("readOutlookPage on saved pages", () => {
     expect(context.kind === "email" && context.messages?.[0]?.text).toBe("Hi Dana,\n\nI'll send the signed MDF form by Friday. Loop in Lee at Globex if the dates move.\n\nPriya");
   });
 
-  it("reads each message of a conversation, the collapsed one without an address, and no quoted mail", () => {
+  it("reads each message of a conversation, the collapsed one without an address, recipients shown by name through the senders' lines, and no quoted mail", () => {
     const doc = loadFixture(ownFixture("outlook-2026-conversation.html"));
     const context = readOutlookPage(doc, at(office(`inbox/id/${encodeURIComponent(conversation)}`)));
     if (context.kind !== "email") throw new Error(`read ${context.kind}`);
@@ -64,10 +65,26 @@ describe("readOutlookPage on saved pages", () => {
     expect(context.emails).toEqual(["dana.kim@fabrikam.com", "priya.patel@contoso.com", "jordan.reyes@contoso.com"]);
     expect(context.messages?.map(({ from, to, timeText, text }) => ({ from, to, timeText, text }))).toEqual([
       { from: null, to: [], timeText: null, text: null },
-      { from: "dana.kim@fabrikam.com", to: [], timeText: "Thu 11/12/2026 10:30 AM", text: "Sounds good. We will draft the agenda by next Tuesday." },
-      { from: "priya.patel@contoso.com", to: ["jordan.reyes@contoso.com"], timeText: "Fri 11/13/2026 8:45 AM", text: "Perfect. Jordan will confirm the speakers by Friday." },
+      // "Priya Patel" is a name-only chip; her own sender line below says her address.
+      { from: "dana.kim@fabrikam.com", to: ["priya.patel@contoso.com"], timeText: "Thu 11/12/2026 10:30 AM", text: "Sounds good. We will draft the agenda by next Tuesday." },
+      // "You" (Dana Kim, known from her reply) and Jordan; "Alex Chen" writes nothing here: not known.
+      { from: "priya.patel@contoso.com", to: ["jordan.reyes@contoso.com", "dana.kim@fabrikam.com"], timeText: "Fri 11/13/2026 8:45 AM", text: "Perfect. Jordan will confirm the speakers by Friday." },
     ]);
     expect(new Set(context.messageIds).size).toBe(3);
+  });
+
+  it("gives capture what it logs Gmail's emails by: each expanded message's time, sender and recipients, with the same key rule", () => {
+    const doc = loadFixture(ownFixture("outlook-2026-conversation.html"));
+    const context = readOutlookPage(doc, at(office(`inbox/id/${encodeURIComponent(conversation)}`)));
+    if (context.kind !== "email") throw new Error(`read ${context.kind}`);
+    const batch = emailBatch(context.messages!, { ownAddress: context.ownAddress, subject: context.subject, timeZone: "Europe/London", now: new Date("2026-12-01T07:00:00Z") });
+    // The collapsed message shows no address and no full time: left out, named in `skipped`.
+    expect(batch.skipped).toHaveLength(1);
+    expect(batch.items.map(({ direction, occurred_at, participants }) => ({ direction, occurred_at, participants }))).toEqual([
+      { direction: "outbound", occurred_at: "2026-11-12T10:30:00.000Z", participants: ["dana.kim@fabrikam.com", "priya.patel@contoso.com"] },
+      { direction: "inbound", occurred_at: "2026-11-13T08:45:00.000Z", participants: ["priya.patel@contoso.com", "jordan.reyes@contoso.com", "dana.kim@fabrikam.com"] },
+    ]);
+    expect(batch.items[1]!.external_id).toMatch(/^mail:2026-11-13T08:45:00.000Z:[0-9a-f]{8}:priya.patel@contoso.com$/);
   });
 
   it("reads a popped-out window, which has no list and no folder pane", () => {
