@@ -36,7 +36,13 @@ describe("npm run zip", () => {
     for (const name of zips.filter((zip) => !zip.includes("sources"))) {
       const files = readZip(readFileSync(join(outDir, name)));
       expect(packageProblems(files, version), name).toEqual([]);
-      expect(JSON.parse(files.get("manifest.json")!.toString()).permissions).toEqual(["storage", "alarms", "notifications", "contextMenus"]);
+      const manifest = JSON.parse(files.get("manifest.json")!.toString());
+      // Chrome's side panel is Chrome's only: Firefox's package has neither the permission nor a sidebar of ours.
+      const chrome = name.endsWith("-chrome.zip");
+      expect(manifest.permissions).toEqual(["storage", "alarms", "notifications", "contextMenus", ...(chrome ? ["sidePanel"] : [])]);
+      expect(manifest.side_panel, name).toEqual(chrome ? { default_path: "sidepanel.html" } : undefined);
+      expect(manifest.sidebar_action, name).toBeUndefined();
+      expect(files.has("sidepanel.html"), name).toBe(chrome);
     }
   });
 
