@@ -22,6 +22,7 @@ function fakeContext() {
     onInvalidated: (fn: () => void) => onEnd.push(fn),
     addEventListener: () => undefined,
     setTimeout: () => 0,
+    requestAnimationFrame: () => 0,
   } as unknown as ContentScriptContext;
   return { ctx, end: () => { controller.abort(); onEnd.forEach((fn) => fn()); } };
 }
