@@ -37,7 +37,7 @@ describe("reading a page for the sidebar", () => {
         resolve(context);
       })),
     } as unknown as SiteAdapter;
-    const frame = { post: (message: ToFrame) => events.push(message.type), setOpen: () => undefined };
+    const frame = { post: (message: ToFrame) => events.push(message.type), setOpen: () => undefined, remove: () => undefined };
     const real = window.getComputedStyle.bind(window);
     vi.spyOn(window, "getComputedStyle").mockImplementation((element) => {
       events.push("getComputedStyle");
