@@ -36,7 +36,7 @@ function lookAhead(context: PageContext, pageKeyOf: SiteAdapter["pageKey"]): voi
 }
 
 /** Reads the page and hands it to the frame; `refresh` again after each navigation. Exported for its test. */
-export function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: SidebarFrame, shown: (context: PageContext) => void) {
+export function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: SidebarFrame, shown: (context: PageContext) => void, docked: () => boolean = () => true) {
   let current: AbortController | null = null;
   // One listener for the script's life, not one per navigation.
   ctx.onInvalidated(() => current?.abort());
@@ -55,7 +55,8 @@ export function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: 
     if (controller.signal.aborted) return;
     const url = pageUrl(context, location.href);
     performance.mark("mutual:page-read", { detail: { kind: context.kind, url } });
-    lookAhead(context, site.pageKey);
+    // Docked, our frame will ask for it at once; a side panel may not be open to ask at all.
+    if (docked()) lookAhead(context, site.pageKey);
     await yieldToPage();
     if (controller.signal.aborted) return;
     shown(context);
@@ -154,7 +155,7 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter, w
       foldedForPage = kind === "nothing-to-show";
       show();
     }
-  });
+  }, () => placement.docked());
   followNavigation(ctx, refresh);
   site.watch?.(() => void refresh(), ctx.signal);
   answerTabMessages(ctx, () => placement.docked() && toggle(), () => ({
