@@ -9,7 +9,6 @@ import { isDarkBackground } from "../../shared/page-theme.ts";
 import { pageUrl, queryFor } from "./page-query.ts";
 import { send } from "../messaging/send.ts";
 import { whenBodyExists, whenParsed } from "./document-ready.ts";
-import { yieldToPage } from "../sites/waiting.ts";
 import { panelWidthPx, railWidthPx, type SidebarFrame } from "./sidebar-frame.ts";
 import { sidebarPlacement } from "./sidebar-placement.ts";
 
@@ -57,8 +56,6 @@ export function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: 
     performance.mark("mutual:page-read", { detail: { kind: context.kind, url } });
     // Docked, our frame will ask for it at once; a side panel may not be open to ask at all.
     if (docked()) lookAhead(context, site.pageKey);
-    await yieldToPage();
-    if (controller.signal.aborted) return;
     shown(context);
     frame.post({ type: "page", context, pageKey: site.pageKey(url), href: location.href });
     // Again once the page has drawn its frame (style clean, the read cheap): a theme applied late on load shows.

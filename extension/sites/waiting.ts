@@ -56,7 +56,7 @@ function bounded<T>(signal: AbortSignal | undefined, timeoutMs: number, start: (
  * Resolves in a task of its own, after the page's current one: ahead of
  * other queued tasks with scheduler.yield() (Chrome 129+), else a timer's.
  */
-export function yieldToPage(): Promise<void> {
+function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
