@@ -142,6 +142,8 @@ describe("the Outlook adapter after in-app navigation", () => {
     vi.restoreAllMocks();
   });
 
+  /** A wait that a change of the page ended resolves in the task after the page's (sites/waiting.ts): a timer here. */
+  const afterPagesTask = () => vi.advanceTimersByTimeAsync(1);
   async function state<T>(promise: Promise<T>): Promise<T | "pending"> {
     await vi.advanceTimersByTimeAsync(0);
     let ticks = Promise.resolve();
@@ -169,6 +171,7 @@ describe("the Outlook adapter after in-app navigation", () => {
     await vi.advanceTimersByTimeAsync(199);
     expect(await state(reading)).toBe("pending");
     await vi.advanceTimersByTimeAsync(1);
+    await afterPagesTask();
     expect(await state(reading)).toMatchObject({ kind: "email", threadId: itemB, emails: ["sam@globex.com"] });
   });
 
@@ -183,6 +186,7 @@ describe("the Outlook adapter after in-app navigation", () => {
     const reading = adapter.readPage(new AbortController().signal);
     setTimeout(() => host.replaceChildren(pane("priya@contoso.com", "Tue 11/17/2026 8:00 AM")), 100);
     await vi.advanceTimersByTimeAsync(100);
+    await afterPagesTask();
     expect(await state(reading)).toMatchObject({ kind: "email", threadId: itemB, messages: [{ timeText: "Tue 11/17/2026 8:00 AM" }] });
   });
 
