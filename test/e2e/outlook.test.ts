@@ -86,6 +86,25 @@ describe("Outlook sidebar", () => {
     await expectAbsent(b.partnerCard(globex.name), `the "${globex.name}" card after going back`);
   });
 
+  it("makes room: none of Outlook's own controls is under the open sidebar", async () => {
+    const b = browser!;
+    await openItem(b.page, outlookItemUrl(itemA), itemA);
+    await expectVisible(b.partnerCard(acme.name), `the "${acme.name}" card`);
+    const panel = await b.sidebar().locator("aside.panel").boundingBox();
+    if (!panel) throw new Error("the sidebar's panel is not on screen");
+    const covered = await b.page.evaluate((box) => [...document.querySelectorAll("button, a[href], input, [role=button], [role=option], [role=heading]")]
+      .filter((element) => !element.closest("mutual-sidebar"))
+      .filter((element) => {
+        const r = element.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.x < box.x + box.width && box.x < r.x + r.width && r.y < box.y + box.height && box.y < r.y + r.height;
+      })
+      .map((element) => element.getAttribute("aria-label") ?? element.textContent ?? element.tagName), panel);
+    expect(covered).toEqual([]);
+    // The account button at the top bar's far right is still on screen, left of the panel.
+    const account = await b.page.getByRole("button", { name: "Account manager for Morgan Lee" }).boundingBox();
+    expect(account!.x + account!.width).toBeLessThanOrEqual(panel.x);
+  });
+
   it("reads a message popped out into its own window", async () => {
     const b = browser!;
     await openItem(b.page, poppedOutUrl(itemB), itemB);
