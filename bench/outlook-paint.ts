@@ -8,7 +8,7 @@
  * Gmail.
  */
 import type { Page } from "playwright-core";
-import { outlookItem, outlookItemUrl } from "../test/e2e/harness/outlook.ts";
+import { outlookItem, outlookItemUrl, type OutlookItem } from "../test/e2e/harness/outlook.ts";
 
 interface PaintVisits<V> {
   /** A fresh page load of the URL (from about:blank), once its sidebar is painted. */
@@ -20,7 +20,7 @@ interface PaintVisits<V> {
 }
 
 /** Outlook's in-app navigation: a click on the item's list row (pushState), the fixture draws it 250 ms later. */
-async function clickRow(page: Page, key: "A" | "B"): Promise<number> {
+async function clickRow(page: Page, key: OutlookItem["key"]): Promise<number> {
   return page.evaluate((rowKey) => {
     const now = performance.now();
     document.querySelector<HTMLElement>(`[role=option][data-item-key="${rowKey}"]`)!.click();
