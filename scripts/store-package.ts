@@ -38,7 +38,7 @@ export function readZip(zip: Buffer): Map<string, Buffer> {
 }
 
 /** Each permission the extension asks for; docs/store-listing.md says why, one sentence each. */
-export const allowedPermissions = ["storage", "alarms", "notifications", "contextMenus"];
+export const allowedPermissions = ["storage", "alarms", "notifications", "contextMenus", "sidePanel"];
 /** The only pages the content scripts run on. */
 export const allowedMatches = ["https://mail.google.com/*", "https://*.lightning.force.com/*", "https://*.my.salesforce.com/*", "https://calendar.google.com/*"];
 /** Outlook on the web: its mail pages for the content script, the whole host for the sidebar's frame (Chrome allows no narrower path there). */

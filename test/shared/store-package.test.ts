@@ -36,8 +36,14 @@ describe("npm run zip", () => {
     for (const name of zips.filter((zip) => !zip.includes("sources"))) {
       const files = readZip(readFileSync(join(outDir, name)));
       expect(packageProblems(files, version), name).toEqual([]);
-      expect(JSON.parse(files.get("manifest.json")!.toString()).permissions).toEqual(["storage", "alarms", "notifications", "contextMenus"]);
-      const contentScripts = (JSON.parse(files.get("manifest.json")!.toString()) as { content_scripts: { matches: string[] }[] }).content_scripts;
+      const manifest = JSON.parse(files.get("manifest.json")!.toString());
+      // Chrome's side panel is Chrome's only: Firefox's package has neither the permission nor a sidebar of ours.
+      const chrome = name.endsWith("-chrome.zip");
+      expect(manifest.permissions).toEqual(["storage", "alarms", "notifications", "contextMenus", ...(chrome ? ["sidePanel"] : [])]);
+      expect(manifest.side_panel, name).toEqual(chrome ? { default_path: "sidepanel.html" } : undefined);
+      expect(manifest.sidebar_action, name).toBeUndefined();
+      expect(files.has("sidepanel.html"), name).toBe(chrome);
+      const contentScripts = (manifest as { content_scripts: { matches: string[] }[] }).content_scripts;
       expect(contentScripts.flatMap((script) => script.matches), name).toEqual(expect.arrayContaining(["https://outlook.office.com/mail/*", "https://outlook.office365.com/mail/*", "https://outlook.live.com/mail/*"]));
     }
   });
