@@ -61,3 +61,14 @@ export function toggleSidebarFor(tab: { id?: number; windowId?: number }): void 
   }
   if (plan.toggleDocked && tab.id !== undefined) void sendToTab(tab.id, { type: "toggleSidebar" });
 }
+
+/**
+ * "Log as promise" from the selection menu (a user gesture too): in
+ * side-panel mode the panel opens, in the gesture's own task, to show the
+ * form the tab's content script then asks for.
+ */
+export function openSidePanelIfChosen(tab: { windowId?: number }): void {
+  const sidePanel = sidePanelApi();
+  if (mode !== "sidePanel" || !sidePanel || tab.windowId === undefined) return;
+  void sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
+}
