@@ -12,7 +12,8 @@ import { listenForSidePanel } from "../../extension/content/panel-link.ts";
 type Listener = (port: unknown) => void;
 let connect: Listener;
 const ctx = { onInvalidated: () => undefined } as unknown as ContentScriptContext;
-const panelUrl = () => browser.runtime.getURL("/sidepanel.html");
+const getURL = (path: string) => (browser.runtime as unknown as { getURL(path: string): string }).getURL(path);
+const panelUrl = () => getURL("/sidepanel.html");
 function port(url: string, id = browser.runtime.id) {
   return { name: "mutual-side-panel", sender: { id, url }, postMessage: vi.fn(), onMessage: { addListener: vi.fn() }, onDisconnect: { addListener: vi.fn() } };
 }
@@ -31,7 +32,7 @@ describe("the side panel's port in the content script", () => {
     const link = listenForSidePanel(ctx, () => undefined);
     link.post(page);
     const ours = port(panelUrl());
-    const frame = port(browser.runtime.getURL("/sidebar-frame.html"));
+    const frame = port(getURL("/sidebar-frame.html"));
     const theirs = port("chrome-extension://other/sidepanel.html", "other");
     [ours, frame, theirs].forEach((candidate) => connect(candidate));
     expect(ours.postMessage).toHaveBeenCalledWith(page);

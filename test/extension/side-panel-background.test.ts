@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { browser } from "wxt/browser";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import { openSidePanelIfChosen, startSidePanel, toggleSidebarFor } from "../../extension/background/side-panel.ts";
+import { openSidePanelIfChosen, openSidePanelOnRequest, startSidePanel, toggleSidebarFor } from "../../extension/background/side-panel.ts";
 import { sidebarModeItem } from "../../extension/messaging/side-panel-link.ts";
 
 /**
@@ -18,7 +18,7 @@ beforeEach(() => {
   (browser as { sidePanel?: unknown }).sidePanel = sidePanel;
   openPanels = 0;
   Object.defineProperty(browser.runtime, "getContexts", { configurable: true, value: vi.fn(async () => Array.from({ length: openPanels }, () => ({ contextType: "SIDE_PANEL" }))) });
-  toTab = vi.spyOn(browser.tabs, "sendMessage").mockResolvedValue(null);
+  toTab = vi.spyOn(browser.tabs, "sendMessage").mockResolvedValue(undefined);
 });
 afterEach(() => {
   delete (browser as { sidePanel?: unknown }).sidePanel;
@@ -62,5 +62,22 @@ describe("the side panel in the background", () => {
     await vi.waitFor(() => expect(sidePanel.setOptions).toHaveBeenLastCalledWith({ path: "sidepanel.html", enabled: true }));
     openSidePanelIfChosen({ windowId: 4 });
     expect(sidePanel.open).toHaveBeenCalledWith({ windowId: 4 });
+  });
+});
+
+describe("the content script's request to open the panel", () => {
+  it("opens it at once in side-panel mode, for our own content scripts' tabs only", async () => {
+    await inMode("sidePanel");
+    expect(openSidePanelOnRequest({ type: "openSidePanel" }, { id: "someone-else", tab: { windowId: 2 } })).toBe(true);
+    expect(sidePanel.open).not.toHaveBeenCalled();
+    expect(openSidePanelOnRequest({ type: "openSidePanel" }, { id: browser.runtime.id, tab: { windowId: 2 } })).toBe(true);
+    expect(sidePanel.open).toHaveBeenCalledWith({ windowId: 2 });
+    expect(openSidePanelOnRequest({ type: "lookup" }, { id: browser.runtime.id, tab: { windowId: 2 } })).toBe(false);
+  });
+
+  it("does nothing while docked", async () => {
+    await inMode("docked");
+    openSidePanelOnRequest({ type: "openSidePanel" }, { id: browser.runtime.id, tab: { windowId: 2 } });
+    expect(sidePanel.open).not.toHaveBeenCalled();
   });
 });
