@@ -43,6 +43,8 @@ describe("npm run zip", () => {
       expect(manifest.side_panel, name).toEqual(chrome ? { default_path: "sidepanel.html" } : undefined);
       expect(manifest.sidebar_action, name).toBeUndefined();
       expect(files.has("sidepanel.html"), name).toBe(chrome);
+      const contentScripts = (manifest as { content_scripts: { matches: string[] }[] }).content_scripts;
+      expect(contentScripts.flatMap((script) => script.matches), name).toEqual(expect.arrayContaining(["https://outlook.office.com/mail/*", "https://outlook.office365.com/mail/*", "https://outlook.live.com/mail/*"]));
     }
   });
 
@@ -86,6 +88,19 @@ describe("the package checks", () => {
     expect(problems).toEqual([
       'asks for permission "tabs"', 'asks for host access to "<all_urls>"', 'a content script runs on "https://*/*"',
       'pages are web-accessible to "<all_urls>"',
+    ]);
+  });
+
+  it("accepts Outlook's mail pages for the content script, and no other Outlook page", () => {
+    const outlook = {
+      ...goodManifest,
+      content_scripts: [{ matches: ["https://outlook.office.com/mail/*", "https://outlook.live.com/mail/*"] }, { matches: ["https://outlook.office.com/*", "https://outlook.office.com/calendar/*"] }],
+      web_accessible_resources: [{ resources: ["sidebar-frame.html"], matches: ["https://outlook.office365.com/*", "https://outlook.office.com/mail/*"] }],
+    };
+    expect(packageProblems(packageOf(outlook), "1.2.3")).toEqual([
+      'a content script runs on "https://outlook.office.com/*"', 'a content script runs on "https://outlook.office.com/calendar/*"',
+      // Chrome ignores a frame pattern with a path: it must be the whole host.
+      'pages are web-accessible to "https://outlook.office.com/mail/*"',
     ]);
   });
 
