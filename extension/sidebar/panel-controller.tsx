@@ -96,7 +96,7 @@ export async function followActiveTab(tabs: PanelTabs, onPage: (message: ToPanel
 export function tabStatus(tab: FollowedTab): string | null {
   if (tab.state === "connecting" || tab.state === "loading") return "Reading this tab…";
   if (tab.state === "unsupported") {
-    return "Mutual reads Gmail threads, Salesforce Accounts and Google Calendar events; this tab shows none of them. If it does, reload the tab: it was open before Mutual was installed or updated.";
+    return "This tab is not on a site Mutual reads, so there is no partner to show. If it is, reload the tab: it was open before Mutual was installed or updated.";
   }
   return null;
 }
