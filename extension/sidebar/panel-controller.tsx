@@ -5,6 +5,7 @@ import type { ToFrame } from "../messaging/frame-link.ts";
 import { panelLinkName, type FromPanel, type ToPanel } from "../messaging/side-panel-link.ts";
 import { answerPage, App, drawSidebar, pageLookups } from "./frame-controller.tsx";
 import { collapsed } from "./store.ts";
+import { pageDark } from "./theme.ts";
 
 /**
  * The sidebar in Chrome's side panel (entrypoints/sidepanel/): it follows
@@ -111,6 +112,11 @@ export async function runSidePanel(root: HTMLElement, tabs: PanelTabs = browserT
   collapsed.value = false;
   let toTab: (message: FromPanel) => void = () => undefined;
   drawSidebar(root, lookups, <PanelApp onClose={() => window.close()} />, (message) => toTab(message));
-  const follower = await followActiveTab(tabs, (message) => answerPage(lookups, message, false), lookups.clear);
+  // A tab left behind takes its page with it, and its theme: the next tab's own comes with its page.
+  const clear = () => {
+    lookups.clear();
+    pageDark.value = null;
+  };
+  const follower = await followActiveTab(tabs, (message) => answerPage(lookups, message, false), clear);
   toTab = follower.toTab;
 }

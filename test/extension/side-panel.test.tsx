@@ -111,6 +111,14 @@ describe("the side panel", () => {
     expect(root.textContent).not.toContain("not on a site Mutual reads");
   });
 
+  it("drops the theme of the tab left behind with its page", async () => {
+    const fake = await started(10);
+    fake.ports[0]!.deliver({ type: "pageTheme", dark: true });
+    expect(document.documentElement.dataset.theme).toBe("dark");
+    fake.activate(11);
+    expect(document.documentElement.dataset.theme).toBe("light");
+  });
+
   it("tells the followed tab the partners shown (for the popup), and nobody else", async () => {
     const fake = await started(10);
     fake.activate(11);
