@@ -44,6 +44,10 @@ export default defineConfig({
     web_accessible_resources: [{
       resources: ["sidebar-frame.html"],
       matches: ["https://mail.google.com/*", "https://*.lightning.force.com/*", "https://*.my.salesforce.com/*", "https://calendar.google.com/*"],
+    }, {
+      // HubSpot's records and LinkedIn's company pages (sites/hubspot-adapter.ts, sites/linkedin-adapter.ts).
+      resources: ["sidebar-frame.html"],
+      matches: ["https://*.hubspot.com/*", "https://www.linkedin.com/*"],
     }],
     commands: {
       "toggle-sidebar": {

@@ -41,6 +41,8 @@ export function readZip(zip: Buffer): Map<string, Buffer> {
 export const allowedPermissions = ["storage", "alarms", "notifications", "contextMenus"];
 /** The only pages the content scripts run on. */
 export const allowedMatches = ["https://mail.google.com/*", "https://*.lightning.force.com/*", "https://*.my.salesforce.com/*", "https://calendar.google.com/*"];
+/** HubSpot's record pages (the frame: the whole host, which web-accessible matches require) and LinkedIn, an app whose company pages open in place. */
+allowedMatches.push("https://*.hubspot.com/contacts/*", "https://*.hubspot.com/*", "https://www.linkedin.com/*");
 export const iconSizes = ["16", "32", "48", "128"];
 
 interface Manifest {
