@@ -25,12 +25,8 @@ const hostPattern = /^app(?:-[a-z]{2,4}[0-9]{0,2})?\.hubspot\.com$/;
 const recordPath = /^\/contacts\/([0-9]{1,12})\/(?:record\/([0-9]+-[0-9]+)|(company|contact))\/([0-9]{1,20})(?:\/|$)/;
 
 export function hubspotRecordFromUrl(href: string): HubspotRecordRef | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
+  if (!URL.canParse(href)) return null;
+  const url = new URL(href);
   if (url.protocol !== "https:" || !hostPattern.test(url.hostname)) return null;
   const match = recordPath.exec(url.pathname);
   if (!match) return null;

@@ -12,12 +12,8 @@ const companyPath = /^\/company\/([^/?#]+)/i;
 
 /** The slug in a company page's URL (any of its tabs), or null for any other URL. */
 export function linkedinSlugFromUrl(href: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
+  if (!URL.canParse(href)) return null;
+  const url = new URL(href);
   if (!/(^|\.)linkedin\.com$/i.test(url.hostname)) return null;
   const raw = companyPath.exec(url.pathname)?.[1];
   if (!raw) return null;

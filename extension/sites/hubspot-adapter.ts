@@ -18,7 +18,7 @@ import { websiteHost } from "../../shared/website-host.ts";
 import { hubspotPropertySelectors, companyDomainProperties, hubspotSelectors, hubspotTitlePattern } from "./hubspot-selectors.ts";
 import { unreadable, type PageContext, type RecordContext } from "./page-context.ts";
 import { cleanText } from "./page-text.ts";
-import { recordPageReader } from "./record-wait.ts";
+import { recordSiteAdapter } from "./record-wait.ts";
 import type { HostPage, SiteAdapter } from "./site-adapter.ts";
 
 /** The record a HubSpot URL opens, as a cache key (ids are unique within a portal, whose host and id are part of it). */
@@ -98,11 +98,9 @@ export function readHubspotPage(doc: Document, location: { href: string }): Page
 
 /** HubSpot in one tab: records open by pushState and are redrawn in place (record-wait.ts). */
 export function createHubspotAdapter({ document: doc, location }: HostPage): SiteAdapter {
-  return {
-    site: "hubspot",
+  return recordSiteAdapter({
     // HubSpot's global navigation bar across the top.
-    headerHeightPx: 64,
-    pageKey: hubspotPageKey,
-    readPage: recordPageReader(() => readHubspotPage(doc, location), () => [...hubspotSelectors.recordFrame, ...hubspotSelectors.recordName].join(" | ")),
-  };
+    site: "hubspot", headerHeightPx: 64, pageKey: hubspotPageKey,
+    read: () => readHubspotPage(doc, location), missing: [...hubspotSelectors.recordFrame, ...hubspotSelectors.recordName],
+  });
 }

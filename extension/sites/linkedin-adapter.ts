@@ -15,7 +15,7 @@ import { websiteHost } from "../../shared/website-host.ts";
 import { linkedinSelectors, linkedinTitlePattern, websiteTerms } from "./linkedin-selectors.ts";
 import { unreadable, type PageContext } from "./page-context.ts";
 import { cleanText } from "./page-text.ts";
-import { recordPageReader } from "./record-wait.ts";
+import { recordSiteAdapter } from "./record-wait.ts";
 import type { HostPage, SiteAdapter } from "./site-adapter.ts";
 
 /** The company a LinkedIn URL opens, as a cache key: every tab of one company page is the same page. */
@@ -80,11 +80,9 @@ export function readLinkedinPage(doc: Document, location: { href: string }): Pag
 
 /** LinkedIn in one tab: company pages open by pushState and are redrawn in place (record-wait.ts). */
 export function createLinkedinAdapter({ document: doc, location }: HostPage): SiteAdapter {
-  return {
-    site: "linkedin",
+  return recordSiteAdapter({
     // LinkedIn's global navigation bar, fixed at the top.
-    headerHeightPx: 52,
-    pageKey: linkedinPageKey,
-    readPage: recordPageReader(() => readLinkedinPage(doc, location), () => [...linkedinSelectors.topCard, ...linkedinSelectors.companyName].join(" | ")),
-  };
+    site: "linkedin", headerHeightPx: 52, pageKey: linkedinPageKey,
+    read: () => readLinkedinPage(doc, location), missing: [...linkedinSelectors.topCard, ...linkedinSelectors.companyName],
+  });
 }

@@ -8,11 +8,25 @@
  * page is polled (a few attribute queries every 100 ms: no long task), as
  * Lightning's tabs are.
  */
-import type { PageContext, RecordContext } from "./page-context.ts";
-import { renderWaitMs } from "./site-adapter.ts";
+import type { PageContext, RecordContext, SiteName } from "./page-context.ts";
+import { renderWaitMs, type SiteAdapter } from "./site-adapter.ts";
 import { pollUntil } from "./waiting.ts";
 
 const signature = (context: RecordContext) => JSON.stringify([context.name, context.websiteDomain, context.emails ?? []]);
+
+/** A record site's adapter: its URLs, how far its header reaches, and how to read its page now. */
+export interface RecordSite {
+  site: SiteName;
+  headerHeightPx: number;
+  pageKey(href: string): string | null;
+  read(): PageContext;
+  /** The selectors that found nothing, for the console, when the page never draws. */
+  missing: readonly string[];
+}
+
+export function recordSiteAdapter({ site, headerHeightPx, pageKey, read, missing }: RecordSite): SiteAdapter {
+  return { site, headerHeightPx, pageKey, readPage: recordPageReader(read, () => missing.join(" | ")) };
+}
 
 /**
  * readPage for a record site: `read` reads the page as it is now (pure DOM).
