@@ -45,6 +45,11 @@ export default defineConfig({
       resources: ["sidebar-frame.html"],
       matches: ["https://mail.google.com/*", "https://*.lightning.force.com/*", "https://*.my.salesforce.com/*", "https://calendar.google.com/*"],
     }, {
+      // Outlook on the web: the content script runs on /mail/ only, but
+      // Chrome takes no other path than "/*" in these patterns.
+      resources: ["sidebar-frame.html"],
+      matches: ["https://outlook.office.com/*", "https://outlook.office365.com/*", "https://outlook.live.com/*"],
+    }, {
       // HubSpot's records and LinkedIn's company pages (sites/hubspot-adapter.ts, sites/linkedin-adapter.ts).
       resources: ["sidebar-frame.html"],
       matches: ["https://*.hubspot.com/*", "https://www.linkedin.com/*"],

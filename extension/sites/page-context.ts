@@ -4,12 +4,12 @@
  * from the host page, and knows nothing of which site it came from beyond
  * these two shapes.
  */
-export type SiteName = "gmail" | "salesforce" | "calendar" | "hubspot" | "linkedin";
+export type SiteName = "gmail" | "salesforce" | "calendar" | "outlook" | "hubspot" | "linkedin";
 
 /** Where a record's id comes from (a CRM, or LinkedIn's company pages), as the lookup API matches partners by it. */
 export type CrmName = "salesforce" | "hubspot" | "linkedin";
 
-/** An email client showing a conversation (Gmail today; Outlook on the same shape). */
+/** An email client showing a conversation (Gmail, Outlook on the web). */
 export interface EmailContext {
   kind: "email";
   site: SiteName;
