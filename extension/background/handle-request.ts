@@ -114,8 +114,8 @@ const handlers: Handlers = {
   async lookup(message) {
     // The page and inputs a look-ahead is kept under; none without a page (nothing to join by).
     const key = message.pageKey ? `${message.pageKey}|${lookupInputsKey(message.query)}` : null;
-    if (key && message.ahead) return startAhead(key, () => lookUp(message));
-    const joined = key ? takeAhead<ReplyTo<"lookup">>(key) : null;
+    if (key && message.ahead === "start") return startAhead(key, () => lookUp(message));
+    const joined = key && message.ahead === "join" ? takeAhead<ReplyTo<"lookup">>(key) : null;
     if (joined) performance.mark("mutual:lookup-joined");
     return joined ?? lookUp(message);
   },

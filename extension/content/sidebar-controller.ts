@@ -31,7 +31,7 @@ function lookAhead(context: PageContext, pageKeyOf: SiteAdapter["pageKey"]): voi
   const pageKey = query ? pageKeyOf(url) : null;
   if (!query || !pageKey) return;
   performance.mark("mutual:lookup-ahead", { detail: { url } });
-  void send({ type: "lookup", query, pageKey, ahead: true });
+  void send({ type: "lookup", query, pageKey, ahead: "start" });
 }
 
 /** Reads the page and hands it to the frame; `refresh` again after each navigation. Exported for its test. */

@@ -74,8 +74,12 @@ export const request = z.discriminatedUnion("type", [
   /** Asks the API; the answer is cached under `pageKey` (see lookup-cache-entry.ts), which the content script reads itself. */
   z.object({
     type: z.literal("lookup"), query: lookupInput, pageKey: z.string().min(1).max(2000).nullable().default(null),
-    /** Sent by the content script as soon as it has read the page: the frame's lookup of the same page joins it (background/lookup-ahead.ts). */
-    ahead: z.boolean().default(false),
+    /**
+     * "start": the content script's, as soon as it has read the page; "join":
+     * the frame's first lookup of a page it is shown, which takes that answer
+     * (background/lookup-ahead.ts). A lookup after a write never joins.
+     */
+    ahead: z.enum(["start", "join"]).nullable().default(null),
   }),
   z.object({ type: z.literal("write"), write: z.unknown(), label: z.string().max(200) }),
   z.object({ type: z.literal("outbox") }),

@@ -57,7 +57,7 @@ export function pageLookups() {
     openForm.value = openForm.value?.form === "addPartner" ? null : openForm.value;
     lastQuery = queryFor(message.context);
     lastPageKey = message.pageKey;
-    if (lastQuery) void flow.lookUp(lastQuery, lastPageKey, lastPageKey === early.urlKey ? early.entry : null, signal).then(() => captureThread(message.context, signal));
+    if (lastQuery) void flow.lookUp(lastQuery, lastPageKey, lastPageKey === early.urlKey ? early.entry : null, signal, true).then(() => captureThread(message.context, signal));
     else lookupState.value = { status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople };
   };
   const again = () => {

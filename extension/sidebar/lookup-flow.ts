@@ -29,7 +29,7 @@ export interface LookupFlow {
    * picture up with a note, rather than an empty sidebar. `early` is the
    * page's storage read started when the URL changed.
    */
-  lookUp(query: LookupInput, pageKey: string | null, early: Promise<LookupCacheEntry | null> | null, signal: AbortSignal): Promise<void>;
+  lookUp(query: LookupInput, pageKey: string | null, early: Promise<LookupCacheEntry | null> | null, signal: AbortSignal, firstForPage?: boolean): Promise<void>;
 }
 
 /** One tab's lookups, with the lookups it has seen kept in memory, for going back to a thread without asking storage. */
@@ -52,14 +52,15 @@ export function createLookupFlow(recentMax = 50): LookupFlow {
   };
 
   return {
-    async lookUp(query, pageKey, early, signal) {
+    async lookUp(query, pageKey, early, signal, firstForPage = false) {
       const inputs = lookupInputsKey(query);
       // Nothing of the previous page stays up while this one's cache is read.
       lookupState.value = { status: "loading", data: null, fromCache: false, fetchedAt: null, error: null, people: lookupState.value.people };
       // Asked at once, while the cache is read: the API's answer never waits for storage.
       const url = pageUrl(pageContext.value, location.href);
       performance.mark("mutual:lookup-sent", { detail: { url } });
-      const answer = send({ type: "lookup", query, pageKey });
+      // The first lookup of a page shown takes the one its content script started (background/lookup-ahead.ts).
+      const answer = send({ type: "lookup", query, pageKey, ...(firstForPage ? { ahead: "join" as const } : {}) });
       const cached = await cachedEntry(pageKey, inputs, early);
       if (signal.aborted) return;
       performance.mark("mutual:cache-answered", { detail: { url, hit: !!cached } });

@@ -40,8 +40,8 @@ const page = { query: { emails: ["ann@acme.co.uk"], ownAddress: "me@example.com"
 
 describe("a lookup asked ahead by the content script", () => {
   it("is the answer the frame's lookup of the same page gets, from one request to the API", async () => {
-    const ahead = handleRequest({ type: "lookup", ...page, ahead: true });
-    const frames = handleRequest({ type: "lookup", ...page });
+    const ahead = handleRequest({ type: "lookup", ...page, ahead: "start" });
+    const frames = handleRequest({ type: "lookup", ...page, ahead: "join" });
     await vi.waitFor(() => expect(lookups).toBe(1));
     answer(acme);
     expect(await frames).toMatchObject({ ok: true, data: { data: acme } });
@@ -50,22 +50,37 @@ describe("a lookup asked ahead by the content script", () => {
   });
 
   it("is taken once: the frame's next lookup of the page (after a write landed) asks the API again", async () => {
-    const ahead = handleRequest({ type: "lookup", ...page, ahead: true });
+    const ahead = handleRequest({ type: "lookup", ...page, ahead: "start" });
     await vi.waitFor(() => expect(lookups).toBe(1));
     answer(acme);
     await ahead;
-    expect(await handleRequest({ type: "lookup", ...page })).toMatchObject({ ok: true });
-    const again = handleRequest({ type: "lookup", ...page });
+    expect(await handleRequest({ type: "lookup", ...page, ahead: "join" })).toMatchObject({ ok: true });
+    const again = handleRequest({ type: "lookup", ...page, ahead: "join" });
     await vi.waitFor(() => expect(lookups).toBe(2));
     answer(acme);
     await again;
   });
 
-  it("is not joined by a lookup of other people on the page, nor of another page", async () => {
-    void handleRequest({ type: "lookup", ...page, ahead: true });
+  it("is never taken by a lookup after a write (which does not join), nor reused by the next visit's look-ahead", async () => {
+    const ahead = handleRequest({ type: "lookup", ...page, ahead: "start" });
     await vi.waitFor(() => expect(lookups).toBe(1));
-    void handleRequest({ type: "lookup", ...page, query: { emails: ["bob@globex.com"], ownAddress: "me@example.com" } });
-    void handleRequest({ type: "lookup", ...page, pageKey: "gmail:mail.google.com/mail/u/0/#thread-2" });
+    answer(acme);
+    await ahead;
+    const afterWrite = handleRequest({ type: "lookup", ...page });
+    await vi.waitFor(() => expect(lookups).toBe(2));
+    answer(acme);
+    await afterWrite;
+    const nextVisit = handleRequest({ type: "lookup", ...page, ahead: "start" });
+    await vi.waitFor(() => expect(lookups).toBe(3));
+    answer(acme);
+    await nextVisit;
+  });
+
+  it("is not joined by a lookup of other people on the page, nor of another page", async () => {
+    void handleRequest({ type: "lookup", ...page, ahead: "start" });
+    await vi.waitFor(() => expect(lookups).toBe(1));
+    void handleRequest({ type: "lookup", ...page, ahead: "join", query: { emails: ["bob@globex.com"], ownAddress: "me@example.com" } });
+    void handleRequest({ type: "lookup", ...page, ahead: "join", pageKey: "gmail:mail.google.com/mail/u/0/#thread-2" });
     await vi.waitFor(() => expect(lookups).toBe(3));
   });
 });
