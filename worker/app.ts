@@ -26,6 +26,7 @@ import { registerHealthRoutes } from "./routes/health.ts";
 import { registerExportRoute } from "./routes/export.ts";
 import { registerGuestLinkRoutes } from "./routes/guest-links.ts";
 import { registerGuestRoutes } from "./guest/guest-routes.ts";
+import { registerConnectPage } from "./routes/connect-page.ts";
 import { registerHealthz } from "./routes/healthz.ts";
 import { registerInvitationRoutes } from "./routes/invitations.ts";
 import { registerImportRoutes } from "./routes/imports.ts";
@@ -87,6 +88,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
 
   registerHealthz(app);
   registerGuestRoutes(app);
+  registerConnectPage(app);
   registerDocsRoutes(app);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

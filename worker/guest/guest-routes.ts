@@ -15,12 +15,12 @@ import { rescoreAfterWrite } from "../db/health-store.ts";
 import type { AppEnv } from "../env.ts";
 import { hmacHex, hmacMatches } from "../http/hmac.ts";
 import { limitBody } from "../http/body-limit.ts";
+import { cspHash } from "../http/csp-hash.ts";
 import { addGuestComment, guestPartner, guestView, markGuestPromiseDone, type GuestScope } from "./guest-records.ts";
 import { guestPage, guestProblemPage, guestStyle } from "./guest-page.ts";
 
 let styleHash: Promise<string> | null = null;
-const styleSource = () => (styleHash ??= crypto.subtle.digest("SHA-256", new TextEncoder().encode(guestStyle))
-  .then((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`));
+const styleSource = () => (styleHash ??= cspHash(guestStyle));
 
 /** No script at all, the one style block by its hash, forms only to this origin, never framed. */
 const guestHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
