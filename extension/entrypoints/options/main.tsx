@@ -4,6 +4,7 @@ import type { ConnectionReport, ErrorInfo } from "../../messaging/protocol.ts";
 import { send } from "../../messaging/send.ts";
 import { NudgeOptions } from "../../pages/NudgeOptions.tsx";
 import { SharingDefaultOption } from "../../pages/SharingDefaultOption.tsx";
+import { SidebarModeOptions } from "../../pages/SidebarModeOptions.tsx";
 import "../../pages/pages.css";
 
 type Status = { kind: "idle" } | { kind: "checking" } | { kind: "report"; report: ConnectionReport } | { kind: "error"; error: ErrorInfo };
@@ -89,6 +90,7 @@ function Options() {
       {shown && <p class={`status ${shown.tone}`} role="status">{shown.text}</p>}
       <NudgeOptions />
       <SharingDefaultOption />
+      <SidebarModeOptions />
     </main>
   );
 }
