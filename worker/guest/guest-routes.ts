@@ -72,9 +72,12 @@ const formTokenOf = (link: OpenLink) => hmacHex(link.secret, `guest-form.${link.
 
 /** Refuses a post another site's page made (a browser says so), or one without this link's form token. */
 async function checkPost(c: Context<AppEnv>, link: OpenLink): Promise<Record<string, unknown>> {
+  // A browser's own word first (a page can't set Sec-Fetch-Site); else its Origin against the Host it asked.
   const site = c.req.header("Sec-Fetch-Site");
   const origin = c.req.header("Origin");
-  const crossSite = (site !== undefined && site !== "same-origin" && site !== "none") || (origin !== undefined && origin !== new URL(c.req.url).origin);
+  const crossSite = site !== undefined
+    ? site !== "same-origin" && site !== "none"
+    : origin !== undefined && origin !== "null" && URL.canParse(origin) && new URL(origin).host !== c.req.header("Host");
   const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const token = typeof form.form_token === "string" ? form.form_token : "";
   if (crossSite || !(await hmacMatches(link.secret, `guest-form.${link.row.id}.${link.row.token_hash}`, token))) {
