@@ -44,6 +44,11 @@ export default defineConfig({
     web_accessible_resources: [{
       resources: ["sidebar-frame.html"],
       matches: ["https://mail.google.com/*", "https://*.lightning.force.com/*", "https://*.my.salesforce.com/*", "https://calendar.google.com/*"],
+    }, {
+      // Outlook on the web: the content script runs on /mail/ only, but
+      // Chrome takes no other path than "/*" in these patterns.
+      resources: ["sidebar-frame.html"],
+      matches: ["https://outlook.office.com/*", "https://outlook.office365.com/*", "https://outlook.live.com/*"],
     }],
     commands: {
       "toggle-sidebar": {

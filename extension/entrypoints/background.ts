@@ -6,7 +6,7 @@ import { bindUnboundWrites, flush, isOutboxAlarm } from "../background/outbox.ts
 import { refreshBadgeSoon, startNudges } from "../background/nudges.ts";
 import { createSelectionMenu, startSelectionMenu } from "../background/selection-menu.ts";
 import { migrateLegacySettings } from "../background/settings.ts";
-import { sendToTab } from "../messaging/send.ts";
+import { startSidePanel, toggleSidebarFor } from "../background/side-panel.ts";
 
 /** Requests after which the overdue count may have changed, or the user is looking: the badge is asked again. */
 function changesNudges(message: unknown): boolean {
@@ -41,11 +41,10 @@ export default defineBackground(() => {
   void flush();
   startNudges();
   startSelectionMenu();
+  startSidePanel();
 
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === "toggle-sidebar" && tab?.id !== undefined) {
-      // A tab without the sidebar has nobody to answer: nothing to do.
-      void sendToTab(tab.id, { type: "toggleSidebar" });
-    }
+    // Docked: the tab's sidebar shows or hides (a tab without one has nobody to answer); in side-panel mode, the panel.
+    if (command === "toggle-sidebar" && tab) toggleSidebarFor(tab);
   });
 });

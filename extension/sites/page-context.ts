@@ -4,12 +4,12 @@
  * from the host page, and knows nothing of which site it came from beyond
  * these two shapes.
  */
-export type SiteName = "gmail" | "salesforce" | "calendar";
+export type SiteName = "gmail" | "salesforce" | "calendar" | "outlook";
 
 /** The CRMs whose record ids the lookup API matches partners by. */
 export type CrmName = "salesforce";
 
-/** An email client showing a conversation (Gmail today; Outlook on the same shape). */
+/** An email client showing a conversation (Gmail, Outlook on the web). */
 export interface EmailContext {
   kind: "email";
   site: SiteName;

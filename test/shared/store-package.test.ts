@@ -36,7 +36,15 @@ describe("npm run zip", () => {
     for (const name of zips.filter((zip) => !zip.includes("sources"))) {
       const files = readZip(readFileSync(join(outDir, name)));
       expect(packageProblems(files, version), name).toEqual([]);
-      expect(JSON.parse(files.get("manifest.json")!.toString()).permissions).toEqual(["storage", "alarms", "notifications", "contextMenus"]);
+      const manifest = JSON.parse(files.get("manifest.json")!.toString());
+      // Chrome's side panel is Chrome's only: Firefox's package has neither the permission nor a sidebar of ours.
+      const chrome = name.endsWith("-chrome.zip");
+      expect(manifest.permissions).toEqual(["storage", "alarms", "notifications", "contextMenus", ...(chrome ? ["sidePanel"] : [])]);
+      expect(manifest.side_panel, name).toEqual(chrome ? { default_path: "sidepanel.html" } : undefined);
+      expect(manifest.sidebar_action, name).toBeUndefined();
+      expect(files.has("sidepanel.html"), name).toBe(chrome);
+      const contentScripts = (manifest as { content_scripts: { matches: string[] }[] }).content_scripts;
+      expect(contentScripts.flatMap((script) => script.matches), name).toEqual(expect.arrayContaining(["https://outlook.office.com/mail/*", "https://outlook.office365.com/mail/*", "https://outlook.live.com/mail/*"]));
     }
   });
 
@@ -80,6 +88,19 @@ describe("the package checks", () => {
     expect(problems).toEqual([
       'asks for permission "tabs"', 'asks for host access to "<all_urls>"', 'a content script runs on "https://*/*"',
       'pages are web-accessible to "<all_urls>"',
+    ]);
+  });
+
+  it("accepts Outlook's mail pages for the content script, and no other Outlook page", () => {
+    const outlook = {
+      ...goodManifest,
+      content_scripts: [{ matches: ["https://outlook.office.com/mail/*", "https://outlook.live.com/mail/*"] }, { matches: ["https://outlook.office.com/*", "https://outlook.office.com/calendar/*"] }],
+      web_accessible_resources: [{ resources: ["sidebar-frame.html"], matches: ["https://outlook.office365.com/*", "https://outlook.office.com/mail/*"] }],
+    };
+    expect(packageProblems(packageOf(outlook), "1.2.3")).toEqual([
+      'a content script runs on "https://outlook.office.com/*"', 'a content script runs on "https://outlook.office.com/calendar/*"',
+      // Chrome ignores a frame pattern with a path: it must be the whole host.
+      'pages are web-accessible to "https://outlook.office.com/mail/*"',
     ]);
   });
 

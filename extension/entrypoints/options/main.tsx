@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { ConnectionReport, ErrorInfo } from "../../messaging/protocol.ts";
 import { send } from "../../messaging/send.ts";
 import { NudgeOptions } from "../../pages/NudgeOptions.tsx";
+import { SidebarModeOptions } from "../../pages/SidebarModeOptions.tsx";
 import "../../pages/pages.css";
 
 type Status = { kind: "idle" } | { kind: "checking" } | { kind: "report"; report: ConnectionReport } | { kind: "error"; error: ErrorInfo };
@@ -87,6 +88,7 @@ function Options() {
       </form>
       {shown && <p class={`status ${shown.tone}`} role="status">{shown.text}</p>}
       <NudgeOptions />
+      <SidebarModeOptions />
     </main>
   );
 }
