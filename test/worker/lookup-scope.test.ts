@@ -16,7 +16,7 @@ describe("the lookup's matched CTE covers only the kinds asked", () => {
     expect(sql).toContain("salesforce_key");
     expect(sql).not.toContain("contacts");
     expect(sql).not.toContain("partner_domains");
-    expect(sql).not.toContain("hubspot_company_id = j.value");
+    expect(sql).not.toContain("hubspot_company_id = json_each.value");
     expect(scope.params).toEqual(["hash", '["001i0000007BlV0"]']);
     expect(() => scope.sql("SELECT 1")).toThrow(/matchedCte/);
   });

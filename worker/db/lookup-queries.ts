@@ -33,16 +33,16 @@ const kinds = ["email", "domain", "salesforce", "hubspot"] as const satisfies re
 function matchSql(kind: MatchReason["type"], workspace: string): string {
   switch (kind) {
     case "email":
-      return `SELECT c.partner_id, c.email AS value FROM ${jsonList} j CROSS JOIN contacts c ON c.workspace_id = ${workspace} AND c.email = j.value
+      return `SELECT c.partner_id, c.email AS value FROM ${jsonList} CROSS JOIN contacts c ON c.workspace_id = ${workspace} AND c.email = json_each.value
       CROSS JOIN partners p ON p.id = c.partner_id AND p.archived_at IS NULL`;
     case "domain":
-      return `SELECT d.partner_id, d.domain AS value FROM ${jsonList} j CROSS JOIN partner_domains d ON d.workspace_id = ${workspace} AND d.domain = j.value`;
+      return `SELECT d.partner_id, d.domain AS value FROM ${jsonList} CROSS JOIN partner_domains d ON d.workspace_id = ${workspace} AND d.domain = json_each.value`;
     case "salesforce":
-      return `SELECT p.id AS partner_id, p.salesforce_account_id AS value FROM ${jsonList} j CROSS JOIN partners p
-      ON p.workspace_id = ${workspace} AND p.salesforce_key = j.value AND p.archived_at IS NULL`;
+      return `SELECT p.id AS partner_id, p.salesforce_account_id AS value FROM ${jsonList} CROSS JOIN partners p
+      ON p.workspace_id = ${workspace} AND p.salesforce_key = json_each.value AND p.archived_at IS NULL`;
     case "hubspot":
-      return `SELECT p.id AS partner_id, p.hubspot_company_id AS value FROM ${jsonList} j CROSS JOIN partners p
-      ON p.workspace_id = ${workspace} AND p.hubspot_company_id = j.value AND p.archived_at IS NULL`;
+      return `SELECT p.id AS partner_id, p.hubspot_company_id AS value FROM ${jsonList} CROSS JOIN partners p
+      ON p.workspace_id = ${workspace} AND p.hubspot_company_id = json_each.value AND p.archived_at IS NULL`;
   }
 }
 
