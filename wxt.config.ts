@@ -49,6 +49,10 @@ export default defineConfig({
       // Chrome takes no other path than "/*" in these patterns.
       resources: ["sidebar-frame.html"],
       matches: ["https://outlook.office.com/*", "https://outlook.office365.com/*", "https://outlook.live.com/*"],
+    }, {
+      // HubSpot's records and LinkedIn's company pages (sites/hubspot-adapter.ts, sites/linkedin-adapter.ts).
+      resources: ["sidebar-frame.html"],
+      matches: ["https://*.hubspot.com/*", "https://www.linkedin.com/*"],
     }],
     commands: {
       "toggle-sidebar": {

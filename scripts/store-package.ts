@@ -46,6 +46,11 @@ export const outlookMatches = {
   contentScripts: ["https://outlook.office.com/mail/*", "https://outlook.office365.com/mail/*", "https://outlook.live.com/mail/*"],
   frame: ["https://outlook.office.com/*", "https://outlook.office365.com/*", "https://outlook.live.com/*"],
 };
+/** HubSpot's record pages and LinkedIn (an app whose company pages open in place) for the content scripts; the whole hosts for the frame. */
+export const crmMatches = {
+  contentScripts: ["https://*.hubspot.com/contacts/*", "https://www.linkedin.com/*"],
+  frame: ["https://*.hubspot.com/*", "https://www.linkedin.com/*"],
+};
 export const iconSizes = ["16", "32", "48", "128"];
 
 interface Manifest {
@@ -84,8 +89,8 @@ export function packageProblems(files: Map<string, Buffer>, expectedVersion: str
   for (const host of hostPermissions) problems.push(`asks for host access to "${host}"`);
   // The sidebar's frame is web-accessible to the sites the content scripts run on, and no others.
   const reaches: [string, { matches?: string[] }[] | undefined, string[]][] = [
-    ["a content script runs on", manifest.content_scripts, outlookMatches.contentScripts],
-    ["pages are web-accessible to", manifest.web_accessible_resources, outlookMatches.frame],
+    ["a content script runs on", manifest.content_scripts, [...outlookMatches.contentScripts, ...crmMatches.contentScripts]],
+    ["pages are web-accessible to", manifest.web_accessible_resources, [...outlookMatches.frame, ...crmMatches.frame]],
   ];
   for (const [what, entries, outlook] of reaches) {
     for (const match of (entries ?? []).flatMap((entry) => entry.matches ?? [])) {

@@ -1,7 +1,7 @@
 import { browser } from "wxt/browser";
 import { commandPlan, sidebarModeFrom, type SidebarMode } from "../../shared/side-panel.ts";
 import { sendToTab } from "../messaging/send.ts";
-import { sidebarModeItem, sidePanelPage } from "../messaging/side-panel-link.ts";
+import { openSidePanelRequest, sidebarModeItem, sidePanelPage } from "../messaging/side-panel-link.ts";
 
 /**
  * Chrome's side panel, when the user chose it on the options page: enabled
@@ -60,4 +60,26 @@ export function toggleSidebarFor(tab: { id?: number; windowId?: number }): void 
       .catch(() => undefined);
   }
   if (plan.toggleDocked && tab.id !== undefined) void sendToTab(tab.id, { type: "toggleSidebar" });
+}
+
+/**
+ * "Log as promise" from the selection menu (a user gesture too): in
+ * side-panel mode the panel opens, in the gesture's own task, to show the
+ * form the tab's content script then asks for.
+ */
+export function openSidePanelIfChosen(tab: { windowId?: number }): void {
+  const sidePanel = sidePanelApi();
+  if (mode !== "sidePanel" || !sidePanel || tab.windowId === undefined) return;
+  void sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
+}
+
+/**
+ * Answers `openSidePanelRequest` at once, before any other handling: Chrome
+ * carries the click's gesture into this listener's own task only. True when
+ * the message was that request (it has no reply).
+ */
+export function openSidePanelOnRequest(message: unknown, sender: { id?: string; tab?: { windowId?: number } }): boolean {
+  if ((message as { type?: unknown } | null)?.type !== openSidePanelRequest.type) return false;
+  if (sender.id === browser.runtime.id && sender.tab) openSidePanelIfChosen(sender.tab);
+  return true;
 }

@@ -21,17 +21,26 @@ export function isOurSidePanel(port: Pick<Browser.runtime.Port, "name" | "sender
 
 /** Messages worth replaying to a panel that connects later: what the page shows, not one-off requests. */
 const replayed = new Set<ToPanel["type"]>(["navigating", "page", "pageTheme"]);
+/**
+ * A one-off request ("Log as promise" on a selection) made while no panel
+ * listens: the background is opening the panel for it, so it goes to the
+ * panel that connects next, if that is soon; never to one opened later on.
+ */
+const requestKeptMs = 10_000;
 
 export function listenForSidePanel(ctx: ContentScriptContext, onMessage: (message: FromPanel) => void): PanelLink {
   const panelUrl = (browser.runtime as unknown as { getURL(path: string): string }).getURL(sidePanelPage);
   const ports = new Set<Browser.runtime.Port>();
   const latest = new Map<ToPanel["type"], ToPanel>();
+  let waiting: { message: ToPanel; at: number } | null = null;
   const onConnect = (port: Browser.runtime.Port) => {
     if (!isOurSidePanel(port, browser.runtime.id, panelUrl)) return;
     ports.add(port);
     port.onMessage.addListener((message: FromPanel) => onMessage(message));
     port.onDisconnect.addListener(() => ports.delete(port));
     for (const message of latest.values()) port.postMessage(message);
+    if (waiting && Date.now() - waiting.at < requestKeptMs) port.postMessage(waiting.message);
+    waiting = null;
   };
   browser.runtime.onConnect.addListener(onConnect);
   ctx.onInvalidated(() => {
@@ -41,6 +50,7 @@ export function listenForSidePanel(ctx: ContentScriptContext, onMessage: (messag
   return {
     post(message) {
       if (replayed.has(message.type)) latest.set(message.type, message);
+      else if (ports.size === 0) waiting = { message, at: Date.now() };
       for (const port of ports) port.postMessage(message);
     },
   };

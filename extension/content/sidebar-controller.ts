@@ -152,7 +152,8 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter, w
   withSidebar?.({
     post: (message) => frame.post(message),
     open: () => {
-      if (collapsed && placement.docked()) toggle();
+      if (!placement.docked()) placement.openPanel();
+      else if (collapsed) toggle();
     },
   });
   // The adapters read the parsed page, as they did when the script started at document_idle.

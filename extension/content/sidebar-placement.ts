@@ -1,7 +1,8 @@
+import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { sidebarModeFrom, type SidebarMode } from "../../shared/side-panel.ts";
 import type { FromFrame, ToFrame } from "../messaging/frame-link.ts";
-import { sidebarModeItem } from "../messaging/side-panel-link.ts";
+import { openSidePanelRequest, sidebarModeItem } from "../messaging/side-panel-link.ts";
 import { listenForSidePanel } from "./panel-link.ts";
 import { reserveSpace } from "./reserve-space.ts";
 import { mountSidebarFrame, type SidebarFrame } from "./sidebar-frame.ts";
@@ -23,6 +24,8 @@ export interface SidebarPlacement {
   mount(headerHeightPx: number, onMessage: (message: FromFrame) => void): Promise<SidebarFrame>;
   /** Whether the keyboard command's toggle is this page's to act on (docked) or the panel's. */
   docked(): boolean;
+  /** In side-panel mode, asks the background to open the panel; call in the task of the user's click. */
+  openPanel(): void;
 }
 
 /** One-off requests are not replayed to a frame mounted later; what the page shows is. */
@@ -63,6 +66,9 @@ export function sidebarPlacement(ctx: ContentScriptContext): SidebarPlacement {
       },
     },
     docked: () => mode !== "sidePanel",
+    openPanel() {
+      if (mode === "sidePanel") void browser.runtime.sendMessage(openSidePanelRequest).catch(() => undefined);
+    },
     async mount(headerHeightPx, onMessage) {
       await modeRead;
       const panel = listenForSidePanel(ctx, onMessage);

@@ -6,7 +6,7 @@ import { bindUnboundWrites, flush, isOutboxAlarm } from "../background/outbox.ts
 import { refreshBadgeSoon, startNudges } from "../background/nudges.ts";
 import { createSelectionMenu, startSelectionMenu } from "../background/selection-menu.ts";
 import { migrateLegacySettings } from "../background/settings.ts";
-import { startSidePanel, toggleSidebarFor } from "../background/side-panel.ts";
+import { openSidePanelOnRequest, startSidePanel, toggleSidebarFor } from "../background/side-panel.ts";
 
 /** Requests after which the overdue count may have changed, or the user is looking: the badge is asked again. */
 function changesNudges(message: unknown): boolean {
@@ -15,7 +15,9 @@ function changesNudges(message: unknown): boolean {
 }
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Before anything async: Chrome opens the side panel only in the click's own task.
+    if (openSidePanelOnRequest(message, sender)) return false;
     handleRequest(message)
       .then((reply) => {
         sendResponse(reply);

@@ -28,6 +28,8 @@ export const lookupInput = z.object({
   ownAddress: z.string().nullable().default(null),
   domains: z.array(z.string()).max(50).default([]),
   salesforce: z.array(z.string()).max(50).default([]),
+  hubspot: z.array(z.string()).max(50).default([]),
+  linkedin: z.array(z.string()).max(50).default([]),
 });
 export type LookupInput = z.input<typeof lookupInput>;
 

@@ -22,3 +22,11 @@ export const sidePanelPage = "/sidepanel.html" as const;
 export const panelLinkName = "mutual-side-panel";
 export type ToPanel = ToFrame;
 export type FromPanel = FromFrame;
+
+/**
+ * What a content script sends the background, in the task of the user's
+ * click, when the sidebar should show something (the page's own "Log as
+ * promise" button): in side-panel mode the panel opens. Not in `Replies`:
+ * the background answers it before anything async (background/side-panel.ts).
+ */
+export const openSidePanelRequest = { type: "openSidePanel" } as const;

@@ -52,7 +52,7 @@ function Body({ page, unknownCompany }: Omit<SidebarProps, "onToggle" | "closes"
       {state.status === "ready" && matches.length === 0 && (
         unknownCompany
           ? (openForm.value?.form === "addPartner"
-            ? <AddPartnerForm {...unknownCompany} salesforceAccountId={page.salesforceAccountId} draftKey={unknownCompany.domains.join(",") || unknownCompany.name} onDone={() => (openForm.value = null)} />
+            ? <AddPartnerForm {...unknownCompany} link={page.link} draftKey={unknownCompany.domains.join(",") || unknownCompany.name} onDone={() => (openForm.value = null)} />
             : (
               <div class="empty">
                 <p>{unknownCompany.name || unknownCompany.domains.join(", ")} isn't a partner yet.</p>

@@ -5,6 +5,7 @@ import type { ToFrame } from "../messaging/frame-link.ts";
 import { panelLinkName, type FromPanel, type ToPanel } from "../messaging/side-panel-link.ts";
 import { answerPage, App, drawSidebar, pageLookups } from "./frame-controller.tsx";
 import { collapsed } from "./store.ts";
+import { pageDark } from "./theme.ts";
 
 /**
  * The sidebar in Chrome's side panel (entrypoints/sidepanel/): it follows
@@ -96,7 +97,7 @@ export async function followActiveTab(tabs: PanelTabs, onPage: (message: ToPanel
 export function tabStatus(tab: FollowedTab): string | null {
   if (tab.state === "connecting" || tab.state === "loading") return "Reading this tab…";
   if (tab.state === "unsupported") {
-    return "Mutual reads Gmail threads, Salesforce Accounts and Google Calendar events; this tab shows none of them. If it does, reload the tab: it was open before Mutual was installed or updated.";
+    return "This tab is not on a site Mutual reads, so there is no partner to show. If it is, reload the tab: it was open before Mutual was installed or updated.";
   }
   return null;
 }
@@ -111,6 +112,11 @@ export async function runSidePanel(root: HTMLElement, tabs: PanelTabs = browserT
   collapsed.value = false;
   let toTab: (message: FromPanel) => void = () => undefined;
   drawSidebar(root, lookups, <PanelApp onClose={() => window.close()} />, (message) => toTab(message));
-  const follower = await followActiveTab(tabs, (message) => answerPage(lookups, message, false), lookups.clear);
+  // A tab left behind takes its page with it, and its theme: the next tab's own comes with its page.
+  const clear = () => {
+    lookups.clear();
+    pageDark.value = null;
+  };
+  const follower = await followActiveTab(tabs, (message) => answerPage(lookups, message, false), clear);
   toTab = follower.toTab;
 }

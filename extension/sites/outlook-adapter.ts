@@ -101,25 +101,23 @@ export function createOutlookAdapter({ document: doc, location }: HostPage): Sit
     if (!found && !signal.aborted && before === null) console.warn("Mutual: selector not found:", outlookSelectors.sender.join(" | "));
   };
 
-  return {
-    site: "outlook",
-    // Outlook's top bar (search, settings, account) is 48 px high.
-    headerHeightPx: 48,
-    pageKey: outlookPageKey,
-    async readPage(signal) {
-      const key = outlookPageKey(location.href);
-      let context = readOutlookPage(doc, location);
-      // A read straight after the URL changed may still see the previous item's people.
-      if (context.kind === "email" && lastRead && key !== lastRead.key && shown() === lastRead.shown) {
-        await paneChange(lastRead.shown, signal);
-        context = readOutlookPage(doc, location);
-      }
-      if (context.kind === "unreadable") {
-        await paneChange(null, signal);
-        context = readOutlookPage(doc, location);
-      }
-      if (context.kind === "email" && !signal.aborted) lastRead = { key, shown: shown() };
-      return context;
-    },
+  /** Reads the pane; after a navigation, first waits for it to leave the previous item, or (unreadable) to be drawn at all. */
+  const readPage = async (signal: AbortSignal): Promise<PageContext> => {
+    const key = outlookPageKey(location.href);
+    let context = readOutlookPage(doc, location);
+    // A read straight after the URL changed may still see the previous item's people.
+    if (context.kind === "email" && lastRead && key !== lastRead.key && shown() === lastRead.shown) {
+      await paneChange(lastRead.shown, signal);
+      context = readOutlookPage(doc, location);
+    }
+    if (context.kind === "unreadable") {
+      await paneChange(null, signal);
+      context = readOutlookPage(doc, location);
+    }
+    if (context.kind === "email" && !signal.aborted) lastRead = { key, shown: shown() };
+    return context;
   };
+
+  // Outlook's top bar (search, settings, account) is 48 px high.
+  return { site: "outlook", headerHeightPx: 48, pageKey: outlookPageKey, readPage };
 }

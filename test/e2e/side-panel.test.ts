@@ -70,7 +70,7 @@ describe("the side panel mode", () => {
     const panel = await b.context.newPage();
     await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html`);
     const card = (name: string) => panel.getByRole("article", { name, exact: true });
-    await expectText(panel.locator("body"), "this tab shows none of them", "the panel on a tab of no supported site");
+    await expectText(panel.locator("body"), "This tab is not on a site Mutual reads", "the panel on a tab of no supported site");
 
     await b.page.bringToFront();
     await expectVisible(card(acme.name), `the "${acme.name}" card in the panel`);

@@ -3,7 +3,7 @@ import { browser } from "wxt/browser";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { isOurSidePanel } from "../../extension/content/panel-link.ts";
-import { runSidebar } from "../../extension/content/sidebar-controller.ts";
+import { runSidebar, type SidebarHandle } from "../../extension/content/sidebar-controller.ts";
 import { sidebarModeItem } from "../../extension/messaging/side-panel-link.ts";
 import type { SiteAdapter } from "../../extension/sites/site-adapter.ts";
 import { collapsedItem } from "../../extension/sidebar/store.ts";
@@ -92,6 +92,20 @@ describe("the sidebar's place on the page", () => {
     expect(remembered).not.toHaveBeenCalled();
     expect(document.documentElement.style.marginRight).toBe("");
     expect(frameHost()).toBeNull();
+  });
+});
+
+describe("a site feature asking to show the sidebar (Gmail's \"Log as promise\" button)", () => {
+  it.each([["sidePanel", 1], ["docked", 0]] as const)("in %s mode, asks the background to open the side panel %i times", async (mode, times) => {
+    await sidebarModeItem.setValue(mode);
+    const asked = vi.spyOn(browser.runtime, "sendMessage").mockResolvedValue(undefined);
+    const started = fakeContext();
+    end = started.end;
+    let handle: SidebarHandle | undefined;
+    void runSidebar(started.ctx, site, (sidebar) => (handle = sidebar));
+    await vi.waitFor(() => expect(handle).toBeDefined());
+    handle!.open();
+    expect(asked.mock.calls.filter(([message]) => (message as { type?: string }).type === "openSidePanel")).toHaveLength(times);
   });
 });
 

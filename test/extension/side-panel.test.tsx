@@ -103,12 +103,20 @@ describe("the side panel", () => {
   it("says so on a tab with no content script of ours, and asks again once the tab loads another page", async () => {
     const fake = await started(10);
     fake.ports[0]!.close();
-    expect(root.textContent).toContain("this tab shows none of them");
+    expect(root.textContent).toContain("This tab is not on a site Mutual reads");
     fake.complete(10);
     expect(fake.ports).toHaveLength(2);
     fake.ports[1]!.deliver(page("now gmail"));
     expect(root.textContent).toContain("(now gmail)");
-    expect(root.textContent).not.toContain("shows none of them");
+    expect(root.textContent).not.toContain("not on a site Mutual reads");
+  });
+
+  it("drops the theme of the tab left behind with its page", async () => {
+    const fake = await started(10);
+    fake.ports[0]!.deliver({ type: "pageTheme", dark: true });
+    expect(document.documentElement.dataset.theme).toBe("dark");
+    fake.activate(11);
+    expect(document.documentElement.dataset.theme).toBe("light");
   });
 
   it("tells the followed tab the partners shown (for the popup), and nobody else", async () => {

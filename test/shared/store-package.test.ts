@@ -48,6 +48,15 @@ describe("npm run zip", () => {
     }
   });
 
+  it("content scripts on HubSpot's record pages and LinkedIn, with the sidebar's frame web-accessible there", () => {
+    const manifest = JSON.parse(readZip(readFileSync(join(outDir, `mutual-${version}-chrome.zip`))).get("manifest.json")!.toString()) as {
+      content_scripts: { matches: string[] }[]; web_accessible_resources: { matches: string[] }[];
+    };
+    const scripts = manifest.content_scripts.flatMap((script) => script.matches);
+    expect(scripts).toEqual(expect.arrayContaining(["https://*.hubspot.com/contacts/*", "https://www.linkedin.com/*"]));
+    expect(manifest.web_accessible_resources.flatMap((entry) => entry.matches)).toEqual(expect.arrayContaining(["https://*.hubspot.com/*", "https://www.linkedin.com/*"]));
+  });
+
   it("a sources package that holds what builds the extension and no tests or builds", () => {
     const names = [...readZip(readFileSync(join(outDir, `mutual-${version}-sources.zip`))).keys()];
     for (const needed of ["package.json", "package-lock.json", "wxt.config.ts", "extension/entrypoints/background.ts", "extension/public/icon/128.png"]) {
@@ -73,6 +82,16 @@ describe("the package checks", () => {
 
   it("accepts a package that is fine", () => {
     expect(packageProblems(packageOf(goodManifest), "1.2.3")).toEqual([]);
+  });
+
+  it("accepts HubSpot's and LinkedIn's pages, and no wider pattern of either", () => {
+    const crm = { ...goodManifest, content_scripts: [{ matches: ["https://*.hubspot.com/contacts/*", "https://www.linkedin.com/*"] }] };
+    expect(packageProblems(packageOf(crm), "1.2.3")).toEqual([]);
+    // The whole of HubSpot is the frame's pattern only: a content script stays on its record pages.
+    const wider = { ...goodManifest, content_scripts: [{ matches: ["https://*.linkedin.com/*", "https://*/contacts/*", "https://*.hubspot.com/*"] }] };
+    expect(packageProblems(packageOf(wider), "1.2.3")).toEqual([
+      'a content script runs on "https://*.linkedin.com/*"', 'a content script runs on "https://*/contacts/*"', 'a content script runs on "https://*.hubspot.com/*"',
+    ]);
   });
 
   it("refuses a version other than package.json's", () => {

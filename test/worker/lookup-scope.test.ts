@@ -7,7 +7,7 @@ import { contextStatements } from "../../worker/db/partner-context.ts";
 import { TrackedDb } from "../../worker/db/tracked-db.ts";
 import { acmePartner, api, newWorkspace } from "./api-client.ts";
 
-const keys = (partial: Partial<LookupKeys>): LookupKeys => ({ emails: [], domains: [], salesforceKeys: [], hubspotIds: [], ...partial });
+const keys = (partial: Partial<LookupKeys>): LookupKeys => ({ emails: [], domains: [], salesforceKeys: [], hubspotIds: [], linkedinSlugs: [], ...partial });
 
 describe("the lookup's matched CTE covers only the kinds asked", () => {
   it("leaves out the kinds of key a request did not send, and binds only those it did", () => {

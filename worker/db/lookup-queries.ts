@@ -20,8 +20,8 @@ export const callerWorkspace = "(SELECT workspace_id FROM caller)";
 export const maxMatches = 10;
 
 /** Record ids name one partner for certain; a shared email domain is the weakest sign. */
-export const matchStrength: Record<MatchReason["type"], number> = { salesforce: 0, hubspot: 0, email: 1, domain: 2 };
-const kinds = ["email", "domain", "salesforce", "hubspot"] as const satisfies readonly MatchReason["type"][];
+export const matchStrength: Record<MatchReason["type"], number> = { salesforce: 0, hubspot: 0, linkedin: 0, email: 1, domain: 2 };
+const kinds = ["email", "domain", "salesforce", "hubspot", "linkedin"] as const satisfies readonly MatchReason["type"][];
 
 /**
  * One kind of match, scoped by `workspace` (SQL); its rows are (partner_id,
@@ -43,6 +43,9 @@ function matchSql(kind: MatchReason["type"], workspace: string): string {
     case "hubspot":
       return `SELECT p.id AS partner_id, p.hubspot_company_id AS value FROM ${jsonList} CROSS JOIN partners p
       ON p.workspace_id = ${workspace} AND p.hubspot_company_id = json_each.value AND p.archived_at IS NULL`;
+    case "linkedin":
+      return `SELECT p.id AS partner_id, p.linkedin_slug AS value FROM ${jsonList} CROSS JOIN partners p
+      ON p.workspace_id = ${workspace} AND p.linkedin_slug = json_each.value AND p.archived_at IS NULL`;
   }
 }
 
@@ -73,6 +76,7 @@ export const lookupSql = {
   domainsByName: byKind("domain"),
   partnersBySalesforceKey: byKind("salesforce"),
   partnersByHubspotId: byKind("hubspot"),
+  partnersByLinkedinSlug: byKind("linkedin"),
   // CROSS JOIN keeps matched the outer loop: left to itself SQLite may walk
   // the whole workspace's partners and probe matched for each.
   matchedPartners: `${matchedCte}SELECT p.* FROM matched CROSS JOIN partners p ON p.id = matched.id
@@ -84,6 +88,7 @@ export const lookupSql = {
 const matchSqlByKind = {
   email: lookupSql.contactsByEmail, domain: lookupSql.domainsByName,
   salesforce: lookupSql.partnersBySalesforceKey, hubspot: lookupSql.partnersByHubspotId,
+  linkedin: lookupSql.partnersByLinkedinSlug,
 } as const;
 
 /** What was asked, normalized: lower-case emails, candidate domains, 15-character Salesforce keys. */
@@ -92,6 +97,8 @@ export interface LookupKeys {
   domains: string[];
   salesforceKeys: string[];
   hubspotIds: string[];
+  /** LinkedIn company pages' slugs, lower-case. */
+  linkedinSlugs: string[];
 }
 
 /**
@@ -124,7 +131,7 @@ export function matchedParams(tokenHash: string, keys: LookupKeys): string[] {
 }
 
 const valuesByKind = (keys: LookupKeys): Record<MatchReason["type"], string[]> =>
-  ({ email: keys.emails, domain: keys.domains, salesforce: keys.salesforceKeys, hubspot: keys.hubspotIds });
+  ({ email: keys.emails, domain: keys.domains, salesforce: keys.salesforceKeys, hubspot: keys.hubspotIds, linkedin: keys.linkedinSlugs });
 
 export interface MatchQueries {
   statements: D1PreparedStatement[];

@@ -11,12 +11,12 @@ export const outlookFixturePath = fileURLToPath(new URL("../fixtures/outlook.htm
 export const outlookOrigin = "https://outlook.office.com";
 
 export interface OutlookItem {
-  key: "A" | "B";
+  key: "A" | "B" | "C";
   /** Exchange's item id, as the URL carries it once decoded. */
   id: string;
   convId: string;
   subject: string;
-  messages: { from: { name: string; email: string }; date: string; body: string; bodyPerson?: string }[];
+  messages: { from: { name: string; email: string }; cc: { name: string; email: string }[]; date: string; body: string; bodyPerson?: string }[];
 }
 
 export function outlookItem(key: OutlookItem["key"]): OutlookItem {
