@@ -34,7 +34,7 @@ export default defineConfig({
   }),
   manifest: ({ browser }) => ({
     name: "Mutual: partner context",
-    description: "The partnership's health, open commitments and history beside Gmail and Salesforce.",
+    description: "The partnership's health, open commitments and history beside Gmail, Outlook, Salesforce, HubSpot, LinkedIn and Calendar.",
     permissions: ["storage", "alarms", "notifications", "contextMenus"],
     // Host access only to the sites we read. The API is reached through
     // CORS (the Worker answers the extension's origin), so it needs none.

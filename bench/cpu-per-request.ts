@@ -89,20 +89,29 @@ async function main(): Promise<void> {
       for (let index = 0; index < mix.length * 2; index++) await timedRequest(server.baseUrl, targets[index % 2]!.requestAt(index));
     }
     const totals = new Map<string, number>();
+    // Each round's own lookup ÷ healthz, for the spread: one busy neighbour can skew a round.
+    const roundRatios = new Map<string, number[]>();
     for (let round = 0; round < options.rounds; round++) {
       const blocks = servers.flatMap((served) => targets.map((target) => ({ served, target })));
       if (round % 2 === 1) blocks.reverse();
+      const thisRound = new Map<string, number>();
       for (const { served, target } of blocks) {
         const ms = await cpuPerRequest(served, options.block, (index) => target.requestAt(index + round * options.block));
         const key = `${served.label}\n${target.name}`;
         totals.set(key, (totals.get(key) ?? 0) + ms / options.rounds);
+        thisRound.set(key, ms);
+      }
+      for (const { label } of servers) {
+        roundRatios.set(label, [...(roundRatios.get(label) ?? []), thisRound.get(`${label}\nlookup`)! / thisRound.get(`${label}\nhealthz`)!]);
       }
     }
     console.log(`CPU per request, ${options.rounds} rounds of ${options.block} requests per block:`);
     for (const { label } of servers) {
       const healthz = totals.get(`${label}\nhealthz`)!;
       const lookup = totals.get(`${label}\nlookup`)!;
-      console.log(`- ${label}: /healthz ${healthz.toFixed(2)} ms, /v1/lookup ${lookup.toFixed(2)} ms, lookup ÷ healthz ${(lookup / healthz).toFixed(2)}×`);
+      const spread = roundRatios.get(label)!;
+      console.log(`- ${label}: /healthz ${healthz.toFixed(2)} ms, /v1/lookup ${lookup.toFixed(2)} ms, lookup ÷ healthz ${(lookup / healthz).toFixed(2)}× ` +
+        `(per round ${Math.min(...spread).toFixed(2)}–${Math.max(...spread).toFixed(2)}×)`);
     }
   } finally {
     await stopAllDevServers();

@@ -1,5 +1,5 @@
 /**
- * `node bench/load-test.ts [--seconds 5] [--concurrency 16,32] [--partners 1000]`
+ * `node bench/load-test.ts [--seconds 5] [--concurrency 16,32] [--partners 1000] [--bundle <worker .js>]`
  * (part of `npm run bench`): /healthz, lookups and keyed writes from 16 and 32
  * concurrent clients for a fixed time each, on 127.0.0.1 only, against the
  * worker bundled once and a seeded local D1. Prints throughput and
@@ -9,11 +9,14 @@
  * Each client has its own API token (created through POST /v1/tokens), as
  * separate users would: the per-token rate limit is part of what is measured,
  * and one token at this rate would be turned away by design.
+ *
+ * --bundle serves a worker built elsewhere (wrangler deploy --dry-run --outdir
+ * …), to compare two builds back to back; BENCHMARKS.md is then left alone.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { DatabaseSync } from "node:sqlite";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { bundleWorker, loopback, startDevServer, stopAllDevServers } from "./dev-server.ts";
 import { percentile, type BenchRequest } from "./http-latency.ts";
@@ -23,12 +26,14 @@ import { repoRoot } from "../scripts/local-d1.ts";
 import { writeMarkedSection } from "./marked-section.ts";
 import { seedLocalD1 } from "./seed-local-d1.ts";
 
-interface Settings { seconds: number; concurrency: number[]; partners: number; port: number }
+interface Settings { seconds: number; concurrency: number[]; partners: number; port: number; bundle: string | undefined }
 
 function settings(): Settings {
   const { values } = parseArgs({
     args: process.argv.slice(2), strict: true,
-    options: { seconds: { type: "string" }, concurrency: { type: "string" }, partners: { type: "string" }, port: { type: "string" } },
+    options: {
+      seconds: { type: "string" }, concurrency: { type: "string" }, partners: { type: "string" }, port: { type: "string" }, bundle: { type: "string" },
+    },
   });
   const bounded = (name: string, text: string | undefined, fallback: number, min: number, max: number) => {
     const value = text === undefined ? fallback : Number(text);
@@ -39,6 +44,7 @@ function settings(): Settings {
   return {
     seconds: bounded("seconds", values.seconds, 5, 1, 30), concurrency,
     partners: bounded("partners", values.partners, 1_000, 100, 10_000), port: bounded("port", values.port, 8795, 1024, 65_535),
+    bundle: values.bundle === undefined ? undefined : resolve(values.bundle),
   };
 }
 
@@ -126,7 +132,7 @@ async function main(): Promise<number> {
   const root = mkdtempSync(join(tmpdir(), "mutual-load-"));
   try {
     console.log(`load test: ${options.partners} partners, ${options.seconds} s per phase at concurrency ${options.concurrency.join(" and ")}, on ${loopback}`);
-    const bundle = await bundleWorker(join(root, "bundle"));
+    const bundle = options.bundle ?? (await bundleWorker(join(root, "bundle")));
     const seeded = await seedLocalD1({ dataDir: join(root, "data"), partnerCount: options.partners, now: new Date(), loader: "sqlite" });
     const samples = readLookupSamples(seeded.sqliteFile, Math.max(...options.concurrency));
     const server = await startDevServer({ bundle, dataDir: seeded.dataDir, port: options.port, logFile: join(root, "wrangler.log") });
@@ -174,7 +180,7 @@ async function main(): Promise<number> {
       `errors: ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join(" | ")})` : ""}; client tokens: ${tokenOffset}`,
     ];
     console.log(`\n${table.join("\n")}\n\n${summary.join("\n")}`);
-    recordSection(options, table, summary, results);
+    if (options.bundle === undefined) recordSection(options, table, summary, results);
     return errors.length === 0 && lost === 0 ? 0 : 1;
   } finally {
     await stopAllDevServers();

@@ -92,9 +92,9 @@ export function packageProblems(files: Map<string, Buffer>, expectedVersion: str
     ["a content script runs on", manifest.content_scripts, [...outlookMatches.contentScripts, ...crmMatches.contentScripts]],
     ["pages are web-accessible to", manifest.web_accessible_resources, [...outlookMatches.frame, ...crmMatches.frame]],
   ];
-  for (const [what, entries, outlook] of reaches) {
+  for (const [what, entries, newerSites] of reaches) {
     for (const match of (entries ?? []).flatMap((entry) => entry.matches ?? [])) {
-      if (!allowedMatches.includes(match) && !outlook.includes(match)) problems.push(`${what} "${match}"`);
+      if (!allowedMatches.includes(match) && !newerSites.includes(match)) problems.push(`${what} "${match}"`);
     }
   }
   const policies = typeof manifest.content_security_policy === "string"

@@ -24,6 +24,7 @@ import { forgetAll, storeLookup } from "./lookup-cache.ts";
 import { startAhead, takeAhead } from "./lookup-ahead.ts";
 import { planWrite } from "../messaging/plan-write-message.ts";
 import { sendPlanWrite } from "./plan-write.ts";
+import { sendSharingRequest } from "./sharing-requests.ts";
 import { discard, enqueue, flush, sendNow, viewOutbox } from "./outbox.ts";
 import { describeSettings, loadSettings, loadSignedIn, saveSettings, type ApiSettings } from "./settings.ts";
 
@@ -187,6 +188,7 @@ const handlers: Handlers = {
   dismissSuggestion,
   importBatch: (message) => withApi((settings) => sendImportBatch(settings, message.batch)),
   exportPage: (message) => withApi((settings) => fetchExportPage(settings, message.cursor)),
+  sharing: (message) => withApi((settings) => sendSharingRequest(settings, message)),
 };
 
 /** Checks a message from a page and answers it; a malformed one gets "invalid_request" naming the field. */

@@ -8,7 +8,7 @@ import type { Referral } from "../../shared/schemas/referral.ts";
 import {
   commitmentToApi, goalToApi, interactionToApi, referralToApi, type CommitmentRow, type GoalRow, type InteractionRow, type ReferralRow,
 } from "./child-records.ts";
-import { callerWorkspace, matchedCte } from "./lookup-queries.ts";
+import { callerWorkspace, matchedCte, type MatchedScope } from "./lookup-queries.ts";
 import type { PartnerRow } from "./partner-record.ts";
 import type { TrackedDb } from "./tracked-db.ts";
 
@@ -69,15 +69,16 @@ export const contextSql = {
 /**
  * The small indexed queries behind the sidebar context of every partner the
  * lookup matched, none of which scans more than those partners' own rows.
- * `scope` is matchedParams(...): the caller runs these in the lookup's batch.
+ * `scope` is matchedScope(...): the caller runs these in the lookup's batch.
  */
-export function contextStatements(db: TrackedDb, scope: string[]): D1PreparedStatement[] {
+export function contextStatements(db: TrackedDb, scope: MatchedScope): D1PreparedStatement[] {
+  const statement = (sql: string, last: number) => db.prepare(scope.sql(sql), ...scope.params, last);
   return [
-    db.prepare(contextSql.recentInteractions, ...scope, contextLimits.recentInteractions),
-    db.prepare(contextSql.openCommitments, ...scope, contextLimits.openCommitments),
-    db.prepare(contextSql.referralCounts, ...scope, maxAmountMinor),
-    db.prepare(contextSql.recentReferrals, ...scope, contextLimits.recentReferrals),
-    db.prepare(contextSql.goals, ...scope, contextLimits.goals),
+    statement(contextSql.recentInteractions, contextLimits.recentInteractions),
+    statement(contextSql.openCommitments, contextLimits.openCommitments),
+    statement(contextSql.referralCounts, maxAmountMinor),
+    statement(contextSql.recentReferrals, contextLimits.recentReferrals),
+    statement(contextSql.goals, contextLimits.goals),
   ];
 }
 

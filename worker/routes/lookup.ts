@@ -7,7 +7,7 @@ import { linkedinSlugPattern } from "../../shared/linkedin-slug.ts";
 import { lookupQuery, lookupResult, type LookupMatch, type LookupQuery } from "../../shared/schemas/lookup.ts";
 import { invalidField } from "../api-error.ts";
 import { currentHealth } from "../db/health-store.ts";
-import { matchedParams, matchedPartnerStatements, matchReasons, matchStatements, matchStrength, type LookupKeys } from "../db/lookup-queries.ts";
+import { matchedScope, matchedPartnerStatements, matchReasons, matchStatements, matchStrength, type LookupKeys } from "../db/lookup-queries.ts";
 import { assembleContexts, contextStatements } from "../db/partner-context.ts";
 import { partnerToApi, type PartnerRow } from "../db/partner-record.ts";
 import { linkedSql, shareIntoContexts } from "../db/shared-context.ts";
@@ -74,10 +74,10 @@ export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
       // partners with their context, all scoped by the token itself. Nothing
       // read is used before acceptToken has passed the token.
       const matching = matchStatements(db, c.get("tokenHash"), keys);
-      const scope = matchedParams(c.get("tokenHash"), keys);
+      const scope = matchedScope(c.get("tokenHash"), keys);
       const [token, ...found] = await db.batch<Record<string, unknown>>([
         callerByHash(db, c.get("tokenHash")), ...matching.statements, ...matchedPartnerStatements(db, scope), ...contextStatements(db, scope),
-        db.prepare(linkedSql, ...scope),
+        db.prepare(scope.sql(linkedSql), ...scope.params),
       ]);
       const { workspaceId } = await acceptToken(c, (token!.results[0] as TokenRow | undefined) ?? null);
       const links = found.pop()!.results as unknown as ListedConnection[];

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { ConnectionReport, ErrorInfo } from "../../messaging/protocol.ts";
 import { send } from "../../messaging/send.ts";
 import { NudgeOptions } from "../../pages/NudgeOptions.tsx";
+import { SharingDefaultOption } from "../../pages/SharingDefaultOption.tsx";
 import { SidebarModeOptions } from "../../pages/SidebarModeOptions.tsx";
 import "../../pages/pages.css";
 
@@ -88,6 +89,7 @@ function Options() {
       </form>
       {shown && <p class={`status ${shown.tone}`} role="status">{shown.text}</p>}
       <NudgeOptions />
+      <SharingDefaultOption />
       <SidebarModeOptions />
     </main>
   );
