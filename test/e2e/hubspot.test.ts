@@ -71,7 +71,8 @@ describe("HubSpot sidebar", () => {
     await expectAbsent(link, '"Link this record" once linked');
 
     // The partner's domain no longer matters: the next visit finds it by the id alone.
-    await api.patch(`/v1/partners/${piedPiper.id}`, { domains: ["piedpiper.io"] });
+    // (A domain no other e2e file gives a partner: they share one database.)
+    await api.patch(`/v1/partners/${piedPiper.id}`, { domains: ["piedpiper-hubspot-e2e.net"] });
     await openCrmRecord(b.page, "hubspot", byDomain);
     await expectVisible(b.partnerCard(piedPiper.name), `the "${piedPiper.name}" card matched by the id`, 15_000);
     await expectAbsent(b.partnerCard(piedPiper.name).getByRole("button", { name: "Link this record" }), '"Link this record" on the next visit', 2_000);

@@ -32,12 +32,18 @@ function VersionDiff({ partnerId, versions }: { partnerId: string; versions: Pla
   const [error, setError] = useState<ErrorInfo | null>(null);
   useEffect(() => {
     setDiff(null);
+    // Picking "From" then "to" asks twice: only the latest pair's answer may be drawn.
+    let current = true;
     void Promise.all([readPlanVersion(partnerId, from), readPlanVersion(partnerId, to)]).then(([a, b]) => {
+      if (!current) return;
       if (!a.ok) return setError(a.error);
       if (!b.ok) return setError(b.error);
       setError(null);
       setDiff(diffPlans(a.data.plan, b.data.plan));
     });
+    return () => {
+      current = false;
+    };
   }, [partnerId, from, to]);
   const picker = (id: string, label: string, value: number, set: (v: number) => void) => (
     <>
