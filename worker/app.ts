@@ -36,6 +36,7 @@ import { registerPartnerRoutes } from "./routes/partners.ts";
 import { registerPlanRoutes } from "./routes/plan.ts";
 import { registerPlanReviewRoutes } from "./routes/plan-review.ts";
 import { registerPlanSharingRoutes } from "./routes/plan-sharing.ts";
+import { registerPulseRoutes } from "./routes/pulse.ts";
 import { referralsResource } from "./routes/referrals.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
 
@@ -113,6 +114,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerInvitationRoutes(app);
   registerConnectionRoutes(app);
   registerPlanSharingRoutes(app);
+  registerPulseRoutes(app);
   registerImportRoutes(app);
   registerExportRoute(app);
   // One call each, so every resource's row, API and schema types are checked together.
