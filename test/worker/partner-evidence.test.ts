@@ -23,6 +23,8 @@ describe("the partner's shared records in our health", () => {
     // Brightpath owes Northwind these (owed_by "us" on Brightpath's side) and marked three of them kept.
     for (let i = 0; i < 3; i++) await promise(B, northwindInB, { title: `zq-kept-${i}`, owed_by: "us", status: "done", due_on: daysAgo(10 + i), visibility: "shared" });
     await promise(B, northwindInB, { title: "zq-late", owed_by: "us", due_on: daysAgo(5), visibility: "shared" });
+    // And one Northwind owes, overdue: Northwind's nudges count it.
+    await promise(B, northwindInB, { title: "zq-we-owe", owed_by: "partner", due_on: daysAgo(2), visibility: "shared" });
     await promise(B, northwindInB, { title: "zq-private-kept", owed_by: "us", status: "done", due_on: daysAgo(3), visibility: "private" });
 
     const connected = (await api(A, "GET", `/v1/partners/${brightpathInA}`)).body;
@@ -34,19 +36,21 @@ describe("the partner's shared records in our health", () => {
     const listed = await api(A, "GET", `/v1/commitments?partner_id=${brightpathInA}&limit=100`);
     expect(listed.status).toBe(200);
     const titles = listed.body.items.map((item: { title: string }) => item.title).sort();
-    expect(titles).toEqual(["zq-kept-0", "zq-kept-1", "zq-kept-2", "zq-late"]);
+    expect(titles).toEqual(["zq-kept-0", "zq-kept-1", "zq-kept-2", "zq-late", "zq-we-owe"]);
     for (const item of listed.body.items) {
-      expect(item).toMatchObject({ owed_by: "partner", partner_id: brightpathInA, origin: { side: "theirs", workspace_name: brightpath } });
+      expect(item).toMatchObject({ owed_by: item.title === "zq-we-owe" ? "us" : "partner", partner_id: brightpathInA, origin: { side: "theirs", workspace_name: brightpath } });
     }
+    expect((await api(A, "GET", "/v1/nudges?scope=workspace")).body.promises).toEqual({ overdue: 1, due_today: 0 });
     const theyOwe = await api(A, "GET", "/v1/commitments?owed_by=partner&overdue=true");
     expect(theyOwe.body.items.map((item: { title: string }) => item.title)).toEqual(["zq-late"]);
-    expect((await api(A, "GET", "/v1/commitments?owed_by=us")).body.items).toEqual([]);
+    expect((await api(A, "GET", "/v1/commitments?owed_by=us")).body.items.map((item: { title: string }) => item.title)).toEqual(["zq-we-owe"]);
 
     expect((await api(A, "DELETE", `/v1/connections/${connectionId}`)).status).toBe(204);
     const apart = (await api(A, "GET", `/v1/partners/${brightpathInA}`)).body;
     expect(JSON.stringify(apart.health)).not.toContain(brightpath);
     expect(apart.health.traits.trust.score).toBeNull();
     expect((await api(A, "GET", "/v1/commitments")).body.items).toEqual([]);
+    expect((await api(A, "GET", "/v1/nudges?scope=workspace")).body.promises).toEqual({ overdue: 0, due_today: 0 });
   });
 
   it("says how the partner answered the referrals we sent them, from their records", async () => {
