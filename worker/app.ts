@@ -37,6 +37,7 @@ import { registerPlanRoutes } from "./routes/plan.ts";
 import { registerPlanReviewRoutes } from "./routes/plan-review.ts";
 import { registerPlanSharingRoutes } from "./routes/plan-sharing.ts";
 import { registerPulseRoutes } from "./routes/pulse.ts";
+import { registerHealthChangesRoute } from "./routes/health-changes.ts";
 import { referralsResource } from "./routes/referrals.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
 
@@ -115,6 +116,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerConnectionRoutes(app);
   registerPlanSharingRoutes(app);
   registerPulseRoutes(app);
+  registerHealthChangesRoute(app);
   registerImportRoutes(app);
   registerExportRoute(app);
   // One call each, so every resource's row, API and schema types are checked together.

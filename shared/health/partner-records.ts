@@ -8,12 +8,14 @@ import type { Signal, TraitName } from "../schemas/health.ts";
 import { judged, plural } from "./assessment.ts";
 import type { PartnershipHistory } from "./history.ts";
 import { daysToAnswer } from "./referral-timing.ts";
+import { judgeCommitment } from "./trust.ts";
 
 type Commitment = PartnershipHistory["commitments"][number];
 type Referral = PartnershipHistory["referrals"][number];
 
-function keptSentence(company: string, promises: Commitment[], whose: "their" | "your"): Signal | null {
-  const judgedOnes = promises.filter((promise) => promise.status !== "cancelled");
+function keptSentence(company: string, promises: Commitment[], whose: "their" | "your", now: Date): Signal | null {
+  // Judged as trust judges them: kept, or due and still open; one not yet due is neither.
+  const judgedOnes = promises.filter((promise) => judgeCommitment(promise, now) !== null);
   if (judgedOnes.length === 0) return null;
   const kept = judgedOnes.filter((promise) => promise.status === "done").length;
   const what = whose === "their" ? `their ${plural(judgedOnes.length, "promise")}` : `your ${plural(judgedOnes.length, "promise")} to them`;
@@ -43,8 +45,8 @@ export function partnerRecordSignals(history: PartnershipHistory, now: Date): Pa
   const theirReferrals = history.referrals.filter((referral) => referral.recorded_by !== undefined);
   const company = theirPromises[0]?.recorded_by ?? theirReferrals[0]?.recorded_by;
   if (company === undefined) return signals;
-  add("trust", keptSentence(company, theirPromises.filter((promise) => promise.owed_by === "partner"), "their"));
-  add("trust", keptSentence(company, theirPromises.filter((promise) => promise.owed_by === "us"), "your"));
+  add("trust", keptSentence(company, theirPromises.filter((promise) => promise.owed_by === "partner"), "their", now));
+  add("trust", keptSentence(company, theirPromises.filter((promise) => promise.owed_by === "us"), "your", now));
   const sentToThem = theirReferrals.filter((referral) => referral.direction === "to_partner");
   add("respect", answeredSentence(company, sentToThem, now));
   add("success", wonSentence(company, sentToThem));
