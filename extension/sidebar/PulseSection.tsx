@@ -1,11 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 import { traitNames } from "../../shared/schemas/health.ts";
 import { pulse as pulseSchema, type Pulse, type PulseRoundView } from "../../shared/schemas/pulse.ts";
-import type { ErrorInfo } from "../messaging/protocol.ts";
 import { PulseForm } from "./forms/PulseForm.tsx";
 import { readPulse } from "./pulse-client.ts";
 import type { WriteOutcome } from "./submit-write.ts";
 import { traitLabels } from "./vocabulary.ts";
+import "./pulse.css";
 
 export interface PulseSectionProps {
   partnerId: string;
@@ -57,15 +57,15 @@ function Comparison({ pulse, partnerName }: { pulse: Pulse; partnerName: string 
  */
 export function PulseSection({ partnerId, partnerName }: PulseSectionProps) {
   const [pulse, setPulse] = useState<Pulse | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
   const [answering, setAnswering] = useState(false);
-  const reload = () => void readPulse(partnerId).then((reply) => (reply.ok ? setPulse(reply.data) : setError(reply.error)));
+  // A pulse that can't be read (offline, an older API) is left out: the card has the rest.
+  const reload = () => void readPulse(partnerId).then((reply) => reply.ok && setPulse(reply.data));
   useEffect(reload, [partnerId]);
   const saved = (outcome: WriteOutcome) => {
     const answer = outcome.state === "synced" ? pulseSchema.safeParse(outcome.response) : null;
     if (answer?.success) setPulse(answer.data);
   };
-  if (!pulse) return error ? <p class="muted pulse">Pulse: {error.message}</p> : null;
+  if (!pulse) return null;
   const current = pulse.rounds.find((round) => round.round === pulse.current_round) ?? null;
   const waiting = current ? theirStateText(current, partnerName) : null;
   return (

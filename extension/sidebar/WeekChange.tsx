@@ -10,7 +10,7 @@ import { lookupState } from "./store.ts";
  */
 export function WeekChange({ partnerId }: { partnerId: string }) {
   const state = lookupState.value;
-  const fresh = state.status === "ready" ? state.fetchedAt : null;
+  const fresh = state.status === "ready" ? state.fetchedAt ?? "ready" : null;
   useEffect(() => {
     if (fresh) void loadWeekChange(partnerId);
   }, [partnerId, fresh]);
