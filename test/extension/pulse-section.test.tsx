@@ -100,7 +100,9 @@ describe("the quarterly pulse on the card", () => {
       comment.dispatchEvent(new Event("input"));
     });
     await act(async () => host.querySelector<HTMLInputElement>(".share-toggle input")!.click());
-    await act(async () => host.querySelector("form")!.dispatchEvent(new Event("submit", { cancelable: true })));
+    await act(async () => {
+      host.querySelector("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+    });
     await settle();
     expect(writes).toEqual([{ action: "answerPulse", partnerId: "ptr_bright000000000000000000", body: { ratings: ratings(4), comment: "Good quarter", comment_shared: true } }]);
     const rows = [...host.querySelectorAll("tbody tr")].map((row) => [...row.children].map((cell) => cell.textContent));
