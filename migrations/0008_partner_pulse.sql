@@ -22,37 +22,13 @@ CREATE TABLE pulse_answers (
 );
 
 -- A connected partner company's shared promises and referrals count in our
--- health score. A stored score is reused for hours, so whenever what crosses
--- changes (a connection starts or ends, the other side writes, shares,
--- unshares or deletes one), the reading side's stored score is dropped and
--- its next read recomputes it. Triggers, so no write path can forget.
+-- health score, and a stored score is reused for hours: when a connection
+-- starts or ends, each side's stored score is dropped and its next read
+-- recomputes it (a write to a shared record does the same for the other side
+-- in code: worker/db/health-store.ts, rescoreAfterWrite).
 CREATE TRIGGER connections_start_rescores AFTER INSERT ON connections BEGIN
   UPDATE partners SET health_json = NULL WHERE id = NEW.partner_id AND workspace_id = NEW.workspace_id;
 END;
 CREATE TRIGGER connections_end_rescores AFTER UPDATE OF ended_at ON connections WHEN NEW.ended_at IS NOT NULL BEGIN
   UPDATE partners SET health_json = NULL WHERE id = NEW.partner_id AND workspace_id = NEW.workspace_id;
-END;
-CREATE TRIGGER commitments_insert_rescores_partner AFTER INSERT ON commitments WHEN NEW.visibility = 'shared' BEGIN
-  UPDATE partners SET health_json = NULL WHERE (workspace_id, id) IN
-    (SELECT other_workspace_id, other_partner_id FROM connections WHERE workspace_id = NEW.workspace_id AND partner_id = NEW.partner_id AND ended_at IS NULL);
-END;
-CREATE TRIGGER commitments_update_rescores_partner AFTER UPDATE ON commitments WHEN NEW.visibility = 'shared' OR OLD.visibility = 'shared' BEGIN
-  UPDATE partners SET health_json = NULL WHERE (workspace_id, id) IN
-    (SELECT other_workspace_id, other_partner_id FROM connections WHERE workspace_id = NEW.workspace_id AND partner_id = NEW.partner_id AND ended_at IS NULL);
-END;
-CREATE TRIGGER commitments_delete_rescores_partner AFTER DELETE ON commitments WHEN OLD.visibility = 'shared' BEGIN
-  UPDATE partners SET health_json = NULL WHERE (workspace_id, id) IN
-    (SELECT other_workspace_id, other_partner_id FROM connections WHERE workspace_id = OLD.workspace_id AND partner_id = OLD.partner_id AND ended_at IS NULL);
-END;
-CREATE TRIGGER referrals_insert_rescores_partner AFTER INSERT ON referrals WHEN NEW.visibility = 'shared' BEGIN
-  UPDATE partners SET health_json = NULL WHERE (workspace_id, id) IN
-    (SELECT other_workspace_id, other_partner_id FROM connections WHERE workspace_id = NEW.workspace_id AND partner_id = NEW.partner_id AND ended_at IS NULL);
-END;
-CREATE TRIGGER referrals_update_rescores_partner AFTER UPDATE ON referrals WHEN NEW.visibility = 'shared' OR OLD.visibility = 'shared' BEGIN
-  UPDATE partners SET health_json = NULL WHERE (workspace_id, id) IN
-    (SELECT other_workspace_id, other_partner_id FROM connections WHERE workspace_id = NEW.workspace_id AND partner_id = NEW.partner_id AND ended_at IS NULL);
-END;
-CREATE TRIGGER referrals_delete_rescores_partner AFTER DELETE ON referrals WHEN OLD.visibility = 'shared' BEGIN
-  UPDATE partners SET health_json = NULL WHERE (workspace_id, id) IN
-    (SELECT other_workspace_id, other_partner_id FROM connections WHERE workspace_id = OLD.workspace_id AND partner_id = OLD.partner_id AND ended_at IS NULL);
 END;

@@ -7,7 +7,7 @@
  * round). An answer older than 120 days no longer counts.
  */
 import { traitNames, type Health, type TraitName } from "../schemas/health.ts";
-import type { Pulse, PulseAnswer, PulseRoundView, PulseTheirState } from "../schemas/pulse.ts";
+import type { Pulse, PulseAnswer, PulseRoundView } from "../schemas/pulse.ts";
 
 export const pulseCountsForDays = 120;
 const dayMs = 86_400_000;
@@ -44,7 +44,7 @@ export type StoredAnswer = Omit<PulseAnswer, "stale">;
  */
 export function roundView(round: string, ours: StoredAnswer | null, theirs: StoredAnswer | null, connected: boolean, now: Date): PulseRoundView {
   const seen = (answer: StoredAnswer): PulseAnswer => ({ ...answer, stale: isStale(answer.answered_at, now) });
-  let state: PulseTheirState = "not_connected";
+  let state: PulseRoundView["their_state"] = "not_connected";
   if (connected) state = theirs === null ? "not_answered" : ours === null ? "answered_hidden" : "shown";
   const shown = state === "shown" && theirs !== null ? { ...seen(theirs), comment: theirs.comment_shared ? theirs.comment : null } : null;
   return { round, ours: ours ? seen(ours) : null, theirs: shown, their_state: state };

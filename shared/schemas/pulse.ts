@@ -24,34 +24,28 @@ export const pulseAnswerCreate = z
 export type PulseAnswerCreate = z.input<typeof pulseAnswerCreate>;
 
 /** One side's answer to a round, as the reader may see it. */
-export const pulseAnswer = z
-  .object({
-    side: z.enum(["ours", "theirs"]),
-    workspace_name: z.string().nullable(),
-    answered_by: z.string().nullable(),
-    answered_at: utcTimestamp,
-    ratings: pulseRatings,
-    /** The other side's comment only when they shared it; always null otherwise. */
-    comment: z.string().nullable(),
-    comment_shared: z.boolean(),
-    /** Older than 120 days: shown, but it no longer counts. */
-    stale: z.boolean(),
-  })
-  .meta({ id: "PulseAnswer" });
+export const pulseAnswer = z.object({
+  ratings: pulseRatings,
+  side: z.enum(["ours", "theirs"]),
+  /** The other side's comment only when they shared it; always null otherwise. */
+  comment: z.string().nullable(),
+  comment_shared: z.boolean(),
+  answered_at: utcTimestamp,
+  answered_by: z.string().nullable(),
+  workspace_name: z.string().nullable(),
+  /** Older than 120 days: shown, but it no longer counts. */
+  stale: z.boolean(),
+}).meta({ id: "PulseAnswer" });
 export type PulseAnswer = z.infer<typeof pulseAnswer>;
 
-export const pulseTheirState = z.enum(["not_connected", "not_answered", "answered_hidden", "shown"]);
-export type PulseTheirState = z.infer<typeof pulseTheirState>;
-
-export const pulseRoundView = z
-  .object({
-    round: pulseRound,
-    ours: pulseAnswer.nullable(),
-    /** Null until both sides have answered this round (no anchoring), and whenever not connected. */
-    theirs: pulseAnswer.nullable(),
-    their_state: pulseTheirState,
-  })
-  .meta({ id: "PulseRoundView" });
+export const pulseRoundView = z.object({
+  round: pulseRound,
+  ours: pulseAnswer.nullable(),
+  /** Null until both sides have answered this round (no anchoring), and whenever not connected. */
+  theirs: pulseAnswer.nullable(),
+  /** Whether the other side's answer is shown, hidden until ours is given, missing, or out of reach (no live connection). */
+  their_state: z.enum(["not_connected", "not_answered", "answered_hidden", "shown"]),
+}).meta({ id: "PulseRoundView" });
 export type PulseRoundView = z.infer<typeof pulseRoundView>;
 
 const traitComparison = z.object({

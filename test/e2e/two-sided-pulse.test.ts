@@ -71,6 +71,8 @@ describe("the quarterly pulse, from both sides", () => {
     await a.openThread("A");
     const cardA = a.partnerCard(acme.name);
     await expectVisible(cardA, `the "${acme.name}" card in A`);
+    const week = await apiA.get<{ headline: string | null }>(`/v1/partners/${acme.id}/health/changes`);
+    expect(week.headline, JSON.stringify(week)).toMatch(new RegExp(`^↓ \\d+: 2 promises to ${acme.name} became overdue$`));
     await expectText(cardA.locator(".week-change dd"), new RegExp(`^↓ \\d+: 2 promises to ${acme.name} became overdue$`), "A's week line with its cause");
     const pulseA = cardA.getByRole("region", { name: `Quarterly pulse with ${acme.name}` });
     await answer(pulseA, 4);

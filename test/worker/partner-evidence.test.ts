@@ -20,6 +20,8 @@ describe("the partner's shared records in our health", () => {
   it("counts their kept promises, says they are theirs, leaves their private ones out, and stops once disconnected", async () => {
     const { A, brightpathInA, B, northwindInB, connectionId } = await connectedPair();
     const brightpath = (await api(B, "GET", "/v1/me")).body.workspace.name as string;
+    // A's score is stored fresh now: Brightpath's writes below must make it recompute.
+    expect((await api(A, "GET", `/v1/partners/${brightpathInA}`)).body.health.traits.trust.score).toBeNull();
     // Brightpath owes Northwind these (owed_by "us" on Brightpath's side) and marked three of them kept.
     for (let i = 0; i < 3; i++) await promise(B, northwindInB, { title: `zq-kept-${i}`, owed_by: "us", status: "done", due_on: daysAgo(10 + i), visibility: "shared" });
     await promise(B, northwindInB, { title: "zq-late", owed_by: "us", due_on: daysAgo(5), visibility: "shared" });

@@ -16,16 +16,16 @@ import { respond } from "../http/respond.ts";
 import { partnerInScope } from "./plan.ts";
 
 const readRoute = createRoute({
-  method: "get", path: "/v1/partners/{id}/pulse", request: { params: idParam },
   ...operation("Health", "getPartnerPulse", "The quarterly pulse: both sides' 1–5 ratings of the five traits, the gap, and the score beside them",
     "The connected partner company's ratings of a round appear only once this side has answered the same round (no anchoring), and their comment only if they shared it. Without a live connection, only this side's answers. An answer older than 120 days no longer counts (stale_note says so)."),
+  method: "get", path: "/v1/partners/{id}/pulse", request: { params: idParam },
   responses: { 200: jsonResponse(pulse, "The pulse"), ...readErrors },
 });
 
 const answerRoute = createRoute({
-  method: "post", path: "/v1/partners/{id}/pulse", request: { params: idParam, body: jsonBody(pulseAnswerCreate) },
   ...operation("Health", "answerPartnerPulse", "Answer this quarter's pulse for the partner, or change the answer",
     "One answer per side per quarter; sending again changes it until the partner company has answered the same quarter (then 409) or the quarter ends. comment stays private unless comment_shared is true."),
+  method: "post", path: "/v1/partners/{id}/pulse", request: { params: idParam, body: jsonBody(pulseAnswerCreate) },
   responses: { 200: jsonResponse(pulse, "The pulse with this answer"), ...bodyWriteErrors },
 });
 
