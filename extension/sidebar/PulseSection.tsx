@@ -1,3 +1,4 @@
+import { signal } from "@preact/signals";
 import { useEffect, useState } from "preact/hooks";
 import { traitNames } from "../../shared/schemas/health.ts";
 import { pulse as pulseSchema, type Pulse, type PulseRoundView } from "../../shared/schemas/pulse.ts";
@@ -11,6 +12,9 @@ export interface PulseSectionProps {
   partnerId: string;
   partnerName: string;
 }
+
+/** Whose pulse form is open: kept outside the component, so a card redrawn by a fresh lookup keeps it open, as the other forms are. */
+const answeringFor = signal<string | null>(null);
 
 /** What to show in "They" for a round whose ratings we can't show yet. */
 function theirStateText(view: PulseRoundView, partnerName: string): string | null {
@@ -57,7 +61,8 @@ function Comparison({ pulse, partnerName }: { pulse: Pulse; partnerName: string 
  */
 export function PulseSection({ partnerId, partnerName }: PulseSectionProps) {
   const [pulse, setPulse] = useState<Pulse | null>(null);
-  const [answering, setAnswering] = useState(false);
+  const answering = answeringFor.value === partnerId;
+  const setAnswering = (open: boolean) => (answeringFor.value = open ? partnerId : null);
   // A pulse that can't be read (offline, an older API) is left out: the card has the rest.
   const reload = () => void readPulse(partnerId).then((reply) => reply.ok && setPulse(reply.data));
   useEffect(reload, [partnerId]);

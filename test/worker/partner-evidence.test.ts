@@ -1,4 +1,6 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { historySql } from "../../worker/db/partnership-history.ts";
 import { api, type TestCaller } from "./api-client.ts";
 import { connectedPair } from "./sharing-setup.ts";
 
@@ -70,5 +72,17 @@ describe("the partner's shared records in our health", () => {
     const partner = (await api(A, "GET", `/v1/partners/${brightpathInA}`)).body;
     expect(signalsOf(partner, "respect")).toContain(`${brightpath} answered 1 of the 2 referrals you sent them, in their shared records`);
     expect(signalsOf(partner, "success")).toContain(`${brightpath} marked 1 of the 1 referral you sent them won, in their shared records`);
+  });
+});
+
+describe("reading the partner's shared records for health", () => {
+  it("goes through the caller's live connection by index, never scanning a table", async () => {
+    for (const sql of [historySql.theirCommitments("?"), historySql.theirReferrals("?")]) {
+      const params = sql.includes("submitted_at >=") ? ["wsp_x", "ptr_x", "2026-01-01"] : ["wsp_x", "ptr_x"];
+      const plan = (await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()).results.map((row) => row.detail).join("\n");
+      expect(plan).toMatch(/SEARCH k USING INDEX connections_live_(partner|pair) \(workspace_id=\?/);
+      expect(plan).toMatch(/SEARCH r USING INDEX \w+ \(workspace_id=\? AND partner_id=\?/);
+      expect(plan).not.toMatch(/\bSCAN\b/);
+    }
   });
 });
