@@ -12,7 +12,7 @@ import { traitNames } from "../../shared/schemas/health.ts";
 import { apiClient } from "./harness/api.ts";
 import { ExtensionBrowser, useExtensionBrowser, useSignedInBrowser } from "./harness/browser.ts";
 import { e2eEnv } from "./harness/context.ts";
-import { expectAbsent, expectText, expectVisible, textOf } from "./harness/expect.ts";
+import { expectAbsent, expectText, expectVisible } from "./harness/expect.ts";
 
 const env = e2eEnv();
 const { acme } = env.seed;
@@ -98,7 +98,6 @@ describe("the quarterly pulse, from both sides", () => {
     const pulseB = cardB.getByRole("region", { name: `Quarterly pulse with Northwind ${run}` });
     await expectText(pulseB, `has answered ${round}: answer too to see their ratings.`, "B told A answered, ratings hidden");
     expect(await pulseB.locator("table").count()).toBe(0);
-    expect(await textOf(pulseB)).not.toContain("4");
     await answer(pulseB, 2);
     await expectText(trustRow(pulseB), /Trust\s+2\s+4\s+−2/, "B's table: B 2, A 4, gap −2");
 
