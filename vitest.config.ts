@@ -35,7 +35,11 @@ export default defineConfig({
           cloudflareTest(async () => ({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              bindings: { TEST_MIGRATIONS: await readD1Migrations("./migrations"), TEST_TOKEN_BUDGET: testTokenBudget },
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations("./migrations"), TEST_TOKEN_BUDGET: testTokenBudget,
+                // The tests sign guest links with their own secret, not the local-development one.
+                GUEST_LINK_SECRET: "test-only-guest-link-secret-0123456789",
+              },
               // A token's budget of 1,500 a minute takes 25 requests a second to
               // reach, more than a loaded CI machine serves: the tests spend a
               // smaller one through the same binding (test/worker/rate-limit.test.ts).

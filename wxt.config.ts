@@ -34,7 +34,7 @@ export default defineConfig({
   }),
   manifest: ({ browser }) => ({
     name: "Mutual: partner context",
-    description: "The partnership's health, open commitments and history beside Gmail and Salesforce.",
+    description: "The partnership's health, open commitments and history beside Gmail, Outlook, Salesforce, HubSpot, LinkedIn and Calendar.",
     permissions: ["storage", "alarms", "notifications", "contextMenus"],
     // Host access only to the sites we read. The API is reached through
     // CORS (the Worker answers the extension's origin), so it needs none.
@@ -44,6 +44,15 @@ export default defineConfig({
     web_accessible_resources: [{
       resources: ["sidebar-frame.html"],
       matches: ["https://mail.google.com/*", "https://*.lightning.force.com/*", "https://*.my.salesforce.com/*", "https://calendar.google.com/*"],
+    }, {
+      // Outlook on the web: the content script runs on /mail/ only, but
+      // Chrome takes no other path than "/*" in these patterns.
+      resources: ["sidebar-frame.html"],
+      matches: ["https://outlook.office.com/*", "https://outlook.office365.com/*", "https://outlook.live.com/*"],
+    }, {
+      // HubSpot's records and LinkedIn's company pages (sites/hubspot-adapter.ts, sites/linkedin-adapter.ts).
+      resources: ["sidebar-frame.html"],
+      matches: ["https://*.hubspot.com/*", "https://www.linkedin.com/*"],
     }],
     commands: {
       "toggle-sidebar": {

@@ -22,6 +22,9 @@ interface ChromeApi {
 }
 declare const chrome: ChromeApi;
 
+/** The key of `pages` whose page is served for every path of https://outlook.office.com/. */
+export const outlookPageKey = "outlook.office.com";
+
 /** `frameTime`: the timestamp of the first animation frame after the thread was drawn (the frame that shows it). */
 export interface ThreadShown { t: number; id: string; href: string; frameTime: number | null }
 export interface LongTask { start: number; duration: number }
@@ -43,7 +46,9 @@ function recorder(): void {
   // A microtask after the mutation that put the first message in the main pane: within the task that drew it.
   const check = () => {
     const first = document.querySelector("div[role=main] div.adn[data-message-id]");
-    const id = first?.getAttribute("data-message-id") ?? "";
+    // Outlook's reading pane (bench/outlook-paint.ts): its first sender line, as drawn (the URL changes before it is).
+    const outlookSender = first ? null : document.querySelector('[data-app-section="MailReadCompose"] span.OZZZK');
+    const id = first?.getAttribute("data-message-id") ?? (outlookSender ? `outlook|${outlookSender.textContent}` : "");
     if (id === last) return;
     last = id;
     if (!id) return;
@@ -106,6 +111,9 @@ export class BenchBrowser {
           headers: { "Content-Security-Policy": "require-trusted-types-for 'script'" }, body,
         });
       });
+      // The Outlook fixture, if given, at every path of Outlook's origin, as Outlook answers any deep link.
+      const outlook = pages[outlookPageKey];
+      if (outlook !== undefined) await context.route("https://outlook.office.com/**", (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: outlook }));
       await context.addInitScript(recorder);
       const page = context.pages()[0] ?? (await context.newPage());
       return new BenchBrowser(context, page, extensionId, userDataDir);

@@ -107,6 +107,7 @@ async function planValues(seeded: Omit<SeededD1, "token">, token: string, sample
     domains: candidateDomains(`eu.${first!.domain}`),
     salesforceKeys: [salesforceKey(samples.salesforce[0]!.salesforceId)],
     hubspotIds: ["20000000123"],
+    linkedinSlugs: ["acme-cloud-partners"],
     partnerIds: [first!.id, second!.id],
   };
 }

@@ -24,6 +24,7 @@ export interface PlanValues {
   domains: string[];
   salesforceKeys: string[];
   hubspotIds: string[];
+  linkedinSlugs: string[];
   partnerIds: string[];
 }
 
@@ -35,7 +36,7 @@ export interface LookupStatement {
 }
 
 const list = "?";
-/** The values every matched-partner statement starts with: the token and the four kinds' lists. */
+/** The values every matched-partner statement starts with: the token and the five kinds' lists. */
 const scope = (v: PlanValues) => matchedParams(v.tokenHash, v);
 
 export const lookupStatements: LookupStatement[] = [
@@ -45,6 +46,7 @@ export const lookupStatements: LookupStatement[] = [
   { name: "lookup: partner_domains by domain", sql: lookupSql.domainsByName, params: (v) => [v.tokenHash, JSON.stringify(v.domains)] },
   { name: "lookup: partners by Salesforce key", sql: lookupSql.partnersBySalesforceKey, params: (v) => [v.tokenHash, JSON.stringify(v.salesforceKeys)] },
   { name: "lookup: partners by HubSpot id", sql: lookupSql.partnersByHubspotId, params: (v) => [v.tokenHash, JSON.stringify(v.hubspotIds)] },
+  { name: "lookup: partners by LinkedIn slug", sql: lookupSql.partnersByLinkedinSlug, params: (v) => [v.tokenHash, JSON.stringify(v.linkedinSlugs)] },
   { name: "lookup: matched partners", sql: lookupSql.matchedPartners, params: scope },
   { name: "lookup: matched partners' domains", sql: lookupSql.matchedDomains, params: scope },
   { name: "context: recent interactions", sql: contextSql.recentInteractions, params: (v) => [...scope(v), contextLimits.recentInteractions] },

@@ -18,7 +18,7 @@ const perPartnerTables = new Set([
   "referrals", "goals", "health_snapshots", "audit_log",
 ]);
 /** Columns that pick out a few rows; a SEARCH of a per-partner table must use one. */
-const selectiveColumns = new Set(["rowid", "id", "partner_id", "email", "domain", "salesforce_key", "hubspot_company_id", "token_hash", "entity_id"]);
+const selectiveColumns = new Set(["rowid", "id", "partner_id", "email", "domain", "salesforce_key", "hubspot_company_id", "linkedin_slug", "token_hash", "entity_id"]);
 
 /**
  * What a SCAN may read: rows the request itself bounds. json_each walks one

@@ -24,6 +24,9 @@ import { registerDocsRoutes } from "./routes/docs.ts";
 import { goalsResource } from "./routes/goals.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerExportRoute } from "./routes/export.ts";
+import { registerGuestLinkRoutes } from "./routes/guest-links.ts";
+import { registerGuestRoutes } from "./guest/guest-routes.ts";
+import { registerConnectPage } from "./routes/connect-page.ts";
 import { registerHealthz } from "./routes/healthz.ts";
 import { registerInvitationRoutes } from "./routes/invitations.ts";
 import { registerImportRoutes } from "./routes/imports.ts";
@@ -86,6 +89,8 @@ export function createApp(): OpenAPIHono<AppEnv> {
   app.use("/v1/*", requireUtf8Body);
 
   registerHealthz(app);
+  registerGuestRoutes(app);
+  registerConnectPage(app);
   registerDocsRoutes(app);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
@@ -119,6 +124,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerHealthChangesRoute(app);
   registerImportRoutes(app);
   registerExportRoute(app);
+  registerGuestLinkRoutes(app);
   // One call each, so every resource's row, API and schema types are checked together.
   registerChildResource(app, contactsResource);
   registerChildResource(app, interactionsResource);

@@ -11,6 +11,8 @@ export interface Bindings {
   AUTH_FAILURE_LIMIT: RateLimit;
   /** Comma-separated web origins allowed by CORS, besides browser extensions. */
   ALLOWED_ORIGINS?: string;
+  /** Signs guest links (HMAC-SHA256); production sets it with `wrangler secret put GUEST_LINK_SECRET`. */
+  GUEST_LINK_SECRET?: string;
 }
 
 export interface Caller {

@@ -23,6 +23,7 @@ import { fetchExportPage, sendImportBatch } from "./import-export.ts";
 import { forgetAll, storeLookup } from "./lookup-cache.ts";
 import { planWrite } from "../messaging/plan-write-message.ts";
 import { sendPlanWrite } from "./plan-write.ts";
+import { sendSharingRequest } from "./sharing-requests.ts";
 import { discard, enqueue, flush, sendNow, viewOutbox } from "./outbox.ts";
 import { describeSettings, loadSettings, loadSignedIn, saveSettings, type ApiSettings } from "./settings.ts";
 
@@ -87,14 +88,16 @@ const handlers: Handlers = {
     performance.mark("mutual:lookup-received");
     const people = partnerCandidates(input.emails, input.ownAddress);
     // The API takes 50 of each; a thread with more outside people is looked up by its first 50.
-    const query = { emails: people.emails.slice(0, 50), domains: input.domains.slice(0, 50), salesforce: input.salesforce.slice(0, 50) };
-    if (query.emails.length + query.domains.length + query.salesforce.length === 0) {
+    const query = { emails: people.emails.slice(0, 50), domains: input.domains.slice(0, 50), salesforce: input.salesforce.slice(0, 50), hubspot: input.hubspot.slice(0, 50), linkedin: input.linkedin.slice(0, 50) };
+    if (query.emails.length + query.domains.length + query.salesforce.length + query.hubspot.length + query.linkedin.length === 0) {
       return ok({ data: { matches: [] }, fetchedAt: new Date().toISOString(), fromCache: false, people });
     }
     const params = new URLSearchParams();
     for (const email of query.emails) params.append("email", email);
     for (const domain of query.domains) params.append("domain", domain);
     for (const id of query.salesforce) params.append("salesforce", id);
+    for (const id of query.hubspot) params.append("hubspot", id);
+    for (const slug of query.linkedin) params.append("linkedin", slug);
     return withApi(async (settings) => {
       performance.mark("mutual:lookup-credentials");
       const response = await callApi(settings, `/v1/lookup?${params}`);
@@ -175,6 +178,7 @@ const handlers: Handlers = {
   dismissSuggestion,
   importBatch: (message) => withApi((settings) => sendImportBatch(settings, message.batch)),
   exportPage: (message) => withApi((settings) => fetchExportPage(settings, message.cursor)),
+  sharing: (message) => withApi((settings) => sendSharingRequest(settings, message)),
 };
 
 /** Checks a message from a page and answers it; a malformed one gets "invalid_request" naming the field. */

@@ -1,5 +1,6 @@
 import { browser } from "wxt/browser";
 import { promiseFromSelectionMessage } from "../messaging/selection-messages.ts";
+import { openSidePanelIfChosen } from "./side-panel.ts";
 
 /**
  * "Log as promise" in the menu of text selected in Gmail: tells that tab's
@@ -19,6 +20,7 @@ export function createSelectionMenu(): void {
 export function startSelectionMenu(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== menuId || tab?.id === undefined) return;
+    openSidePanelIfChosen(tab);
     void browser.tabs.sendMessage(tab.id, promiseFromSelectionMessage, { frameId: info.frameId ?? 0 }).catch(() => undefined);
   });
 }

@@ -1,7 +1,8 @@
 import type { LookupInput } from "../messaging/protocol.ts";
-import type { CrmName, PageContext } from "../sites/page-context.ts";
+import type { CrmName, PageContext, RecordContext } from "../sites/page-context.ts";
 import type { PageFacts } from "../sidebar/PartnerCard.tsx";
 import type { LookupState } from "../sidebar/store.ts";
+import { recordLinkFor } from "./record-link.ts";
 
 /**
  * What the sidebar asks and offers about a page, from its context's shape
@@ -9,9 +10,11 @@ import type { LookupState } from "../sidebar/store.ts";
  * from: a new site never changes this file.
  */
 
-/** Each CRM's record id, as the lookup API takes it. */
-const recordQuery: Record<CrmName, (recordId: string) => Partial<LookupInput>> = {
-  salesforce: (recordId) => ({ salesforce: [recordId] }),
+/** Each CRM's record id, as the lookup API takes it (a HubSpot contact's id matches no partner). */
+const recordQuery: Record<CrmName, (context: RecordContext) => Partial<LookupInput>> = {
+  salesforce: ({ recordId }) => ({ salesforce: [recordId] }),
+  hubspot: ({ recordId, objectName }) => (objectName === "company" ? { hubspot: [recordId] } : {}),
+  linkedin: ({ recordId }) => ({ linkedin: [recordId] }),
 };
 
 /** The lookup for a page, or null when there is nobody and nothing to look up. */
@@ -23,7 +26,8 @@ export function queryFor(context: PageContext): LookupInput | null {
     return context.emails.length > 0 ? { emails: context.emails, ownAddress: context.ownAddress } : null;
   }
   if (context.kind === "record") {
-    return { ...recordQuery[context.crm](context.recordId), domains: context.websiteDomain ? [context.websiteDomain] : [] };
+    const people = context.emails?.length ? { emails: context.emails, ownAddress: null } : {};
+    return { ...recordQuery[context.crm](context), ...people, domains: context.websiteDomain ? [context.websiteDomain] : [] };
   }
   return null;
 }
@@ -35,15 +39,15 @@ export function pageUrl(context: PageContext | null, fallback: string): string {
 
 export function pageFacts(context: PageContext | null, people: string[], fallbackUrl: string): PageFacts {
   if (context?.kind === "email") {
-    return { sourceUrl: context.url, people, ownAddress: context.ownAddress, salesforceAccountId: null, ...(context.event ? { event: context.event } : {}) };
+    return { sourceUrl: context.url, people, ownAddress: context.ownAddress, link: null, ...(context.event ? { event: context.event } : {}) };
   }
   if (context?.kind === "event") {
-    return { sourceUrl: context.event.url, people, ownAddress: context.ownAddress, salesforceAccountId: null, event: context.event };
+    return { sourceUrl: context.event.url, people, ownAddress: context.ownAddress, link: null, event: context.event };
   }
   if (context?.kind === "record") {
-    return { sourceUrl: context.url, people: [], ownAddress: null, salesforceAccountId: context.crm === "salesforce" ? context.recordId : null };
+    return { sourceUrl: context.url, people: context.emails ?? [], ownAddress: null, link: recordLinkFor(context) };
   }
-  return { sourceUrl: fallbackUrl, people: [], ownAddress: null, salesforceAccountId: null };
+  return { sourceUrl: fallbackUrl, people: [], ownAddress: null, link: null };
 }
 
 /** What "Add partner" is prefilled with when nobody on the page is a known partner. */
@@ -56,6 +60,8 @@ export function unknownCompany(context: PageContext | null, people: LookupState[
     return { name: label[0]!.toUpperCase() + label.slice(1), domains: people.companyDomains, contacts: people.emails.filter(atCompany) };
   }
   if (context?.kind === "record") {
+    // A contact's own record: their company is unknown here, only their address.
+    if (context.objectName === "contact") return { name: "", domains: context.websiteDomain ? [context.websiteDomain] : [], contacts: context.emails ?? [] };
     return { name: context.name ?? "", domains: context.websiteDomain ? [context.websiteDomain] : [], contacts: [] };
   }
   return null;

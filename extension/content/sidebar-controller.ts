@@ -8,8 +8,8 @@ import { collapsedItem } from "../sidebar/store.ts";
 import { isDarkBackground } from "../../shared/page-theme.ts";
 import { pageUrl } from "./page-query.ts";
 import { whenBodyExists, whenParsed } from "./document-ready.ts";
-import { reserveSpace } from "./reserve-space.ts";
-import { mountSidebarFrame, panelWidthPx, railWidthPx, type SidebarFrame } from "./sidebar-frame.ts";
+import { panelWidthPx, railWidthPx, type SidebarFrame } from "./sidebar-frame.ts";
+import { sidebarPlacement } from "./sidebar-placement.ts";
 
 /**
  * The sidebar on a host page, for any site adapter: makes room for its frame,
@@ -104,8 +104,9 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter, w
   // panel's width before the stored choice is read: on a busy machine the
   // parser can finish first, and open is what a sidebar is unless the user
   // collapsed it (then the rail follows as soon as storage answers).
-  const space = reserveSpace();
-  ctx.onInvalidated(() => space.release());
+  // Docked or in the side panel (content/sidebar-placement.ts): in the side panel the page gets no room.
+  const placement = sidebarPlacement(ctx);
+  const space = placement.space;
   space.set(panelWidthPx);
   let collapsed = await collapsedItem.getValue();
   if (!ctx.isValid) return;
@@ -114,7 +115,7 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter, w
   let kind: PageContext["kind"] | null = null;
   // The frame goes on <body> as soon as there is one, so it loads while the page does.
   if (!(await whenBodyExists(document, ctx.signal)) || !ctx.isValid) return;
-  const frame = await mountSidebarFrame(ctx, site.headerHeightPx, (message) => {
+  const frame = await placement.mount(site.headerHeightPx, (message) => {
     if (message.type === "toggle") toggle();
     else if (message.type === "partners") partners = message.partners;
   });
@@ -144,14 +145,15 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter, w
   });
   followNavigation(ctx, refresh);
   site.watch?.(() => void refresh(), ctx.signal);
-  answerTabMessages(ctx, toggle, () => ({
+  answerTabMessages(ctx, () => placement.docked() && toggle(), () => ({
     partners,
     state: kind === "nothing-to-show" ? "Nothing to show on this page." : "No partner on this page.",
   }));
   withSidebar?.({
     post: (message) => frame.post(message),
     open: () => {
-      if (collapsed) toggle();
+      if (!placement.docked()) placement.openPanel();
+      else if (collapsed) toggle();
     },
   });
   // The adapters read the parsed page, as they did when the script started at document_idle.

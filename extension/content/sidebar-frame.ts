@@ -32,6 +32,8 @@ export interface SidebarFrame {
   /** Sent now if the frame is listening, else the latest of each type once it is. */
   post(message: ToFrame): void;
   setOpen(open: boolean): void;
+  /** Takes the frame off the page (the user moved the sidebar to the side panel). */
+  remove(): void;
 }
 
 function randomNonce(): string {
@@ -85,6 +87,11 @@ export async function mountSidebarFrame(ctx: ContentScriptContext, headerHeightP
     },
     setOpen(open) {
       frame.classList.toggle("open", open);
+    },
+    remove() {
+      port?.disconnect();
+      port = null;
+      ui.remove();
     },
   };
 }

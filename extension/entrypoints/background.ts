@@ -6,7 +6,7 @@ import { bindUnboundWrites, flush, isOutboxAlarm } from "../background/outbox.ts
 import { refreshBadgeSoon, startNudges } from "../background/nudges.ts";
 import { createSelectionMenu, startSelectionMenu } from "../background/selection-menu.ts";
 import { migrateLegacySettings } from "../background/settings.ts";
-import { sendToTab } from "../messaging/send.ts";
+import { openSidePanelOnRequest, startSidePanel, toggleSidebarFor } from "../background/side-panel.ts";
 
 /** Requests after which the overdue count may have changed, or the user is looking: the badge is asked again. */
 function changesNudges(message: unknown): boolean {
@@ -15,7 +15,9 @@ function changesNudges(message: unknown): boolean {
 }
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Before anything async: Chrome opens the side panel only in the click's own task.
+    if (openSidePanelOnRequest(message, sender)) return false;
     handleRequest(message)
       .then((reply) => {
         sendResponse(reply);
@@ -41,11 +43,10 @@ export default defineBackground(() => {
   void flush();
   startNudges();
   startSelectionMenu();
+  startSidePanel();
 
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === "toggle-sidebar" && tab?.id !== undefined) {
-      // A tab without the sidebar has nobody to answer: nothing to do.
-      void sendToTab(tab.id, { type: "toggleSidebar" });
-    }
+    // Docked: the tab's sidebar shows or hides (a tab without one has nobody to answer); in side-panel mode, the panel.
+    if (command === "toggle-sidebar" && tab) toggleSidebarFor(tab);
   });
 });

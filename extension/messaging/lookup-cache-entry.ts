@@ -35,6 +35,9 @@ export function lookupInputsKey(input: LookupInput): string {
     `d:${set(input.domains)}`,
     // Salesforce ids are case-sensitive (15-character ones differ only by case).
     `s:${[...new Set(input.salesforce ?? [])].sort().join(",")}`,
+    // Only when asked, so entries of pages that never ask keep their keys.
+    ...(input.hubspot?.length ? [`h:${set(input.hubspot)}`] : []),
+    ...(input.linkedin?.length ? [`l:${set(input.linkedin)}`] : []),
   ].join("|");
 }
 

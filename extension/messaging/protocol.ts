@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sharingMessage } from "./sharing-message.ts";
 import { commitmentCreate, commitmentPatch } from "../../shared/schemas/commitment.ts";
 import { contactCreate } from "../../shared/schemas/contact.ts";
 import { interactionCreate } from "../../shared/schemas/interaction.ts";
@@ -29,6 +30,8 @@ export const lookupInput = z.object({
   ownAddress: z.string().nullable().default(null),
   domains: z.array(z.string()).max(50).default([]),
   salesforce: z.array(z.string()).max(50).default([]),
+  hubspot: z.array(z.string()).max(50).default([]),
+  linkedin: z.array(z.string()).max(50).default([]),
 });
 export type LookupInput = z.input<typeof lookupInput>;
 
@@ -97,6 +100,8 @@ export const request = z.discriminatedUnion("type", [
   z.object({ type: z.literal("importBatch"), batch: importBatch }),
   /** One page of the workspace export (GET /v1/export). */
   z.object({ type: z.literal("exportPage"), cursor: z.string().max(1_000).nullable() }),
+  /** Invitations, connections, guest links and the workspace's default visibility (dashboard and options). */
+  sharingMessage,
 ]);
 
 /** A request as it arrives, after the envelope's check. */
@@ -138,6 +143,8 @@ export interface Replies {
   dismissSuggestion: null;
   importBatch: ImportResult;
   exportPage: ExportPage;
+  /** The API's JSON as it came (null for 204); the page checks it with the shared schema it expects. */
+  sharing: unknown;
 }
 
 /** The reply to a request of type K; a request type without an entry above does not compile. */

@@ -13,13 +13,14 @@ import { TouchpointForm } from "./forms/TouchpointForm.tsx";
 import { openForm } from "./store.ts";
 import { partnerKindLabels, partnerStatusLabels } from "./vocabulary.ts";
 import { submitWrite } from "./submit-write.ts";
+import type { RecordLink } from "../content/record-link.ts";
 
 export interface PageFacts {
   sourceUrl: string;
   people: string[];
   ownAddress: string | null;
-  /** On a Salesforce Account: its id, to offer linking a partner matched by domain only. */
-  salesforceAccountId: string | null;
+  /** On a company's record (Salesforce, HubSpot, LinkedIn): its id, to offer linking a partner matched otherwise. */
+  link: RecordLink | null;
   /** A calendar event on the page (Calendar, or an invitation in the thread): meeting notes are for it. */
   event?: CalendarEventFacts | null;
 }
@@ -38,7 +39,8 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
   // Only a partner connected to its company's workspace has someone to share with.
   const shareWith = match.new_from_partner?.workspace_name ?? null;
   const open = (which: "promise" | "meeting" | "touchpoint") => (openForm.value = { form: which, partnerId: partner.id });
-  const linkable = page.salesforceAccountId !== null && !match.matched_by.some((reason) => reason.type === "salesforce");
+  const link = page.link;
+  const linkable = link !== null && !match.matched_by.some((reason) => reason.type === link.matchedBy);
   const agenda = buildMeetingAgenda({
     partnerName: partner.name,
     now: new Date(),
@@ -57,9 +59,9 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
       <NewFromPartner facts={match.new_from_partner} />
       {linkable && (
         <button type="button" class="link-account" onClick={() => void submitWrite(
-          { action: "patchPartner", partnerId: partner.id, body: { salesforce_account_id: page.salesforceAccountId } },
-          `Linked this account to ${partner.name}`,
-        )}>Link this account</button>
+          { action: "patchPartner", partnerId: partner.id, body: { [link.field]: link.value } },
+          `${link.label.replace(/^Link/, "Linked")} to ${partner.name}`,
+        )}>{link.label}</button>
       )}
       <div class="actions" role="group" aria-label={`Actions for ${partner.name}`}>
         <button type="button" aria-expanded={form === "promise"} onClick={() => open("promise")}>Log a promise</button>

@@ -13,9 +13,13 @@ export interface SidebarProps {
   /** Prefill for "Add partner" when nobody on the page is a known partner. */
   unknownCompany: { name: string; domains: string[]; contacts: string[] } | null;
   onToggle: () => void;
+  /** In Chrome's side panel: the header's button closes the panel (there is nothing to collapse to). */
+  closes?: boolean;
+  /** A line above everything else (the side panel's word on the tab it follows). */
+  status?: string | null;
 }
 
-function Body({ page, unknownCompany }: Omit<SidebarProps, "onToggle">) {
+function Body({ page, unknownCompany }: Omit<SidebarProps, "onToggle" | "closes" | "status">) {
   const context = pageContext.value;
   const state = lookupState.value;
   useShownTrends((state.data?.matches ?? []).map((match) => match.partner.id), state.status === "ready");
@@ -48,7 +52,7 @@ function Body({ page, unknownCompany }: Omit<SidebarProps, "onToggle">) {
       {state.status === "ready" && matches.length === 0 && (
         unknownCompany
           ? (openForm.value?.form === "addPartner"
-            ? <AddPartnerForm {...unknownCompany} salesforceAccountId={page.salesforceAccountId} draftKey={unknownCompany.domains.join(",") || unknownCompany.name} onDone={() => (openForm.value = null)} />
+            ? <AddPartnerForm {...unknownCompany} link={page.link} draftKey={unknownCompany.domains.join(",") || unknownCompany.name} onDone={() => (openForm.value = null)} />
             : (
               <div class="empty">
                 <p>{unknownCompany.name || unknownCompany.domains.join(", ")} isn't a partner yet.</p>
@@ -65,7 +69,7 @@ function Body({ page, unknownCompany }: Omit<SidebarProps, "onToggle">) {
  * The sidebar: a slim tab with the score when collapsed, the whole picture
  * when open. Lives in its own extension frame; keys typed here never reach the page.
  */
-export function Sidebar({ page, unknownCompany, onToggle }: SidebarProps) {
+export function Sidebar({ page, unknownCompany, onToggle, closes, status }: SidebarProps) {
   const first = lookupState.value.data?.matches[0] ?? null;
   if (collapsed.value) {
     return (
@@ -79,9 +83,12 @@ export function Sidebar({ page, unknownCompany, onToggle }: SidebarProps) {
     <aside class="panel" aria-label="Mutual partner context">
       <header class="panel-head">
         <strong>Mutual</strong>
-        <button type="button" onClick={onToggle} aria-expanded="true" aria-label="Collapse Mutual (Alt+Shift+M)">Collapse</button>
+        {closes
+          ? <button type="button" onClick={onToggle} aria-label="Close Mutual's side panel (Alt+Shift+M)">Close</button>
+          : <button type="button" onClick={onToggle} aria-expanded="true" aria-label="Collapse Mutual (Alt+Shift+M)">Collapse</button>}
       </header>
       <div class="panel-body">
+        {status && <p class="muted" role="status">{status}</p>}
         <PendingWrites view={outbox.value} shown={(write) => write.partnerId === null || (lookupState.value.data?.matches ?? []).some((m) => m.partner.id === write.partnerId)} />
         <CaptureNotice />
         <Suggestions />

@@ -1,5 +1,5 @@
 import { effect } from "@preact/signals";
-import { render } from "preact";
+import { render, type VNode } from "preact";
 import { browser, type Browser } from "wxt/browser";
 import { captureThread } from "./capture-flow.ts";
 import { createLookupFlow } from "./lookup-flow.ts";
@@ -26,14 +26,15 @@ import { followTheme, pageDark } from "./theme.ts";
 
 let host = "";
 
-function App({ onToggle }: { onToggle: () => void }) {
+/** The sidebar for the page last reported; `closes`: its button closes the side panel rather than collapsing. */
+export function App({ onToggle, closes, status }: { onToggle: () => void; closes?: boolean; status?: string | null }) {
   const context = pageContext.value;
   const people = lookupState.value.people;
-  return <Sidebar page={pageFacts(context, people.emails, host)} unknownCompany={unknownCompany(context, people)} onToggle={onToggle} />;
+  return <Sidebar page={pageFacts(context, people.emails, host)} unknownCompany={unknownCompany(context, people)} onToggle={onToggle} closes={closes} status={status} />;
 }
 
 /** Looks up each page the content script reports; `again` when a write of ours has landed. */
-function pageLookups() {
+export function pageLookups() {
   const flow = createLookupFlow();
   let current: AbortController | null = null;
   let early: { urlKey: string | null; entry: Promise<LookupCacheEntry | null> | null } = { urlKey: null, entry: null };
@@ -62,7 +63,42 @@ function pageLookups() {
   const again = () => {
     if (lastQuery && current) void flow.lookUp(lastQuery, lastPageKey, null, current.signal);
   };
-  return { navigating, shown, again };
+  /** The side panel moved to another tab, or its page went: nothing of the old page stays on screen. */
+  const clear = () => {
+    restart();
+    lastQuery = null;
+    lastPageKey = null;
+    early = { urlKey: null, entry: null };
+    pageContext.value = null;
+    openForm.value = null;
+    lookupState.value = { status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople };
+  };
+  return { navigating, shown, again, clear };
+}
+
+export type PageLookups = ReturnType<typeof pageLookups>;
+
+/** What the content script says, acted on; the side panel (panel-controller.tsx) shares it, keeping its own open state. */
+export function answerPage(lookups: PageLookups, message: ToFrame, followCollapsed = true): void {
+  if (message.type === "navigating") lookups.navigating(message.urlKey);
+  else if (message.type === "page") lookups.shown(message);
+  else if (message.type === "collapsed") {
+    if (followCollapsed) collapsed.value = message.collapsed;
+  } else if (message.type === "pageTheme") pageDark.value = message.dark;
+  else if (message.type === "promiseFromSelection") void openPromiseFromSelection(message.selection);
+}
+
+/** Draws the sidebar in `root`, once: `toPage` tells the content script (the frame's, or the panel's current tab's) the partners shown. */
+export function drawSidebar(root: HTMLElement, lookups: PageLookups, app: VNode, toPage: (message: FromFrame) => void): void {
+  ignoreUntrustedEvents(root);
+  followTheme(document.documentElement);
+  render(app, root);
+  followOutbox(lookups.again);
+  openNotesOnEvents();
+  effect(() => {
+    const partners = (lookupState.value.data?.matches ?? []).map((m) => ({ name: m.partner.name, score: m.health.score, band: m.health.band }));
+    toPage({ type: "partners", partners });
+  });
 }
 
 /** The background sends queued writes on its own schedule: follow the outbox, and call `landed` when one of ours has reached the API. */
@@ -86,24 +122,10 @@ export function runSidebarFrame(root: HTMLElement): void {
     if (!nonce || opened.name !== `${framePortPrefix}${nonce}` || opened.sender?.tab === undefined || opened.sender.frameId !== 0) return;
     const first = port === null;
     port = opened;
-    opened.onMessage.addListener((message: ToFrame) => {
-      if (message.type === "navigating") lookups.navigating(message.urlKey);
-      else if (message.type === "page") lookups.shown(message);
-      else if (message.type === "collapsed") collapsed.value = message.collapsed;
-      else if (message.type === "pageTheme") pageDark.value = message.dark;
-      else if (message.type === "promiseFromSelection") void openPromiseFromSelection(message.selection);
-    });
+    opened.onMessage.addListener((message: ToFrame) => answerPage(lookups, message));
     if (!first) return;
     // Nothing is drawn until the content script has connected: a copy of this
     // page framed by anyone else shows nothing.
-    ignoreUntrustedEvents(root);
-    followTheme(document.documentElement);
-    render(<App onToggle={onToggle} />, root);
-    followOutbox(lookups.again);
-    openNotesOnEvents();
-    effect(() => {
-      const partners = (lookupState.value.data?.matches ?? []).map((m) => ({ name: m.partner.name, score: m.health.score, band: m.health.band }));
-      port?.postMessage({ type: "partners", partners } satisfies FromFrame);
-    });
+    drawSidebar(root, lookups, <App onToggle={onToggle} />, (message) => port?.postMessage(message));
   });
 }

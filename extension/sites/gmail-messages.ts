@@ -14,6 +14,7 @@ export const messagesWithText = 3;
 /** Enough for any message a person writes by hand; a pasted report is cut, not read whole. */
 const maxTextLength = 8_000;
 
+const gmailSkipped = [...gmailSelectors.quotedText, ...gmailSelectors.bodyControls].join(", ");
 const blockElements = new Set(["div", "p", "br", "li", "tr", "h1", "h2", "h3", "h4", "table", "ul", "ol"]);
 
 /**
@@ -66,9 +67,9 @@ function recipientsOf(message: Element, bodySelector: string, sender: string | n
  * A body's own words as lines, as a reader sees them: quoted mail left out,
  * each block on its own line (the detector splits sentences at line ends).
  * Reads text nodes only: nothing of the body is ever parsed as markup.
+ * `isSkipped` says what is not the sender's own words (Gmail's by default).
  */
-export function messageText(body: Element): string {
-  const skipped = [...gmailSelectors.quotedText, ...gmailSelectors.bodyControls].join(", ");
+export function messageText(body: Element, isSkipped = (element: Element) => element.matches(gmailSkipped)): string {
   const parts: string[] = [];
   const walk = (node: Node): void => {
     if (node.nodeType === Node.TEXT_NODE) {
@@ -77,7 +78,7 @@ export function messageText(body: Element): string {
     }
     if (node.nodeType !== Node.ELEMENT_NODE) return;
     const element = node as Element;
-    if (["script", "style", "template"].includes(element.localName) || element.matches(skipped)) return;
+    if (["script", "style", "template"].includes(element.localName) || isSkipped(element)) return;
     const block = blockElements.has(element.localName);
     if (block) parts.push("\n");
     for (const child of element.childNodes) walk(child);

@@ -4,12 +4,12 @@
  * from the host page, and knows nothing of which site it came from beyond
  * these two shapes.
  */
-export type SiteName = "gmail" | "salesforce" | "calendar";
+export type SiteName = "gmail" | "salesforce" | "calendar" | "outlook" | "hubspot" | "linkedin";
 
-/** The CRMs whose record ids the lookup API matches partners by. */
-export type CrmName = "salesforce";
+/** Where a record's id comes from (a CRM, or LinkedIn's company pages), as the lookup API matches partners by it. */
+export type CrmName = "salesforce" | "hubspot" | "linkedin";
 
-/** An email client showing a conversation (Gmail today; Outlook on the same shape). */
+/** An email client showing a conversation (Gmail, Outlook on the web). */
 export interface EmailContext {
   kind: "email";
   site: SiteName;
@@ -74,7 +74,12 @@ export interface EmailMessage {
   text: string | null;
 }
 
-/** A CRM showing one company record (a Salesforce Account; a HubSpot company on the same shape). */
+/**
+ * A CRM showing one company record (a Salesforce Account, a HubSpot company, a
+ * LinkedIn company page by its slug), or a record of a person at a company (a
+ * HubSpot contact: objectName "contact", looked up by their address and their
+ * company's domain, never linked by its id).
+ */
 export interface RecordContext {
   kind: "record";
   site: SiteName;
@@ -85,6 +90,8 @@ export interface RecordContext {
   name: string | null;
   /** The company's website as a bare domain, when the page shows it. */
   websiteDomain: string | null;
+  /** A person's record: their addresses, lower-cased (looked up as on a thread). */
+  emails?: string[];
   url: string;
 }
 

@@ -32,6 +32,7 @@ export const fieldAliases: Record<ImportKind, Record<ImportField, string[]>> = {
     owner_email: ["owner email", "account owner email", "company owner email", "partner manager email", "owner", "account owner", "company owner"],
     salesforce_account_id: ["account id", "salesforce account id", "account 18 digit id", "sfdc id", "salesforce id"],
     hubspot_company_id: ["record id", "company id", "hubspot company id", "hubspot id"],
+    linkedin_slug: ["linkedin", "linkedin company page", "linkedin page", "linkedin url", "linkedin company url", "linkedin slug"],
     cadence_days: ["cadence days", "cadence", "contact cadence days"],
     created_at: ["created date", "create date", "created at", "partner since"],
     business_model: ["business model", "partner business model"],

@@ -32,6 +32,7 @@ const partnerRecord = (partner: ExportedPartner): CsvRecord => ({
   "Owner Email": text(partner.owner_email),
   "Salesforce Account ID": text(partner.salesforce_account_id),
   "HubSpot Company ID": text(partner.hubspot_company_id),
+  "LinkedIn Company Page": text(partner.linkedin_slug),
   "Cadence Days": text(partner.cadence_days),
   "Business Model": text(partner.business_model),
   Objectives: text(partner.objectives),

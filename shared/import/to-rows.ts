@@ -66,6 +66,8 @@ function partnerFields(cells: Cells, options: RowOptions): Record<string, unknow
   if (owner) fields.owner_email = owner;
   put(fields, "salesforce_account_id", cells.salesforce_account_id);
   put(fields, "hubspot_company_id", cells.hubspot_company_id);
+  // The API takes the page's address or its slug and stores the slug.
+  put(fields, "linkedin_slug", cells.linkedin_slug);
   put(fields, "cadence_days", cells.cadence_days, numberOrText);
   put(fields, "created_at", cells.created_at, (text) => instantOf(text, options.dayFirst));
   put(fields, "business_model", cells.business_model);

@@ -4,6 +4,7 @@ import { instant, listCursor, utcTimestamp } from "./common.ts";
 /** The kinds of record the audit log names, as `record_type`. */
 export const auditRecordType = z.enum([
   "partner", "contact", "interaction", "commitment", "referral", "goal", "meeting", "workspace", "api_token",
+  "guest_link",
 ]);
 
 export const auditEntry = z

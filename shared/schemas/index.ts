@@ -12,3 +12,5 @@ export * from "./me.ts";
 export * from "./health.ts";
 export * from "./capture.ts";
 export * from "./nudges.ts";
+export * from "./guest.ts";
+export * from "./workspace-settings.ts";

@@ -15,15 +15,15 @@ const repeatable = z
   .pipe(z.array(z.string().trim().min(1).max(320)).max(50));
 
 export const lookupQuery = z
-  .strictObject({ email: repeatable, domain: repeatable, salesforce: repeatable, hubspot: repeatable })
-  .refine((q) => q.email.length + q.domain.length + q.salesforce.length + q.hubspot.length > 0, {
-    message: "give at least one of email, domain, salesforce or hubspot",
+  .strictObject({ email: repeatable, domain: repeatable, salesforce: repeatable, hubspot: repeatable, linkedin: repeatable })
+  .refine((q) => q.email.length + q.domain.length + q.salesforce.length + q.hubspot.length + q.linkedin.length > 0, {
+    message: "give at least one of email, domain, salesforce, hubspot or linkedin",
     path: ["email"],
   });
 export type LookupQuery = z.infer<typeof lookupQuery>;
 
 export const matchReason = z.object({
-  type: z.enum(["email", "domain", "salesforce", "hubspot"]),
+  type: z.enum(["email", "domain", "salesforce", "hubspot", "linkedin"]),
   value: z.string(),
 });
 export type MatchReason = z.infer<typeof matchReason>;

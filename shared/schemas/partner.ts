@@ -2,6 +2,7 @@ import { z } from "zod";
 import { normalizeDomain } from "../domains.ts";
 import { health } from "./health.ts";
 import { isSalesforceId } from "../salesforce-id.ts";
+import { linkedinSlugOf } from "../linkedin-slug.ts";
 import { lineText } from "./text.ts";
 import { partnershipPlan } from "./plan.ts";
 import {
@@ -30,11 +31,22 @@ const salesforceAccountId = z
   .refine(isSalesforceId, "must be a 15- or 18-character Salesforce id")
   .refine((id) => id.startsWith("001"), "must be an Account id (starts with 001)");
 
+/** The page's name (linkedin.com/company/<slug>) or its address; stored as the lower-case slug. */
+const linkedinSlug = z.string().max(300).transform((value, ctx) => {
+  const slug = linkedinSlugOf(value);
+  if (slug === null) {
+    ctx.addIssue({ code: "custom", message: "must be a LinkedIn company page, as linkedin.com/company/<name> or <name> (letters, digits, - and _)" });
+    return z.NEVER;
+  }
+  return slug;
+});
+
 const partnerFields = {
   name: shortText,
   domains: z.array(partnerDomain).max(20),
   salesforce_account_id: salesforceAccountId.nullable(),
   hubspot_company_id: z.string().regex(/^[0-9]{1,20}$/, "must be a numeric HubSpot company id").nullable(),
+  linkedin_slug: linkedinSlug.nullable(),
   kind: partnerKind,
   tier: lineText(1, 50).nullable(),
   status: partnerStatus,
@@ -64,6 +76,7 @@ export const partner = z
     domains: z.array(z.string()),
     salesforce_account_id: z.string().nullable(),
     hubspot_company_id: z.string().nullable(),
+    linkedin_slug: z.string().nullable().describe("The partner's LinkedIn company page, as the <slug> of linkedin.com/company/<slug>"),
     kind: partnerKind,
     tier: z.string().nullable(),
     status: partnerStatus,

@@ -103,6 +103,13 @@ describe("lookup", () => {
     expect(await readLookupEntry("gmail:thread-1")).toMatchObject({ data: emptyLookup, people: { companyDomains: ["acme.co.uk"] } });
   });
 
+  it("asks by a HubSpot company's id and a LinkedIn page's name when the page gives them", async () => {
+    await signIn();
+    routes["GET /v1/lookup"] = () => ({ status: 200, body: emptyLookup });
+    await handleRequest({ type: "lookup", query: { domains: ["piedpiper.com"], hubspot: ["7001"], linkedin: ["pied-piper"] } });
+    expect(calls.map((call) => call.path)).toEqual(["/v1/lookup?domain=piedpiper.com&hubspot=7001&linkedin=pied-piper"]);
+  });
+
   it("replies with the API's answer without waiting for the cache write, which lands after", async () => {
     await signIn();
     routes["GET /v1/lookup"] = () => ({ status: 200, body: emptyLookup });

@@ -33,6 +33,17 @@ describe("lookupInputsKey", () => {
   });
 });
 
+describe("the lookup inputs of HubSpot and LinkedIn pages", () => {
+  it("differ by the record's id or the page's name, and leave the key of a page that asks neither as it was", () => {
+    const company = lookupInputsKey({ hubspot: ["7001"], domains: ["piedpiper.com"] });
+    expect(lookupInputsKey({ hubspot: ["7002"], domains: ["piedpiper.com"] })).not.toBe(company);
+    expect(lookupInputsKey({ domains: ["piedpiper.com"] })).not.toBe(company);
+    expect(lookupInputsKey({ linkedin: ["aviato"] })).not.toBe(lookupInputsKey({ linkedin: ["endframe"] }));
+    expect(lookupInputsKey({ linkedin: ["Aviato"] })).toBe(lookupInputsKey({ linkedin: ["aviato"] }));
+    expect(lookupInputsKey({ domains: ["acme.co.uk"], hubspot: [], linkedin: [] })).toBe("e:|o:|d:acme.co.uk|s:");
+  });
+});
+
 describe("the lookup cache", () => {
   it("gives a page back its own entry, and nothing for a page never looked up", async () => {
     await storeLookup("gmail:mail.google.com/mail/u/0/#T1", entry("ada", "2026-11-23T10:00:00.000Z"));

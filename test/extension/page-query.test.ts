@@ -31,13 +31,44 @@ describe("queryFor", () => {
 
 describe("pageFacts and unknownCompany", () => {
   it("a conversation offers its people and names an unknown company after its domain", () => {
-    expect(pageFacts(thread, ["priya@contoso.com"], "x")).toEqual({ sourceUrl: thread.url, people: ["priya@contoso.com"], ownAddress: "me@fabrikam.com", salesforceAccountId: null });
+    expect(pageFacts(thread, ["priya@contoso.com"], "x")).toEqual({ sourceUrl: thread.url, people: ["priya@contoso.com"], ownAddress: "me@fabrikam.com", link: null });
     expect(unknownCompany(thread, { emails: ["priya@contoso.com", "bob@gmail.com"], companyDomains: ["contoso.com"] }))
       .toEqual({ name: "Contoso", domains: ["contoso.com"], contacts: ["priya@contoso.com"] });
   });
 
   it("a Salesforce record offers its id for linking and prefills the record's name and website", () => {
-    expect(pageFacts(account, [], "x")).toMatchObject({ sourceUrl: account.url, salesforceAccountId: "001U000002XyZabIAF" });
+    expect(pageFacts(account, [], "x")).toMatchObject({ sourceUrl: account.url, link: { field: "salesforce_account_id", value: "001U000002XyZabIAF", label: "Link this account" } });
     expect(unknownCompany(account, { emails: [], companyDomains: [] })).toEqual({ name: "Contoso", domains: ["contoso.com"], contacts: [] });
+  });
+});
+
+describe("HubSpot and LinkedIn records", () => {
+  const company: RecordContext = {
+    kind: "record", site: "hubspot", crm: "hubspot", recordId: "18273645012", objectName: "company",
+    name: "Brightpath Solutions", websiteDomain: "brightpath-solutions.com", url: "https://app.hubspot.com/contacts/4821937/record/0-2/18273645012",
+  };
+  const contact: RecordContext = {
+    kind: "record", site: "hubspot", crm: "hubspot", recordId: "501", objectName: "contact", name: "Priya Shah",
+    websiteDomain: null, emails: ["priya.shah@brightpath-solutions.com"], url: "https://app.hubspot.com/contacts/4821937/record/0-1/501",
+  };
+  const linkedinPage: RecordContext = {
+    kind: "record", site: "linkedin", crm: "linkedin", recordId: "brightpath-solutions", objectName: "company",
+    name: "Brightpath Solutions", websiteDomain: "brightpath-solutions.com", url: "https://www.linkedin.com/company/brightpath-solutions/",
+  };
+
+  it("looks a HubSpot company up by its id and domain, and offers to link the id", () => {
+    expect(queryFor(company)).toEqual({ hubspot: ["18273645012"], domains: ["brightpath-solutions.com"] });
+    expect(pageFacts(company, [], "x").link).toEqual({ field: "hubspot_company_id", value: "18273645012", matchedBy: "hubspot", label: "Link this record" });
+  });
+
+  it("looks a HubSpot contact up by their address, never by the contact's id, and offers no link", () => {
+    expect(queryFor(contact)).toEqual({ emails: ["priya.shah@brightpath-solutions.com"], ownAddress: null, domains: [] });
+    expect(pageFacts(contact, [], "x")).toMatchObject({ people: ["priya.shah@brightpath-solutions.com"], link: null });
+    expect(unknownCompany(contact, { emails: [], companyDomains: [] })).toEqual({ name: "", domains: [], contacts: ["priya.shah@brightpath-solutions.com"] });
+  });
+
+  it("looks a LinkedIn page up by its slug and website, and offers to link the slug", () => {
+    expect(queryFor(linkedinPage)).toEqual({ linkedin: ["brightpath-solutions"], domains: ["brightpath-solutions.com"] });
+    expect(pageFacts(linkedinPage, [], "x").link).toMatchObject({ field: "linkedin_slug", value: "brightpath-solutions", label: "Link this page" });
   });
 });

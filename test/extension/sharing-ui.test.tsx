@@ -30,9 +30,9 @@ describe("the Share with <partner> toggle", () => {
     expect(onChange).toHaveBeenCalledWith(true);
   });
 
-  it("shares only a ticked form of a connected partner", () => {
+  it("shares only a ticked form of a connected partner, and says private outright for an unticked one", () => {
     expect(sharedVisibility("Brightpath", true)).toEqual({ visibility: "shared" });
-    expect(sharedVisibility("Brightpath", false)).toEqual({});
+    expect(sharedVisibility("Brightpath", false)).toEqual({ visibility: "private" });
     expect(sharedVisibility(null, true)).toEqual({});
   });
 

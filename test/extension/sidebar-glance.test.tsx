@@ -17,7 +17,7 @@ const base = { partner_id: "ptr_1", visibility: "private" as const, version: 1, 
 function matchOf(overrides: Partial<LookupMatch>): LookupMatch {
   return {
     partner: {
-      id: "ptr_1", name: "Thriving Systems", domains: ["thriving.example"], salesforce_account_id: null, hubspot_company_id: null,
+      id: "ptr_1", name: "Thriving Systems", domains: ["thriving.example"], salesforce_account_id: null, hubspot_company_id: null, linkedin_slug: null,
       kind: "isv", tier: null, status: "active", cadence_days: 14, owner_email: null, business_model: null, objectives: null, plan: {},
       visibility: "private", last_contact_at: null, health: null, version: 1, created_at: at(30), updated_at: at(30),
     },
@@ -34,7 +34,7 @@ function matchOf(overrides: Partial<LookupMatch>): LookupMatch {
   } as LookupMatch;
 }
 
-const page = { sourceUrl: "https://mail.google.com/mail/u/0/#inbox/T", people: [], ownAddress: null, salesforceAccountId: null };
+const page = { sourceUrl: "https://mail.google.com/mail/u/0/#inbox/T", people: [], ownAddress: null, link: null };
 function shown(match: LookupMatch) {
   lookupState.value = { status: "ready", data: { matches: [match] }, fromCache: false, fetchedAt: null, error: null, people: noPeople };
   render(<Sidebar page={page} unknownCompany={null} onToggle={() => undefined} />, host);

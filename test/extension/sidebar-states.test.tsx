@@ -18,7 +18,7 @@ afterEach(() => {
   pageContext.value = null;
 });
 
-const page = { sourceUrl: "https://mail.google.com/mail/u/0/#inbox/T", people: [], ownAddress: null, salesforceAccountId: null };
+const page = { sourceUrl: "https://mail.google.com/mail/u/0/#inbox/T", people: [], ownAddress: null, link: null };
 const shown = () => {
   render(<Sidebar page={page} unknownCompany={null} onToggle={() => undefined} />, host);
   return host.textContent ?? "";

@@ -21,7 +21,7 @@ let trendReply: unknown;
 function matchOf(id: string, name: string): LookupMatch {
   return {
     partner: {
-      id, name, domains: [`${id}.example`], salesforce_account_id: null, hubspot_company_id: null, kind: "isv", tier: null, status: "active",
+      id, name, domains: [`${id}.example`], salesforce_account_id: null, hubspot_company_id: null, linkedin_slug: null, kind: "isv", tier: null, status: "active",
       cadence_days: 14, owner_email: null, business_model: null, objectives: null, plan: {}, visibility: "private", last_contact_at: null,
       health: null, version: 1, created_at: at(300), updated_at: at(1),
     },
@@ -43,7 +43,7 @@ const globex = matchOf("ptr_globex", "Globex");
 // Acme's first ten days were backfilled after an import; it rose from 62 to 68.
 const acmeTrend = Array.from({ length: 31 }, (_, i) => ({ day: dayOf(30 - i), score: i === 30 ? 68 : 62, backfilled: i < 10 }));
 const globexTrend = [{ day: dayOf(30), score: 55, backfilled: false }, { day: dayOf(0), score: 55, backfilled: false }];
-const page = { sourceUrl: "https://mail.google.com/mail/u/0/#inbox/T", people: [], ownAddress: null, salesforceAccountId: null };
+const page = { sourceUrl: "https://mail.google.com/mail/u/0/#inbox/T", people: [], ownAddress: null, link: null };
 
 async function shown(status: LookupState["status"], fromCache = false) {
   await act(async () => {

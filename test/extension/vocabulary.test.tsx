@@ -21,14 +21,14 @@ function mount(node: preact.ComponentChild): HTMLElement {
 
 describe("the UI's vocabulary", () => {
   it("the add-partner form offers every kind in the card's words (\"Referral partner\", not \"Referral\")", () => {
-    const form = mount(<AddPartnerForm domains={["acme.co.uk"]} name="Acme" contacts={[]} salesforceAccountId={null} draftKey="acme" onDone={() => undefined} />);
+    const form = mount(<AddPartnerForm domains={["acme.co.uk"]} name="Acme" contacts={[]} link={null} draftKey="acme" onDone={() => undefined} />);
     const kinds = [...form.querySelectorAll<HTMLOptionElement>("#partner-kind option")].map((option) => [option.value, option.textContent]);
     expect(kinds).toEqual(Object.entries(partnerKindLabels));
     expect(kinds).toContainEqual(["referral", "Referral partner"]);
   });
 
   it("the form's stages are the status table's words for the statuses a new partner can have", () => {
-    const form = mount(<AddPartnerForm domains={[]} name="Acme" contacts={[]} salesforceAccountId={null} draftKey="acme" onDone={() => undefined} />);
+    const form = mount(<AddPartnerForm domains={[]} name="Acme" contacts={[]} link={null} draftKey="acme" onDone={() => undefined} />);
     const stages = [...form.querySelectorAll<HTMLOptionElement>("#partner-status option")].map((option) => option.textContent);
     expect(stages).toEqual([partnerStatusLabels.prospect, partnerStatusLabels.onboarding, partnerStatusLabels.active]);
   });

@@ -36,8 +36,25 @@ describe("npm run zip", () => {
     for (const name of zips.filter((zip) => !zip.includes("sources"))) {
       const files = readZip(readFileSync(join(outDir, name)));
       expect(packageProblems(files, version), name).toEqual([]);
-      expect(JSON.parse(files.get("manifest.json")!.toString()).permissions).toEqual(["storage", "alarms", "notifications", "contextMenus"]);
+      const manifest = JSON.parse(files.get("manifest.json")!.toString());
+      // Chrome's side panel is Chrome's only: Firefox's package has neither the permission nor a sidebar of ours.
+      const chrome = name.endsWith("-chrome.zip");
+      expect(manifest.permissions).toEqual(["storage", "alarms", "notifications", "contextMenus", ...(chrome ? ["sidePanel"] : [])]);
+      expect(manifest.side_panel, name).toEqual(chrome ? { default_path: "sidepanel.html" } : undefined);
+      expect(manifest.sidebar_action, name).toBeUndefined();
+      expect(files.has("sidepanel.html"), name).toBe(chrome);
+      const contentScripts = (manifest as { content_scripts: { matches: string[] }[] }).content_scripts;
+      expect(contentScripts.flatMap((script) => script.matches), name).toEqual(expect.arrayContaining(["https://outlook.office.com/mail/*", "https://outlook.office365.com/mail/*", "https://outlook.live.com/mail/*"]));
     }
+  });
+
+  it("content scripts on HubSpot's record pages and LinkedIn, with the sidebar's frame web-accessible there", () => {
+    const manifest = JSON.parse(readZip(readFileSync(join(outDir, `mutual-${version}-chrome.zip`))).get("manifest.json")!.toString()) as {
+      content_scripts: { matches: string[] }[]; web_accessible_resources: { matches: string[] }[];
+    };
+    const scripts = manifest.content_scripts.flatMap((script) => script.matches);
+    expect(scripts).toEqual(expect.arrayContaining(["https://*.hubspot.com/contacts/*", "https://www.linkedin.com/*"]));
+    expect(manifest.web_accessible_resources.flatMap((entry) => entry.matches)).toEqual(expect.arrayContaining(["https://*.hubspot.com/*", "https://www.linkedin.com/*"]));
   });
 
   it("a sources package that holds what builds the extension and no tests or builds", () => {
@@ -67,6 +84,16 @@ describe("the package checks", () => {
     expect(packageProblems(packageOf(goodManifest), "1.2.3")).toEqual([]);
   });
 
+  it("accepts HubSpot's and LinkedIn's pages, and no wider pattern of either", () => {
+    const crm = { ...goodManifest, content_scripts: [{ matches: ["https://*.hubspot.com/contacts/*", "https://www.linkedin.com/*"] }] };
+    expect(packageProblems(packageOf(crm), "1.2.3")).toEqual([]);
+    // The whole of HubSpot is the frame's pattern only: a content script stays on its record pages.
+    const wider = { ...goodManifest, content_scripts: [{ matches: ["https://*.linkedin.com/*", "https://*/contacts/*", "https://*.hubspot.com/*"] }] };
+    expect(packageProblems(packageOf(wider), "1.2.3")).toEqual([
+      'a content script runs on "https://*.linkedin.com/*"', 'a content script runs on "https://*/contacts/*"', 'a content script runs on "https://*.hubspot.com/*"',
+    ]);
+  });
+
   it("refuses a version other than package.json's", () => {
     expect(packageProblems(packageOf(goodManifest), "1.2.4")).toEqual(["version is 1.2.3, package.json says 1.2.4"]);
   });
@@ -80,6 +107,19 @@ describe("the package checks", () => {
     expect(problems).toEqual([
       'asks for permission "tabs"', 'asks for host access to "<all_urls>"', 'a content script runs on "https://*/*"',
       'pages are web-accessible to "<all_urls>"',
+    ]);
+  });
+
+  it("accepts Outlook's mail pages for the content script, and no other Outlook page", () => {
+    const outlook = {
+      ...goodManifest,
+      content_scripts: [{ matches: ["https://outlook.office.com/mail/*", "https://outlook.live.com/mail/*"] }, { matches: ["https://outlook.office.com/*", "https://outlook.office.com/calendar/*"] }],
+      web_accessible_resources: [{ resources: ["sidebar-frame.html"], matches: ["https://outlook.office365.com/*", "https://outlook.office.com/mail/*"] }],
+    };
+    expect(packageProblems(packageOf(outlook), "1.2.3")).toEqual([
+      'a content script runs on "https://outlook.office.com/*"', 'a content script runs on "https://outlook.office.com/calendar/*"',
+      // Chrome ignores a frame pattern with a path: it must be the whole host.
+      'pages are web-accessible to "https://outlook.office.com/mail/*"',
     ]);
   });
 

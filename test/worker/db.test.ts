@@ -186,7 +186,7 @@ describe("db/tokens.ts and db/lookup-queries.ts", () => {
     await partnerRows(mine, 1);
     const [theirPartner] = await partnerRows(theirs, 1);
     const theirDomain = (await db.first<{ domain: string }>("SELECT domain FROM partner_domains WHERE partner_id = ?", theirPartner))!.domain;
-    const keys = { emails: [], domains: [theirDomain], salesforceKeys: [], hubspotIds: [] };
+    const keys = { emails: [], domains: [theirDomain], salesforceKeys: [], hubspotIds: [], linkedinSlugs: [] };
     for (const [caller, expected] of [[mine, 0], [theirs, 1]] as const) {
       const hash = await hashApiToken(caller.token);
       const queries = matchStatements(db, hash, keys);

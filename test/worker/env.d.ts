@@ -10,6 +10,7 @@ declare global {
       /** TOKEN_LIMIT's budget in the tests (vitest.config.ts), smaller than wrangler.toml's. */
       TEST_TOKEN_BUDGET: number;
       ALLOWED_ORIGINS?: string;
+      GUEST_LINK_SECRET?: string;
     }
   }
 }

@@ -65,7 +65,9 @@ async function sharingOf(owner: TestCaller, partnerId: string) {
   const spare = await api(owner, "POST", "/v1/partners", { body: { name: "Connected partner", domains: [], kind: "si" } });
   const connected = await api(owner, "POST", "/v1/connections", { body: { code: (await invitationFrom()).code, partner_id: spare.body.id } });
   expect(connected.status, JSON.stringify(connected.body)).toBe(201);
-  return { invitationId: made.body.id, connectionId: connected.body.id, invitationCode: (await invitationFrom()).code };
+  const guestLink = await api(owner, "POST", `/v1/partners/${partnerId}/guest-links`, { body: {} });
+  expect(guestLink.status, JSON.stringify(guestLink.body)).toBe(201);
+  return { invitationId: made.body.id, connectionId: connected.body.id, invitationCode: (await invitationFrom()).code, guestLinkId: guestLink.body.id };
 }
 
 async function send(caller: TestCaller, operation: Operation, target: Target): Promise<ApiResponse> {

@@ -100,7 +100,7 @@ describe("GET /v1/lookup", () => {
     const caller = await newWorkspace();
     const none = await api(caller, "GET", "/v1/lookup");
     expect(none.status).toBe(400);
-    expect(none.body.error.message).toMatch(/at least one of email, domain, salesforce or hubspot/);
+    expect(none.body.error.message).toMatch(/at least one of email, domain, salesforce, hubspot or linkedin/);
     const badEmail = await api(caller, "GET", "/v1/lookup?email=jo@acme.co.uk&email=not-an-email");
     expect(badEmail.body.error.issues).toEqual([{ path: "email.1", message: "not-an-email is not an email address" }]);
     const badSalesforce = await api(caller, "GET", "/v1/lookup?salesforce=001i0000007BlV0AAA");

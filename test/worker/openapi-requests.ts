@@ -32,6 +32,8 @@ export interface Target {
   connectionId: string;
   /** Another workspace's unused invitation code, which this workspace may accept. */
   invitationCode: string;
+  /** A guest link this workspace made, which may be revoked. */
+  guestLinkId: string;
 }
 
 export function operationsOf(document: JsonSchema): Operation[] {
@@ -55,7 +57,7 @@ export const takesId = (operation: Operation) => operation.template.includes("{i
 
 /** The record a path's {id} names: the collection segment right before it. */
 function idFor(template: string, target: Target): string {
-  const collection = /\/v1\/(?:.*\/)?([a-z_]+)\/\{id\}/.exec(template)?.[1];
+  const collection = /\/v1\/(?:.*\/)?([a-z_-]+)\/\{id\}/.exec(template)?.[1];
   const ids: Record<string, string> = {
     partners: target.records.partner.id,
     contacts: target.records.contact.id,
@@ -68,6 +70,7 @@ function idFor(template: string, target: Target): string {
     captures: target.captureId,
     invitations: target.invitationId,
     connections: target.connectionId,
+    "guest-links": target.guestLinkId,
   };
   const id = collection ? ids[collection] : undefined;
   if (!id) throw new Error(`${template}: no record for "${collection}"; add it to idFor() in test/worker/openapi-requests.ts`);

@@ -38,7 +38,11 @@ async function sideTarget(caller: TestCaller, otherDomain: string, name: string)
   });
   const other = await created(caller, "/v1/partners", { name: "Another partner", domains: [], kind: "si" });
   const invitation = await created(caller, `/v1/partners/${other.id}/invitations`);
-  return { records, memberId: caller.memberId, spareTokenId: spare.id, captureId: capture.capture_id, invitationId: invitation.id, connectionId: "", invitationCode: "" };
+  const guestLink = await created(caller, `/v1/partners/${records.partner.id}/guest-links`, {});
+  return {
+    records, memberId: caller.memberId, spareTokenId: spare.id, captureId: capture.capture_id, invitationId: invitation.id, connectionId: "", invitationCode: "",
+    guestLinkId: guestLink.id,
+  };
 }
 
 const other = (side: Side): Side => (side === "A" ? "B" : "A");

@@ -13,15 +13,15 @@ import type { TrackedDb } from "./tracked-db.ts";
 const byToken = tokenSql.workspaceOfToken;
 // Each kind's values go in as one JSON array: every statement can carry all
 // of a lookup's keys (up to 200, more than D1's 100 bound parameters), and
-// the shared CTE binds the same five values whatever was asked.
+// the shared CTE binds the same six values whatever was asked.
 const jsonList = "(SELECT value FROM json_each(?))";
 /** The caller's workspace inside a statement that starts with matchedCte. */
 export const callerWorkspace = "(SELECT workspace_id FROM caller)";
 export const maxMatches = 10;
 
 /** Record ids name one partner for certain; a shared email domain is the weakest sign. */
-export const matchStrength: Record<MatchReason["type"], number> = { salesforce: 0, hubspot: 0, email: 1, domain: 2 };
-const kinds = ["email", "domain", "salesforce", "hubspot"] as const satisfies readonly MatchReason["type"][];
+export const matchStrength: Record<MatchReason["type"], number> = { salesforce: 0, hubspot: 0, linkedin: 0, email: 1, domain: 2 };
+const kinds = ["email", "domain", "salesforce", "hubspot", "linkedin"] as const satisfies readonly MatchReason["type"][];
 
 /** One kind of match, scoped by `workspace` (SQL); its rows are (partner_id, value). */
 function matchSql(kind: MatchReason["type"], workspace: string): string {
@@ -37,13 +37,16 @@ function matchSql(kind: MatchReason["type"], workspace: string): string {
     case "hubspot":
       return `SELECT id AS partner_id, hubspot_company_id AS value FROM partners
       WHERE workspace_id = ${workspace} AND hubspot_company_id IN ${jsonList} AND archived_at IS NULL`;
+    case "linkedin":
+      return `SELECT id AS partner_id, linkedin_slug AS value FROM partners
+      WHERE workspace_id = ${workspace} AND linkedin_slug IN ${jsonList} AND archived_at IS NULL`;
   }
 }
 
 /**
  * `caller` (the token's workspace) and `matched` (the ids of the strongest
  * matches, at most maxMatches): the prefix of every partner statement.
- * Binds the token hash, then the four kinds' JSON lists (matchedParams).
+ * Binds the token hash, then the five kinds' JSON lists (matchedParams).
  */
 export const matchedCte = `WITH caller AS (${byToken.slice(1, -1)}),
   found (partner_id, strength) AS (${kinds.map((kind) => `SELECT partner_id, ${matchStrength[kind]} FROM (${matchSql(kind, callerWorkspace)})`).join("\n  UNION ALL ")}),
@@ -56,6 +59,7 @@ export const lookupSql = {
   domainsByName: `SELECT * FROM (${matchSql("domain", byToken)})`,
   partnersBySalesforceKey: `SELECT * FROM (${matchSql("salesforce", byToken)})`,
   partnersByHubspotId: `SELECT * FROM (${matchSql("hubspot", byToken)})`,
+  partnersByLinkedinSlug: `SELECT * FROM (${matchSql("linkedin", byToken)})`,
   // CROSS JOIN keeps matched the outer loop: left to itself SQLite may walk
   // the whole workspace's partners and probe matched for each.
   matchedPartners: `${matchedCte}SELECT p.* FROM matched CROSS JOIN partners p ON p.id = matched.id
@@ -67,6 +71,7 @@ export const lookupSql = {
 const matchSqlByKind = {
   email: lookupSql.contactsByEmail, domain: lookupSql.domainsByName,
   salesforce: lookupSql.partnersBySalesforceKey, hubspot: lookupSql.partnersByHubspotId,
+  linkedin: lookupSql.partnersByLinkedinSlug,
 } as const;
 
 /** What was asked, normalized: lower-case emails, candidate domains, 15-character Salesforce keys. */
@@ -75,11 +80,13 @@ export interface LookupKeys {
   domains: string[];
   salesforceKeys: string[];
   hubspotIds: string[];
+  /** LinkedIn company pages' slugs, lower-case. */
+  linkedinSlugs: string[];
 }
 
 /** The values matchedCte binds, in its order. */
 export function matchedParams(tokenHash: string, keys: LookupKeys): string[] {
-  return [tokenHash, ...[keys.emails, keys.domains, keys.salesforceKeys, keys.hubspotIds].map((values) => JSON.stringify(values))];
+  return [tokenHash, ...[keys.emails, keys.domains, keys.salesforceKeys, keys.hubspotIds, keys.linkedinSlugs].map((values) => JSON.stringify(values))];
 }
 
 export interface MatchQueries {
@@ -91,7 +98,7 @@ export interface MatchQueries {
 /** One statement per kind asked for: why each partner matched. */
 export function matchStatements(db: TrackedDb, tokenHash: string, keys: LookupKeys): MatchQueries {
   const queries: MatchQueries = { statements: [], kinds: [] };
-  const values = { email: keys.emails, domain: keys.domains, salesforce: keys.salesforceKeys, hubspot: keys.hubspotIds };
+  const values = { email: keys.emails, domain: keys.domains, salesforce: keys.salesforceKeys, hubspot: keys.hubspotIds, linkedin: keys.linkedinSlugs };
   for (const kind of kinds) {
     if (values[kind].length === 0) continue;
     queries.kinds.push(kind);

@@ -22,6 +22,8 @@ export interface PartnerRow {
   salesforce_account_id: string | null;
   salesforce_key: string | null;
   hubspot_company_id: string | null;
+  /** Added by migration 0012; rows built in code before it may lack it. */
+  linkedin_slug?: string | null;
   visibility: "private" | "shared";
   version: number;
   created_at: string;
@@ -40,6 +42,7 @@ export function partnerToApi(row: PartnerRow, domains: string[], health: Health 
     domains,
     salesforce_account_id: row.salesforce_account_id,
     hubspot_company_id: row.hubspot_company_id,
+    linkedin_slug: row.linkedin_slug ?? null,
     kind: row.kind,
     tier: row.tier,
     status: row.status,
@@ -98,7 +101,7 @@ export async function assertIdentifiersFree(
   db: TrackedDb,
   workspaceId: string,
   selfId: string | null,
-  fields: { domains?: string[]; salesforce_account_id?: string | null; hubspot_company_id?: string | null },
+  fields: { domains?: string[]; salesforce_account_id?: string | null; hubspot_company_id?: string | null; linkedin_slug?: string | null },
 ): Promise<void> {
   const domains = fields.domains ?? [];
   if (domains.length > 0) {
@@ -123,6 +126,13 @@ export async function assertIdentifiersFree(
       workspaceId, fields.hubspot_company_id, selfId,
     );
     if (owner) throw conflictOnField("hubspot_company_id", `this HubSpot company is already linked to ${owner.name}`);
+  }
+  if (fields.linkedin_slug) {
+    const owner = await db.first<{ name: string }>(
+      `SELECT name FROM partners WHERE workspace_id = ? AND linkedin_slug = ? AND archived_at IS NULL AND id IS NOT ?`,
+      workspaceId, fields.linkedin_slug, selfId,
+    );
+    if (owner) throw conflictOnField("linkedin_slug", `this LinkedIn page is already linked to ${owner.name}`);
   }
 }
 

@@ -9,6 +9,8 @@ import { callerScope } from "../http/caller-scope.ts";
 import { captureSettings } from "../../shared/schemas/capture.ts";
 import { loadCaptureSettings } from "../db/captures.ts";
 import { loadHealthSettings } from "../db/health-store.ts";
+import { loadSharingSettings, saveSharingSettings } from "../db/sharing-settings.ts";
+import { sharingSettings } from "../../shared/schemas/workspace-settings.ts";
 import { loadPartnerRow } from "../db/partner-record.ts";
 import { inChunks, placeholders } from "../db/sql.ts";
 import { respond } from "../http/respond.ts";
@@ -25,13 +27,14 @@ interface SnapshotRow {
 
 const historyQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(730).default(180) });
 
-const settingsBody = z.strictObject({ health: healthSettings, capture: captureSettings });
+const settingsBody = z.strictObject({ health: healthSettings, capture: captureSettings, sharing: sharingSettings });
 const settingsPatch = z
   .strictObject({
     health: z.strictObject({ weights: traitWeights.partial(), default_cadence_days: healthSettings.shape.default_cadence_days }).partial().optional(),
     capture: captureSettings.partial().optional(),
+    sharing: sharingSettings.optional(),
   })
-  .refine((patch) => patch.health !== undefined || patch.capture !== undefined, { message: "send health or capture settings to change" })
+  .refine((patch) => patch.health !== undefined || patch.capture !== undefined || patch.sharing !== undefined, { message: "send health, capture or sharing settings to change" })
   .meta({ id: "WorkspaceSettingsPatch" });
 
 const trendsRoute = createRoute({
@@ -57,7 +60,8 @@ const settingsReadRoute = createRoute({
 const settingsPatchRoute = createRoute({
   method: "patch", path: "/v1/workspace/settings", request: { body: jsonBody(settingsPatch) },
   ...operation("Workspace", "updateWorkspaceSettings", "Change the health-score weights, default cadence or capture settings (owners and admins)",
-    "Weights are relative (0–10 each, at least one above 0). Every partner is re-scored with the new settings the next time it is read, and nightly. capture.email (default true) lets the extension log the emails on screen; capture.subjects (default false) lets it keep their subjects."),
+    "Weights are relative (0–10 each, at least one above 0). Every partner is re-scored with the new settings the next time it is read, and nightly. capture.email (default true) lets the extension log the emails on screen; capture.subjects (default false) lets it keep their subjects. " +
+      "sharing.default_visibility (default private) is what the sidebar's Share toggle starts from; a record sent without a visibility is still private."),
   responses: { 200: jsonResponse(settingsBody, "The new settings"), ...bodyWriteErrors },
 });
 
@@ -105,7 +109,8 @@ const history: RouteHandler<typeof historyRoute, AppEnv> = async (c) => {
 
 const readSettings: RouteHandler<typeof settingsReadRoute, AppEnv> = async (c) => {
   const { db, workspaceId } = callerScope(c);
-  return c.json({ health: await loadHealthSettings(db, workspaceId), capture: await loadCaptureSettings(db, workspaceId) }, 200);
+  const sharing = await loadSharingSettings(db, workspaceId);
+  return c.json({ health: await loadHealthSettings(db, workspaceId), capture: await loadCaptureSettings(db, workspaceId), sharing }, 200);
 };
 
 const patchSettings: RouteHandler<typeof settingsPatchRoute, AppEnv> = async (c) => {
@@ -115,13 +120,17 @@ const patchSettings: RouteHandler<typeof settingsPatchRoute, AppEnv> = async (c)
   }
   const db = c.get("db");
   const patch = c.req.valid("json");
-  const current = { health: await loadHealthSettings(db, caller.workspaceId), capture: await loadCaptureSettings(db, caller.workspaceId) };
+  const current = {
+    health: await loadHealthSettings(db, caller.workspaceId), capture: await loadCaptureSettings(db, caller.workspaceId),
+    sharing: await loadSharingSettings(db, caller.workspaceId),
+  };
   const merged = settingsBody.safeParse({
     health: {
       weights: { ...current.health.weights, ...patch.health?.weights },
       default_cadence_days: patch.health?.default_cadence_days ?? current.health.default_cadence_days,
     },
     capture: { ...current.capture, ...patch.capture },
+    sharing: { ...current.sharing, ...patch.sharing },
   });
   if (!merged.success) {
     throw new ApiError(400, "invalid_request", "health.weights: at least one trait needs a weight above 0", [
@@ -129,12 +138,15 @@ const patchSettings: RouteHandler<typeof settingsPatchRoute, AppEnv> = async (c)
     ]);
   }
   const workspace = await db.first<{ settings_json: string }>("SELECT settings_json FROM workspaces WHERE id = ?", caller.workspaceId);
-  const settings = { ...(JSON.parse(workspace?.settings_json ?? "{}") as object), ...merged.data };
+  // The sharing default has a column of its own; the rest stays in settings_json.
+  const { sharing, ...inJson } = merged.data;
+  const settings = { ...(JSON.parse(workspace?.settings_json ?? "{}") as object), ...inJson };
   return respond(c, {
     statements: [
       db.prepare("UPDATE workspaces SET settings_json = ? WHERE id = ?", JSON.stringify(settings), caller.workspaceId),
       // Stored scores were made with the old weights: re-score on next read.
       ...(patch.health ? [db.prepare("UPDATE partners SET health_json = NULL WHERE workspace_id = ?", caller.workspaceId)] : []),
+      saveSharingSettings(db, caller.workspaceId, sharing),
     ],
     audit: [{ entity: "workspace", entityId: caller.workspaceId, action: "update", before: current, after: merged.data }],
     status: 200,

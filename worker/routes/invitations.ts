@@ -52,8 +52,8 @@ export function registerInvitationRoutes(app: OpenAPIHono<AppEnv>): void {
     const now = c.get("now");
     const { code, row } = await newInvitation(caller.workspaceId, partnerId, caller.memberId, now);
     const shown = invitationToApi(row, now);
-    // The code travels in the fragment, which browsers never send to a server or its logs.
-    const url = `${new URL(c.req.url).origin}/v1/docs#accept-invitation=${code}`;
+    // The code travels in the fragment, which browsers never send to a server or its logs; the page says how to accept it.
+    const url = `${new URL(c.req.url).origin}/connect#code=${code}`;
     c.header("Location", `/v1/partners/${partnerId}/invitations`);
     return respond(c, {
       statements: [insertInvitation(db, row)],

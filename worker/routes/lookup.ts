@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { candidateDomains, emailDomain } from "../../shared/domains.ts";
 import { isEmailAddress } from "../../shared/email-address.ts";
 import { isSalesforceId, salesforceKey } from "../../shared/salesforce-id.ts";
+import { linkedinSlugPattern } from "../../shared/linkedin-slug.ts";
 import { lookupQuery, lookupResult, type LookupMatch, type LookupQuery } from "../../shared/schemas/lookup.ts";
 import { invalidField } from "../api-error.ts";
 import { currentHealth } from "../db/health-store.ts";
@@ -37,7 +38,12 @@ function lookupKeys(query: LookupQuery): LookupKeys {
     if (!/^[0-9]{1,20}$/.test(value)) throw invalidField(`hubspot.${index}`, `${value} is not a HubSpot company id`);
     return value;
   });
-  return { emails, domains: [...domains], salesforceKeys, hubspotIds };
+  const linkedinSlugs = query.linkedin.map((value, index) => {
+    const slug = value.toLowerCase();
+    if (!linkedinSlugPattern.test(slug)) throw invalidField(`linkedin.${index}`, `${value} is not a LinkedIn company page's name (linkedin.com/company/<name>)`);
+    return slug;
+  });
+  return { emails, domains: [...domains], salesforceKeys, hubspotIds, linkedinSlugs };
 }
 
 /** A stranger learns nothing from our validation: the token is checked before a 400. */
@@ -57,7 +63,7 @@ export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
       operationId: "lookup",
       summary: "Everything the sidebar shows for the people or record on screen",
       description:
-        "Each of email, domain, salesforce and hubspot may be repeated. Email addresses match a partner's contacts exactly and its domains through the public-suffix list (jo@sales.acme.co.uk matches acme.co.uk); free-mail domains never match by domain. Salesforce ids match in their 15- or 18-character form. No match is 200 with an empty list.",
+        "Each of email, domain, salesforce, hubspot and linkedin may be repeated. Email addresses match a partner's contacts exactly and its domains through the public-suffix list (jo@sales.acme.co.uk matches acme.co.uk); free-mail domains never match by domain. Salesforce ids match in their 15- or 18-character form; hubspot is a company record id, linkedin a company page's slug (linkedin.com/company/<slug>), any case. No match is 200 with an empty list.",
       request: { query: lookupQuery },
       responses: { 200: jsonResponse(lookupResult, "The matched partners with their context"), ...readErrors },
     }),

@@ -36,7 +36,7 @@ export function registerPartnerRestore(app: OpenAPIHono<AppEnv>): void {
         return c.json(await withHealth(row, (await domainsOf(db, workspaceId, [id])).get(id) ?? []), 200);
       }
       const domains = (await domainsWhenArchived(db, workspaceId, [id])).get(id) ?? [];
-      await assertIdentifiersFree(db, workspaceId, id, { domains, salesforce_account_id: row.salesforce_account_id, hubspot_company_id: row.hubspot_company_id });
+      await assertIdentifiersFree(db, workspaceId, id, { domains, salesforce_account_id: row.salesforce_account_id, hubspot_company_id: row.hubspot_company_id, linkedin_slug: row.linkedin_slug ?? null });
       const at = now.toISOString();
       return respond(c, {
         statements: [

@@ -49,7 +49,7 @@ function withoutHealth(partner: Partner): Omit<Partner, "health"> {
 /** API fields → columns, for the fields a create or patch may carry. */
 export function partnerColumns(input: PartnerCreate | PartnerPatch): Record<string, unknown> {
   const columns: Record<string, unknown> = {};
-  const copy = ["name", "kind", "tier", "status", "cadence_days", "owner_email", "business_model", "objectives", "hubspot_company_id", "visibility"] as const;
+  const copy = ["name", "kind", "tier", "status", "cadence_days", "owner_email", "business_model", "objectives", "hubspot_company_id", "linkedin_slug", "visibility"] as const;
   for (const field of copy) if (input[field] !== undefined) columns[field] = input[field];
   if (input.plan !== undefined) columns.plan_json = JSON.stringify(input.plan);
   if (input.salesforce_account_id !== undefined) {

@@ -9,6 +9,7 @@ import { PulseSection } from "../../sidebar/PulseSection.tsx";
 import { Toast } from "../../sidebar/Toast.tsx";
 import { partnerKindLabels, partnerStatusLabels } from "../../sidebar/vocabulary.ts";
 import { Contacts, Goals, OpenCommitments, Referrals, Timeline } from "./PartnerRecords.tsx";
+import { PartnerSharing } from "./PartnerSharing.tsx";
 import { api } from "./use-pages.ts";
 import { recordsVersion } from "./use-records.ts";
 
@@ -56,6 +57,7 @@ export function PartnerDetail({ id }: { id: string }) {
       <section aria-labelledby="referrals"><h2 id="referrals">Referrals</h2><Referrals {...props} /></section>
       <section aria-labelledby="goals"><h2 id="goals">Shared goals</h2><Goals {...props} /></section>
       <section aria-labelledby="contacts"><h2 id="contacts">Contacts</h2><Contacts {...props} /></section>
+      <section aria-labelledby="sharing"><h2 id="sharing">Sharing with {partner.name}</h2><PartnerSharing {...props} /></section>
       {partner.objectives && <><h2>Their objectives</h2><p>{partner.objectives}</p></>}
       {partner.business_model && <><h2>Their business</h2><p>{partner.business_model}</p></>}
       <div class="page-toast"><Toast /></div>

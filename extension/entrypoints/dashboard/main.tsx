@@ -10,6 +10,7 @@ import { NudgesList } from "./NudgesList.tsx";
 import { PartnerDetail } from "./PartnerDetail.tsx";
 import { PlanPage } from "./PlanPage.tsx";
 import { ImportExportPage } from "./import/ImportExportPage.tsx";
+import { ConnectionsPage } from "./ConnectionsPage.tsx";
 import { api, usePages } from "./use-pages.ts";
 import "../../pages/pages.css";
 
@@ -88,10 +89,11 @@ function Dashboard() {
   if (planMatch) return <PlanPage id={planMatch[1]!} />;
   if (hash === "#nudges") return <NudgesList />;
   if (hash === "#import") return <ImportExportPage />;
+  if (hash.startsWith("#connections")) return <ConnectionsPage prefill={/code=(mutual_inv_[0-9a-z]{32})/.exec(hash)?.[1] ?? ""} />;
   return (
     <main>
       <h1>Partnerships</h1>
-      <nav aria-label="Workspace"><a href="#import">Import and export</a></nav>
+      <nav aria-label="Workspace"><a href="#import">Import and export</a> · <a href="#connections">Connections</a></nav>
       <ApiGate>
       <section aria-labelledby="by-health"><h2 id="by-health">Partners</h2><PartnerList names={names} /></section>
       <section aria-labelledby="overdue"><h2 id="overdue">Overdue commitments</h2><OverdueCommitments names={names} /></section>

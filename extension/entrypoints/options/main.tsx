@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { ConnectionReport, ErrorInfo } from "../../messaging/protocol.ts";
 import { send } from "../../messaging/send.ts";
 import { NudgeOptions } from "../../pages/NudgeOptions.tsx";
+import { SharingDefaultOption } from "../../pages/SharingDefaultOption.tsx";
+import { SidebarModeOptions } from "../../pages/SidebarModeOptions.tsx";
 import "../../pages/pages.css";
 
 type Status = { kind: "idle" } | { kind: "checking" } | { kind: "report"; report: ConnectionReport } | { kind: "error"; error: ErrorInfo };
@@ -87,6 +89,8 @@ function Options() {
       </form>
       {shown && <p class={`status ${shown.tone}`} role="status">{shown.text}</p>}
       <NudgeOptions />
+      <SharingDefaultOption />
+      <SidebarModeOptions />
     </main>
   );
 }

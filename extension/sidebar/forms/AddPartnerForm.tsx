@@ -1,4 +1,5 @@
 import type { PartnerKind, PartnerStatus } from "../../../shared/schemas/partner.ts";
+import type { RecordLink } from "../../content/record-link.ts";
 import { FieldError, fieldMessage } from "../FieldError.tsx";
 import { submitWrite } from "../submit-write.ts";
 import { useDraft } from "../use-draft.ts";
@@ -11,7 +12,8 @@ export interface AddPartnerFormProps {
   domains: string[];
   name: string;
   contacts: string[];
-  salesforceAccountId: string | null;
+  /** The page's record (a Salesforce Account, HubSpot company, LinkedIn page): the new partner is linked to it. */
+  link: RecordLink | null;
   draftKey: string;
   onDone: () => void;
 }
@@ -28,7 +30,7 @@ interface PartnerDraft {
 const newPartnerStatuses = ["prospect", "onboarding", "active"] as const satisfies readonly PartnerStatus[];
 
 /** "Add partner" for a company the API doesn't know yet, prefilled from the page. */
-export function AddPartnerForm({ domains, name, contacts, salesforceAccountId, draftKey, onDone }: AddPartnerFormProps) {
+export function AddPartnerForm({ domains, name, contacts, link, draftKey, onDone }: AddPartnerFormProps) {
   const [draft, update, clear] = useDraft<PartnerDraft>(`partner:${draftKey}`, () => ({ name, domains: domains.join(", "), people: contacts, kind: "reseller", status: "prospect" }));
   const { error, saving, submitWith } = useWriteForm(clear, onDone);
 
@@ -41,7 +43,7 @@ export function AddPartnerForm({ domains, name, contacts, salesforceAccountId, d
           kind: draft.kind,
           status: draft.status,
           domains: draft.domains.split(/[,\s]+/).map((d) => d.trim()).filter(Boolean),
-          ...(salesforceAccountId ? { salesforce_account_id: salesforceAccountId } : {}),
+          ...(link ? { [link.field]: link.value } : {}),
         },
       },
       `Partner "${draft.name}"`,

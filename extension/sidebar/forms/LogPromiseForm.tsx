@@ -69,7 +69,7 @@ export function LogPromiseForm({ partnerId, partnerName, sourceUrl, ownerEmail, 
       <label for="promise-owner">Owner (email)</label>
       <input id="promise-owner" type="email" value={draft.ownerEmail} aria-describedby="promise-owner-error" onInput={(e) => update({ ownerEmail: e.currentTarget.value })} />
       <FieldError id="promise-owner-error" message={fieldMessage(error, "body.owner_email", "owner_email")} />
-      <ShareToggle shareWith={shareWith} checked={draft.shared === true} onChange={(shared) => update({ shared })} />
+      <ShareToggle shareWith={shareWith} checked={draft.shared} onChange={(shared) => update({ shared })} what="this promise" />
       <FormFooter error={error} saving={saving} action="Save promise" onClose={onDone} />
     </form>
   );

@@ -185,7 +185,7 @@ export function MeetingNotesForm({ partnerId, partnerName, sourceUrl, attendees,
       <textarea id="meeting-decisions" rows={3} value={draft.decisions} onInput={(e) => update({ decisions: e.currentTarget.value })} />
       <ActionItems items={draft.actionItems} partnerName={partnerName} error={error} owners={owners} onChange={(actionItems) => update({ actionItems })} />
       {purpose?.fields}
-      <ShareToggle shareWith={shareWith} checked={draft.shared === true} onChange={(shared) => update({ shared })} />
+      <ShareToggle shareWith={shareWith} checked={draft.shared} onChange={(shared) => update({ shared })} what="these notes and their action items" />
       <FormFooter error={error} saving={saving} action="Save notes" onClose={onDone} />
     </form>
   );

@@ -66,7 +66,7 @@ export function TouchpointForm({ partnerId, partnerName, sourceUrl, participants
       <label for="touch-summary">Summary</label>
       <textarea id="touch-summary" rows={3} value={draft.summary} onInput={(e) => update({ summary: e.currentTarget.value })} />
       <FieldError id="touch-summary-error" message={fieldMessage(error, "body.summary", "summary")} />
-      <ShareToggle shareWith={shareWith} checked={draft.shared === true} onChange={(shared) => update({ shared })} />
+      <ShareToggle shareWith={shareWith} checked={draft.shared} onChange={(shared) => update({ shared })} what="this touchpoint" />
       <FormFooter error={error} saving={saving} action="Save touchpoint" onClose={onDone} />
     </form>
   );
