@@ -63,5 +63,7 @@ export const lookupStatements: LookupStatement[] = [
   { name: "health: referrals since", sql: historySql.referrals(list), params: (v) => [v.workspaceId, v.partnerIds, v.sinceIso] },
   { name: "health: goals", sql: historySql.goals(list), params: (v) => [v.workspaceId, v.partnerIds] },
   { name: "health: meetings since", sql: historySql.meetings(list), params: (v) => [v.workspaceId, v.partnerIds, v.sinceIso] },
+  { name: "health: connected partner's shared commitments", sql: historySql.theirCommitments(list), params: (v) => [v.workspaceId, v.partnerIds] },
+  { name: "health: connected partner's shared referrals since", sql: historySql.theirReferrals(list), params: (v) => [v.workspaceId, v.partnerIds, v.sinceIso] },
   { name: "health: store score", sql: healthSql.storeScore, params: (v) => [50, "{}", v.partnerIds[0]!, v.workspaceId] },
 ];

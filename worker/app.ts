@@ -39,6 +39,8 @@ import { registerPartnerRoutes } from "./routes/partners.ts";
 import { registerPlanRoutes } from "./routes/plan.ts";
 import { registerPlanReviewRoutes } from "./routes/plan-review.ts";
 import { registerPlanSharingRoutes } from "./routes/plan-sharing.ts";
+import { registerPulseRoutes } from "./routes/pulse.ts";
+import { registerHealthChangesRoute } from "./routes/health-changes.ts";
 import { referralsResource } from "./routes/referrals.ts";
 import { registerTokenRoutes } from "./routes/tokens.ts";
 
@@ -118,6 +120,8 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerInvitationRoutes(app);
   registerConnectionRoutes(app);
   registerPlanSharingRoutes(app);
+  registerPulseRoutes(app);
+  registerHealthChangesRoute(app);
   registerImportRoutes(app);
   registerExportRoute(app);
   registerGuestLinkRoutes(app);

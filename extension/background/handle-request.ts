@@ -75,6 +75,7 @@ function route(write: z.output<typeof writeAction>): { method: "POST" | "PATCH" 
     case "patchMeeting": return { method: "PATCH", path: `/v1/meetings/${write.meetingId}`, partnerId: write.partnerId, ifMatch: write.ifMatch };
     case "deleteRecord": return { method: "DELETE", path: `/v1/${write.collection}/${write.recordId}`, partnerId: write.partnerId };
     case "restoreRecord": return { method: "POST", path: `/v1/${write.collection}/${write.recordId}/restore`, partnerId: write.partnerId };
+    case "answerPulse": return { method: "POST", path: `/v1/partners/${write.partnerId}/pulse`, partnerId: write.partnerId };
   }
 }
 

@@ -104,7 +104,7 @@ export interface SentWrite {
  */
 const sidebarWrites: [PendingWrite["method"], RegExp][] = [
   ["POST", /^\/v1\/partners$/],
-  ["POST", /^\/v1\/partners\/[\w-]+\/(commitments|meetings|interactions|contacts)$/],
+  ["POST", /^\/v1\/partners\/[\w-]+\/(commitments|meetings|interactions|contacts|pulse)$/],
   ["POST", /^\/v1\/partners\/[\w-]+\/interactions\/batch$/],
   ["PATCH", /^\/v1\/(partners|commitments|referrals)\/[\w-]+$/],
   ["PATCH", /^\/v1\/meetings\/[\w-]+$/],

@@ -6,6 +6,7 @@ import { interactionCreate } from "../../shared/schemas/interaction.ts";
 import { meetingCreate, meetingPatch } from "../../shared/schemas/meeting.ts";
 import { partnerCreate, partnerPatch } from "../../shared/schemas/partner.ts";
 import { referralPatch } from "../../shared/schemas/referral.ts";
+import { pulseAnswerCreate } from "../../shared/schemas/pulse.ts";
 import type { HealthBand } from "../../shared/schemas/health.ts";
 import { importBatch, type ImportResult } from "../../shared/schemas/import.ts";
 import type { ExportPage } from "../../shared/schemas/export.ts";
@@ -53,6 +54,8 @@ export const writeAction = z.discriminatedUnion("action", [
   // Delete, and its Undo: the API keeps a deleted record restorable (docs/api.md).
   z.object({ action: z.literal("deleteRecord"), partnerId: id, collection: recordCollection, recordId: id }),
   z.object({ action: z.literal("restoreRecord"), partnerId: id, collection: recordCollection, recordId: id }),
+  /** This quarter's pulse for the partner: five 1–5 ratings and a comment, private unless marked shared. */
+  z.object({ action: z.literal("answerPulse"), partnerId: id, body: pulseAnswerCreate }),
 ]);
 export type WriteAction = z.input<typeof writeAction>;
 

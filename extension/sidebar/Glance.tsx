@@ -2,6 +2,7 @@ import { relativeDay } from "../../shared/display-format.ts";
 import type { LookupMatch } from "../../shared/schemas/lookup.ts";
 import { GlanceTrend } from "./GlanceTrend.tsx";
 import { HealthBadge } from "./HealthPanel.tsx";
+import { WeekChange } from "./WeekChange.tsx";
 
 /** "3 open, 1 overdue" or "nothing open". */
 function openCount(items: LookupMatch["open_commitments"]): string {
@@ -32,6 +33,7 @@ export function Glance({ match, now = new Date() }: { match: LookupMatch; now?: 
   return (
     <dl class="glance">
       <div><dt>Health</dt><dd class="health-line"><HealthBadge health={match.health} /><GlanceTrend partnerId={match.partner.id} partnerName={match.partner.name} /></dd></div>
+      <WeekChange partnerId={match.partner.id} />
       <div class={ours.some((c) => c.overdue) ? "overdue" : ""}><dt>We owe</dt><dd>{openCount(ours)}</dd></div>
       <div class={theirs.some((c) => c.overdue) ? "overdue" : ""}><dt>They owe</dt><dd>{openCount(theirs)}</dd></div>
       <div class={match.last_contact?.overdue ? "overdue" : ""}><dt>Last contact</dt><dd>{lastContactText(match, now)}</dd></div>

@@ -5,6 +5,7 @@ import { PartnerSections } from "./PartnerSections.tsx";
 import type { CalendarEventFacts } from "../sites/page-context.ts";
 import { NewFromPartner } from "./NewFromPartner.tsx";
 import { PlanSection } from "./PlanSection.tsx";
+import { PulseSection } from "./PulseSection.tsx";
 import { LogPromiseForm } from "./forms/LogPromiseForm.tsx";
 import { MeetingNotesForm } from "./forms/MeetingNotesForm.tsx";
 import { EventMeetingNotes, meetingPeopleFor } from "./forms/EventMeetingNotes.tsx";
@@ -72,6 +73,7 @@ export function PartnerCard({ match, page }: { match: LookupMatch; page: PageFac
         ? <EventMeetingNotes match={match} event={page.event} sourceUrl={page.sourceUrl} people={page.people} ownAddress={page.ownAddress} agenda={agenda} shareWith={shareWith} onDone={close} />
         : <MeetingNotesForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} {...threadMeeting(match, page)} agenda={agenda} shareWith={shareWith} onDone={close} />)}
       {form === "touchpoint" && <TouchpointForm partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} participants={page.people} shareWith={shareWith} onDone={close} />}
+      <PulseSection partnerId={partner.id} partnerName={partner.name} />
       <PlanSection partnerId={partner.id} partnerName={partner.name} sourceUrl={page.sourceUrl} attendees={threadMeeting(match, page).attendees} />
       {!isNewPartner(match) && <PartnerSections match={match} />}
     </article>

@@ -19,6 +19,8 @@ export interface PartnershipHistory {
     due_on: string | null;
     completed_at: string | null;
     created_at: string;
+    /** The connected partner company's name when it is their shared record (read from our side); absent for ours. */
+    recorded_by?: string;
   }[];
   referrals: {
     direction: ReferralDirection;
@@ -27,6 +29,8 @@ export interface PartnershipHistory {
     stage_history: StageChange[];
     amount_minor: number | null;
     currency: string | null;
+    /** The connected partner company's name when it is their shared record (read from our side); absent for ours. */
+    recorded_by?: string;
   }[];
   goals: {
     title: string;

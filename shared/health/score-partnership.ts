@@ -1,9 +1,10 @@
-import { traitNames, type Health, type HealthBand, type HealthSettings, type TraitName } from "../schemas/health.ts";
+import { traitNames, type Health, type HealthBand, type HealthSettings, type Signal, type TraitName } from "../schemas/health.ts";
 import type { TraitAssessment } from "./assessment.ts";
 import { assessCollaboration } from "./collaboration.ts";
 import { bandThresholds, defaultHealthSettings, formulaVersion, minimumConfidence } from "./formula.ts";
 import { assessGoals } from "./goals.ts";
 import type { PartnershipHistory } from "./history.ts";
+import { partnerRecordSignals } from "./partner-records.ts";
 import { ageInDays, clamp, round } from "./recency.ts";
 import { assessRespect } from "./respect.ts";
 import { assessSuccess } from "./success.ts";
@@ -44,6 +45,7 @@ export function scorePartnership(history: PartnershipHistory, now: Date, setting
     success: assessSuccess(history, now),
     goals: assessGoals(history, now),
   };
+  for (const [trait, extra] of Object.entries(partnerRecordSignals(history, now)) as [TraitName, Signal[]][]) assessments[trait].signals.push(...extra);
 
   let weighted = 0;
   let confidenceWeights = 0;

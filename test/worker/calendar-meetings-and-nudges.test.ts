@@ -98,6 +98,10 @@ describe("nudges", () => {
     const counts = await plan(nudgesSql.promiseCounts, "2026-12-01", "2026-12-01", "wsp_x", "2026-12-01", null, null);
     expect(counts.join("\n")).toMatch(/SEARCH c USING INDEX commitments_owed_due \(workspace_id=\? AND owed_by=\? AND status=\? AND due_on<\?\)/);
     expect(counts.join("\n")).not.toMatch(/\bSCAN\b/);
+    const theirs = await plan(nudgesSql.theirPromiseCounts, "2026-12-01", "2026-12-01", "wsp_x", "2026-12-01", null, null);
+    expect(theirs.join("\n")).toMatch(/SEARCH k USING INDEX connections_live_(pair|partner) \(workspace_id=\?/);
+    expect(theirs.join("\n")).toMatch(/SEARCH c USING INDEX commitments_\w+ \(workspace_id=\? AND partner_id=\?/);
+    expect(theirs.join("\n")).not.toMatch(/\bSCAN\b/);
     const partners = await plan(nudgesSql.activePartners, "wsp_x", null, null);
     expect(partners.join("\n")).toMatch(/SEARCH partners USING INDEX partners_by_status \(workspace_id=\? AND status=\?\)/);
   });

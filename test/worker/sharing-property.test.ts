@@ -113,7 +113,14 @@ beforeAll(async () => {
   connectionId = connection.id;
   targets.A.connectionId = connectionId;
   targets.B.connectionId = connectionId;
+  // Both answer the quarter's pulse, so each side's ratings cross: A's comment private, B's shared.
+  await api(callers.A, "POST", `/v1/partners/${targets.A.records.partner.id}/pulse`, { body: { ratings: pulseRatings, comment: pulseComments.A, comment_shared: false } });
+  const answered = await api(callers.B, "POST", `/v1/partners/${targets.B.records.partner.id}/pulse`, { body: { ratings: pulseRatings, comment: pulseComments.B, comment_shared: true } });
+  expect(answered.body.rounds[0].theirs.ratings, JSON.stringify(answered.body)).toEqual(pulseRatings);
 }, 120_000);
+
+const pulseRatings = { trust: 2, respect: 3, collaboration: 4, success: 5, goals: 1 };
+const pulseComments = { A: "zqpulse-A-private", B: "zqpulse-B-shared" } as const;
 
 describe("sharing between two connected workspaces", () => {
   it("never shows either side's private records to the other, and flips sides consistently", async () => {
@@ -124,6 +131,7 @@ describe("sharing between two connected workspaces", () => {
           const answers = await everyGet(side);
           const theirPrivate = written.filter((record) => record.side === other(side) && record.visibility === "private");
           for (const { operation, text } of answers) {
+            if (side === "B") expect(text, `B ${label(operation)} shows A's private pulse comment`).not.toContain(pulseComments.A);
             for (const record of theirPrivate) {
               expect(text, `${side} ${label(operation)} shows ${other(side)}'s private ${record.kind}`).not.toContain(record.marker);
               expect(text, `${side} ${label(operation)} shows the id of ${other(side)}'s private ${record.kind}`).not.toContain(record.id);
@@ -131,6 +139,8 @@ describe("sharing between two connected workspaces", () => {
           }
           await expectFlipped(side);
         }
+        // The shared comment does cross, so the checks above could see one that leaked.
+        expect(JSON.stringify((await api(callers.A, "GET", `/v1/partners/${targets.A.records.partner.id}/pulse`)).body)).toContain(pulseComments.B);
       }),
       { numRuns: 6 },
     );
@@ -142,6 +152,7 @@ describe("sharing between two connected workspaces", () => {
     for (const side of ["A", "B"] as const) {
       const theirs = written.filter((record) => record.side === other(side));
       for (const { operation, text } of await everyGet(side)) {
+        expect(text, `${side} ${label(operation)} still shows ${other(side)}'s pulse comment`).not.toContain(pulseComments[other(side)]);
         for (const record of theirs) expect(text, `${side} ${label(operation)} still shows ${record.marker}`).not.toContain(record.marker);
       }
     }

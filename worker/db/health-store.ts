@@ -121,6 +121,12 @@ export async function rescoreAfterWrite(db: TrackedDb, workspaceId: string, part
   try {
     const row = await db.first<PartnerRow>("SELECT * FROM partners WHERE id = ? AND workspace_id = ? AND archived_at IS NULL", partnerId, workspaceId);
     if (row) await refreshHealth(db, workspaceId, [row], now);
+    // The connected company's score reads this partner's shared records: its stored one is recomputed on its next read.
+    await db.run(
+      `UPDATE partners SET health_json = NULL WHERE (workspace_id, id) IN
+         (SELECT other_workspace_id, other_partner_id FROM connections WHERE workspace_id = ? AND partner_id = ? AND ended_at IS NULL)`,
+      workspaceId, partnerId,
+    );
   } catch (error) {
     console.error("re-scoring after a write failed; the nightly job will catch up", partnerId, error);
   }

@@ -5,6 +5,7 @@ import { partner as partnerSchema, type Partner } from "../../../shared/schemas/
 import type { ErrorInfo } from "../../messaging/protocol.ts";
 import { Sparkline } from "../../pages/Sparkline.tsx";
 import { HealthPanel } from "../../sidebar/HealthPanel.tsx";
+import { PulseSection } from "../../sidebar/PulseSection.tsx";
 import { Toast } from "../../sidebar/Toast.tsx";
 import { partnerKindLabels, partnerStatusLabels } from "../../sidebar/vocabulary.ts";
 import { Contacts, Goals, OpenCommitments, Referrals, Timeline } from "./PartnerRecords.tsx";
@@ -50,6 +51,7 @@ export function PartnerDetail({ id }: { id: string }) {
         )}
         <HealthPanel health={partner.health} />
       </section>
+      <PulseSection partnerId={partner.id} partnerName={partner.name} />
       <section aria-labelledby="promises"><h2 id="promises">Open promises</h2><OpenCommitments {...props} /></section>
       <section aria-labelledby="timeline"><h2 id="timeline">Interactions and meetings</h2><Timeline {...props} /></section>
       <section aria-labelledby="referrals"><h2 id="referrals">Referrals</h2><Referrals {...props} /></section>
