@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it, onTestFinished, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { handleRequest } from "../../extension/background/handle-request.ts";
 import { cacheWritesSettled } from "../../extension/background/lookup-cache.ts";
@@ -183,6 +183,11 @@ describe("writes", () => {
 
   it("keeps a write queued while the API is down, and lets a refused one be discarded", async () => {
     await signIn();
+    // The outbox's own retry (2 s on) would count a second attempt on a slow run: only this test's flush sends.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     apiDown = true;
     const queued = await handleRequest({ type: "write", write: promise, label: "Promise" });
     expect(queued).toMatchObject({ ok: true, data: { result: "queued" } });
