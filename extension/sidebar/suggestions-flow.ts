@@ -22,6 +22,13 @@ export interface Suggestion extends DetectedPromise {
 /** The thread and partner the list is for, and what was found; null while nothing is. */
 export const suggestions = signal<{ threadId: string; partnerId: string; items: Suggestion[] } | null>(null);
 
+/**
+ * Set aside in this sidebar, at once: a look already under way read the
+ * background's list before the dismissal reached it (logging a suggestion
+ * makes a fresh lookup, which starts a new look), and must not bring it back.
+ */
+const setAsideHere = new Set<string>();
+
 /** How a dismissal is remembered: the message and the sentence. */
 export const suggestionKey = (suggestion: Pick<Suggestion, "messageId" | "sentence">) => `${suggestion.messageId}|${suggestion.sentence}`;
 
@@ -46,15 +53,16 @@ export async function findSuggestions(context: EmailContext, partnerId: string, 
     await whenIdle();
     if (aborted()) return;
     for (const suggestion of promisesIn(message, context.ownAddress, timeZone, new Date())) {
-      if (!skip.has(suggestionKey(suggestion)) && found.length < maxSuggestions) found.push(suggestion);
+      if (!skip.has(suggestionKey(suggestion)) && !setAsideHere.has(suggestionKey(suggestion)) && found.length < maxSuggestions) found.push(suggestion);
     }
     if (found.length >= maxSuggestions) break;
   }
-  suggestions.value = { threadId: context.threadId, partnerId, items: found };
+  suggestions.value = { threadId: context.threadId, partnerId, items: found.filter((item) => !setAsideHere.has(suggestionKey(item))) };
 }
 
 /** Takes one off the list and remembers it for this message (dismissed, or logged from here). */
 export async function setAside(suggestion: Suggestion): Promise<void> {
+  setAsideHere.add(suggestionKey(suggestion));
   const current = suggestions.value;
   if (current) suggestions.value = { ...current, items: current.items.filter((item) => suggestionKey(item) !== suggestionKey(suggestion)) };
   await send({ type: "dismissSuggestion", key: suggestionKey(suggestion) });

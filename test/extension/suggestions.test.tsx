@@ -69,6 +69,15 @@ describe("findSuggestions", () => {
     expect(suggestions.value!.items.map((item) => item.sentence)).not.toContain(first.sentence);
     expect(suggestions.value!.items).toHaveLength(3);
   });
+
+  it("leaves out one set aside while a look is under way (a fresh lookup after the write starts one)", async () => {
+    await findSuggestions(fourPromises, partnerId, () => false);
+    const first = suggestions.value!.items[0]!;
+    const looking = findSuggestions(fourPromises, partnerId, () => false);
+    await setAside(first);
+    await looking;
+    expect(suggestions.value!.items.map((item) => item.sentence)).not.toContain(first.sentence);
+  });
 });
 
 describe("<Suggestions>", () => {
