@@ -188,7 +188,7 @@ async function printWelcome(db: ScriptDatabase, token: string | null, extensionD
     lines.push(
       `Browser extension (signed in to this API): ${extensionDir}`,
       "  Chrome: chrome://extensions → Developer mode → Load unpacked → choose that folder,",
-      "  then open a Gmail thread with someone from a demo partner, or a partner's Salesforce Account.",
+      "  then open a Gmail or Outlook thread with someone from a demo partner, or a partner's Salesforce Account or HubSpot company.",
     );
   }
   lines.push("Press Ctrl-C to stop.", "");
