@@ -1,32 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { browser } from "wxt/browser";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { isOurSidePanel } from "../../extension/content/panel-link.ts";
 import { runSidebar, type SidebarHandle } from "../../extension/content/sidebar-controller.ts";
 import { sidebarModeItem } from "../../extension/messaging/side-panel-link.ts";
 import type { SiteAdapter } from "../../extension/sites/site-adapter.ts";
 import { collapsedItem } from "../../extension/sidebar/store.ts";
+import { fakeContentContext } from "./fake-content-context.ts";
 
 /**
  * In side-panel mode the content script still reads the page, but the page
  * keeps its width and gets no frame; changing the mode moves the sidebar on
  * open tabs without a reload. Its side panel port answers our panel page only.
  */
-function fakeContext() {
-  const controller = new AbortController();
-  const onEnd: (() => void)[] = [];
-  const ctx = {
-    get isValid() { return !controller.signal.aborted; },
-    signal: controller.signal,
-    onInvalidated: (fn: () => void) => onEnd.push(fn),
-    addEventListener: () => undefined,
-    setTimeout: () => 0,
-    requestAnimationFrame: () => 0,
-  } as unknown as ContentScriptContext;
-  return { ctx, end: () => { controller.abort(); onEnd.forEach((fn) => fn()); } };
-}
-
 const site: SiteAdapter = {
   site: "gmail",
   headerHeightPx: 64,
@@ -47,7 +33,7 @@ afterEach(() => {
 });
 
 async function start() {
-  const started = fakeContext();
+  const started = fakeContentContext();
   end = started.end;
   void runSidebar(started.ctx, site);
   // Until storage answers, the page is treated as docked (room made at document_start).
@@ -99,7 +85,7 @@ describe("a site feature asking to show the sidebar (Gmail's \"Log as promise\" 
   it.each([["sidePanel", 1], ["docked", 0]] as const)("in %s mode, asks the background to open the side panel %i times", async (mode, times) => {
     await sidebarModeItem.setValue(mode);
     const asked = vi.spyOn(browser.runtime, "sendMessage").mockResolvedValue(undefined);
-    const started = fakeContext();
+    const started = fakeContentContext();
     end = started.end;
     let handle: SidebarHandle | undefined;
     void runSidebar(started.ctx, site, (sidebar) => (handle = sidebar));

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { runSidebar } from "../../extension/content/sidebar-controller.ts";
 import type { SiteAdapter } from "../../extension/sites/site-adapter.ts";
 import { collapsedItem } from "../../extension/sidebar/store.ts";
+import { fakeContentContext } from "./fake-content-context.ts";
 
 /**
  * The room the sidebar takes is set in the same task the content script
@@ -11,17 +11,6 @@ import { collapsedItem } from "../../extension/sidebar/store.ts";
  * a busy machine can be after the parser has finished and the page has laid
  * itself out once at full width.
  */
-function fakeContext() {
-  const controller = new AbortController();
-  const onEnd: (() => void)[] = [];
-  const ctx = {
-    get isValid() { return !controller.signal.aborted; },
-    signal: controller.signal,
-    onInvalidated: (fn: () => void) => onEnd.push(fn),
-  } as unknown as ContentScriptContext;
-  return { ctx, end: () => { controller.abort(); onEnd.forEach((fn) => fn()); } };
-}
-
 const site = {} as SiteAdapter;
 let end = () => {};
 afterEach(() => {
@@ -37,7 +26,7 @@ describe("the sidebar's room on the host page", () => {
     // At document_start there is no <body> yet: the frame waits for one, and this test stops before it.
     const body = document.body;
     body.remove();
-    const started = fakeContext();
+    const started = fakeContentContext();
     end = () => {
       started.end();
       document.documentElement.append(body);
@@ -50,7 +39,7 @@ describe("the sidebar's room on the host page", () => {
 
   it("gives the room back when the content script ends", async () => {
     vi.spyOn(collapsedItem, "getValue").mockReturnValue(new Promise(() => {}));
-    const started = fakeContext();
+    const started = fakeContentContext();
     void runSidebar(started.ctx, site);
     started.end();
     expect(document.documentElement.style.marginRight).toBe("");
