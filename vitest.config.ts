@@ -43,7 +43,11 @@ export default defineConfig({
               // A token's budget of 1,500 a minute takes 25 requests a second to
               // reach, more than a loaded CI machine serves: the tests spend a
               // smaller one through the same binding (test/worker/rate-limit.test.ts).
-              ratelimits: { TOKEN_LIMIT: { namespace_id: "1001", simple: { limit: testTokenBudget, period: 60 } } },
+              ratelimits: {
+                TOKEN_LIMIT: { namespace_id: "1001", simple: { limit: testTokenBudget, period: 60 } },
+                // Reads are charged ten at a time (worker/http/rate-limit.ts, readsPerCharge).
+                TOKEN_READ_LIMIT: { namespace_id: "1003", simple: { limit: testTokenBudget / 10, period: 60 } },
+              },
             },
           })),
         ],

@@ -5,8 +5,10 @@ import type { TrackedDb } from "./db/tracked-db.ts";
 
 export interface Bindings {
   DB: D1Database;
-  /** Requests per API token (wrangler.toml [[ratelimits]]). */
+  /** Writes per API token (wrangler.toml [[ratelimits]]). */
   TOKEN_LIMIT: RateLimit;
+  /** Reads per API token, in blocks of readsPerCharge (http/rate-limit.ts). */
+  TOKEN_READ_LIMIT: RateLimit;
   /** Failed authentications per client address. */
   AUTH_FAILURE_LIMIT: RateLimit;
   /** Comma-separated web origins allowed by CORS, besides browser extensions. */

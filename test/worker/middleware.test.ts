@@ -8,6 +8,7 @@ import { limitBody } from "../../worker/http/body-limit.ts";
 import { database } from "../../worker/http/database.ts";
 import { errorResponse } from "../../worker/http/error-handler.ts";
 import { idempotency } from "../../worker/http/idempotency.ts";
+import { limitPerToken, readsPerCharge } from "../../worker/http/rate-limit.ts";
 import { requestId } from "../../worker/http/request-id.ts";
 import { docsPolicy, noStore } from "../../worker/http/security-headers.ts";
 import { serverTiming } from "../../worker/http/server-timing.ts";
@@ -94,6 +95,70 @@ describe("requireToken and requireWriteAccess", () => {
     const body = (await (await folding.request("/folded", { headers: bearer(caller.token) }, env)).json()) as { hash: string; caller: unknown };
     expect(body.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(body.caller).toBeNull();
+  });
+});
+
+describe("limitPerToken", () => {
+  /** A rate-limit binding that counts what it is asked and says yes until `allowed` runs out. */
+  function fakeLimit(allowed = Infinity) {
+    const fake = { asked: 0, limit: async () => ({ success: ++fake.asked <= allowed }) };
+    return fake;
+  }
+
+  function limitedApp(writes: ReturnType<typeof fakeLimit>, reads: ReturnType<typeof fakeLimit>) {
+    const handled: string[] = [];
+    const app = new Hono<AppEnv>();
+    app.onError(errorResponse);
+    app.use("*", async (c, next) => {
+      c.set("tokenHash", c.req.header("X-Test-Token")!);
+      await next();
+    }, limitPerToken);
+    app.get("/read", (c) => (handled.push(`read ${c.get("tokenHash")}`), c.json({ ok: true })));
+    app.post("/write", (c) => (handled.push(`write ${c.get("tokenHash")}`), c.json({ ok: true })));
+    const bindings = { ...env, TOKEN_LIMIT: writes, TOKEN_READ_LIMIT: reads };
+    const send = (method: "GET" | "POST", token: string) =>
+      app.request(method === "GET" ? "/read" : "/write", { method, headers: { "X-Test-Token": token } }, bindings);
+    return { send, handled };
+  }
+
+  it("charges reads to their own binding ten at a time, in advance, and every write to the write binding", async () => {
+    const [writes, reads] = [fakeLimit(), fakeLimit()];
+    const { send } = limitedApp(writes, reads);
+    const token = crypto.randomUUID();
+    const statuses = await Promise.all(Array.from({ length: 2 * readsPerCharge + 1 }, async () => (await send("GET", token)).status));
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect(reads.asked).toBe(3);
+    expect(writes.asked).toBe(0);
+    for (let i = 0; i < 2; i++) expect((await send("POST", token)).status).toBe(200);
+    expect(writes.asked).toBe(2);
+    expect(reads.asked).toBe(3);
+  });
+
+  it("a read over budget is answered 429, and the token's later reads and writes are turned away without a word to the bindings", async () => {
+    const [writes, reads] = [fakeLimit(), fakeLimit(1)];
+    const { send, handled } = limitedApp(writes, reads);
+    const [busy, other] = [crypto.randomUUID(), crypto.randomUUID()];
+    for (let i = 0; i < readsPerCharge; i++) expect((await send("GET", busy)).status).toBe(200);
+    const over = await send("GET", busy);
+    expect(over.status).toBe(429);
+    expect(over.headers.get("Retry-After")).toBe("60");
+    const handledBefore = handled.length;
+    expect((await send("GET", busy)).status).toBe(429);
+    expect((await send("POST", busy)).status).toBe(429);
+    expect(handled.length).toBe(handledBefore);
+    expect([reads.asked, writes.asked]).toEqual([2, 0]);
+    // Another token has its own budget (this fake has none left, so its first read is refused too: one question).
+    expect((await send("POST", other)).status).toBe(200);
+  });
+
+  it("a write over budget is refused before it runs", async () => {
+    const [writes, reads] = [fakeLimit(0), fakeLimit()];
+    const { send, handled } = limitedApp(writes, reads);
+    const token = crypto.randomUUID();
+    const refused = await send("POST", token);
+    expect(refused.status).toBe(429);
+    expect(handled).toEqual([]);
+    expect((await send("GET", token)).status).toBe(200);
   });
 });
 

@@ -81,8 +81,8 @@ describe("rate limits", () => {
     expect(limited!.headers.get("Retry-After")).toBe("60");
     expect((await api(neighbour, "GET", "/v1/me")).status).toBe(200);
 
-    // Reads ask the binding while they run; a write waits for its answer, so
-    // a token over its budget writes nothing.
+    // The token's reads ran out (TOKEN_READ_LIMIT); from then on this
+    // isolate turns the token away, so it writes nothing either.
     const write = await api(busy, "POST", "/v1/partners", { body: { name: "Over Budget Ltd", kind: "reseller" }, headers: { "Idempotency-Key": "over-budget-1" } });
     expectError(write, 429, "rate_limited");
     const written = await env.DB.prepare("SELECT COUNT(*) AS n FROM partners WHERE name = ?").bind("Over Budget Ltd").first<{ n: number }>();

@@ -4,8 +4,9 @@ import { ApiError } from "../api-error.ts";
 import { errorResponse } from "./error-handler.ts";
 
 /**
- * Two limits, both on the Workers rate-limiting binding so they behave the
- * same under `wrangler dev`, in the test pool and deployed (wrangler.toml,
+ * Three limits (a token's writes, its reads, a client's failed sign-ins), all
+ * on the Workers rate-limiting binding so they behave the same under
+ * `wrangler dev`, in the test pool and deployed (wrangler.toml,
  * [[ratelimits]]). The periods here must match the ones configured there: the
  * binding does not say when a window ends, so Retry-After is one period.
  */
@@ -69,21 +70,50 @@ export const limitFailedAuthentication: MiddlewareHandler<AppEnv> = async (c, ne
 // database work until its period has passed.
 const tokensBlockedUntil = new Map<string, number>();
 
+/**
+ * Reads are charged to TOKEN_READ_LIMIT this many at a time, in advance: the
+ * first read of each ten asks the binding for one unit, the next nine ask
+ * nothing. The binding's answer costs as long as a small D1 batch (a lookup
+ * spent a third of its time on it), and reads are what the sidebar waits for.
+ * wrangler.toml's read budget is in these units; a token may read at most
+ * nine more than its budget per Worker isolate, never fewer than it paid for.
+ */
+export const readsPerCharge = 10;
+const prepaidReads = new Map<string, number>();
+
 const overBudget = "This API token has sent too many requests; slow down and retry after the time in Retry-After";
 
 function isReadOnlyMethod(method: string): boolean {
   return method === "GET" || method === "HEAD";
 }
 
+/** The binding's verdict when this read starts a new block of readsPerCharge, or null when the block is already paid. */
+function chargeRead(c: Context<AppEnv>, key: string): Promise<RateLimitOutcome> | null {
+  const left = prepaidReads.get(key) ?? 0;
+  if (left > 0) {
+    prepaidReads.set(key, left - 1);
+    return null;
+  }
+  if (prepaidReads.size >= maxBlockedClients) prepaidReads.clear();
+  prepaidReads.set(key, readsPerCharge - 1);
+  return c.env.TOKEN_READ_LIMIT.limit({ key });
+}
+
+function blockToken(key: string, nowMs: number): void {
+  if (tokensBlockedUntil.size >= maxBlockedClients) tokensBlockedUntil.clear();
+  tokensBlockedUntil.set(key, nowMs + tokenLimitPeriodSeconds * 1000);
+  prepaidReads.delete(key);
+}
+
 /**
- * Each token's own budget; one busy script cannot starve the rest of its
- * workspace. Keyed by the token's hash, known before any database read (the
- * lookup checks the token inside its own first batch). A write waits for the
- * binding's answer, so a token over its budget never writes. A read asks the
- * binding while it runs, because the binding's answer costs as long as a
- * small D1 batch and reads are what the sidebar waits for: a read over budget
- * is still answered 429, and from then on this isolate turns that token away
- * before any database work until the period has passed.
+ * Each token's own budgets, one for writes and one for reads; one busy
+ * script cannot starve the rest of its workspace. Keyed by the token's hash,
+ * known before any database read (the lookup checks the token inside its own
+ * first batch). A write waits for TOKEN_LIMIT's answer, so a token over its
+ * budget never writes. A read that starts a block (chargeRead) asks
+ * TOKEN_READ_LIMIT while it runs: over budget, it is still answered 429, and
+ * from then on this isolate turns that token away before any database work
+ * until the period has passed.
  */
 export const limitPerToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = `token:${c.get("tokenHash")}`;
@@ -93,15 +123,18 @@ export const limitPerToken: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (until > nowMs) throw tooManyRequests(c, (until - nowMs) / 1000, overBudget);
     tokensBlockedUntil.delete(key);
   }
-  const verdict = c.env.TOKEN_LIMIT.limit({ key });
   if (!isReadOnlyMethod(c.req.method)) {
-    if (!(await verdict).success) throw tooManyRequests(c, tokenLimitPeriodSeconds, overBudget);
+    if (!(await c.env.TOKEN_LIMIT.limit({ key })).success) throw tooManyRequests(c, tokenLimitPeriodSeconds, overBudget);
+    await next();
+    return;
+  }
+  const verdict = chargeRead(c, key);
+  if (verdict === null) {
     await next();
     return;
   }
   const [{ success }] = await Promise.all([verdict, next()]);
   if (success) return;
-  if (tokensBlockedUntil.size >= maxBlockedClients) tokensBlockedUntil.clear();
-  tokensBlockedUntil.set(key, nowMs + tokenLimitPeriodSeconds * 1000);
+  blockToken(key, nowMs);
   c.res = errorResponse(tooManyRequests(c, tokenLimitPeriodSeconds, overBudget), c);
 };
