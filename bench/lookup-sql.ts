@@ -5,10 +5,8 @@
  * built with one placeholder, which the explainer fills with a literal list.
  */
 import type { SqlValue } from "../demo/sql-literal.ts";
-import { maxAmountMinor } from "../shared/schemas/common.ts";
 import { healthSql } from "../worker/db/health-store.ts";
 import { lookupSql, matchedParams } from "../worker/db/lookup-queries.ts";
-import { contextLimits, contextSql } from "../worker/db/partner-context.ts";
 import { historySql } from "../worker/db/partnership-history.ts";
 import { linkedSql } from "../worker/db/shared-context.ts";
 import { tokenSql } from "../worker/db/tokens.ts";
@@ -42,18 +40,8 @@ const scope = (v: PlanValues) => matchedParams(v.tokenHash, v);
 export const lookupStatements: LookupStatement[] = [
   { name: "auth: token → caller", sql: tokenSql.callerByHash, params: (v) => [v.tokenHash] },
   { name: "auth: touch last_used_at (once a minute)", sql: tokenSql.touch, params: (v) => [v.nowIso, v.tokenId] },
-  { name: "lookup: contacts by email", sql: lookupSql.contactsByEmail, params: (v) => [v.tokenHash, JSON.stringify(v.emails)] },
-  { name: "lookup: partner_domains by domain", sql: lookupSql.domainsByName, params: (v) => [v.tokenHash, JSON.stringify(v.domains)] },
-  { name: "lookup: partners by Salesforce key", sql: lookupSql.partnersBySalesforceKey, params: (v) => [v.tokenHash, JSON.stringify(v.salesforceKeys)] },
-  { name: "lookup: partners by HubSpot id", sql: lookupSql.partnersByHubspotId, params: (v) => [v.tokenHash, JSON.stringify(v.hubspotIds)] },
-  { name: "lookup: partners by LinkedIn slug", sql: lookupSql.partnersByLinkedinSlug, params: (v) => [v.tokenHash, JSON.stringify(v.linkedinSlugs)] },
-  { name: "lookup: matched partners", sql: lookupSql.matchedPartners, params: scope },
-  { name: "lookup: matched partners' domains", sql: lookupSql.matchedDomains, params: scope },
-  { name: "context: recent interactions", sql: contextSql.recentInteractions, params: (v) => [...scope(v), contextLimits.recentInteractions] },
-  { name: "context: open commitments", sql: contextSql.openCommitments, params: (v) => [...scope(v), contextLimits.openCommitments] },
-  { name: "context: referral counts", sql: contextSql.referralCounts, params: (v) => [...scope(v), maxAmountMinor] },
-  { name: "context: recent referrals", sql: contextSql.recentReferrals, params: (v) => [...scope(v), contextLimits.recentReferrals] },
-  { name: "context: goals", sql: contextSql.goals, params: (v) => [...scope(v), contextLimits.goals] },
+  // The lookup itself: every kind of key, why each partner matched, its domains and its sidebar context.
+  { name: "lookup: matched partners with their context", sql: lookupSql.matchedPartners, params: scope },
   { name: "context: live connections", sql: linkedSql, params: (v) => scope(v) },
   // Only when a matched partner's stored health score is missing or stale.
   // (Its health_snapshots upsert goes by primary key; EXPLAIN shows no plan.)

@@ -27,6 +27,11 @@ const selectiveColumns = new Set(["rowid", "id", "partner_id", "email", "domain"
  * through their indexes, matched at most ten.
  */
 const requestBounded = new Set(["CONSTANT", "json_each", "found", "matched"]);
+/**
+ * A subquery in FROM (a co-routine): scanning it reads the rows its own plan
+ * produced, and that plan's lines are checked like any other.
+ */
+const subquery = /^\(subquery-\d+\)$/;
 
 export interface PlanProblem { line: string; reason: string }
 
@@ -72,7 +77,7 @@ function indentPlan(rows: { id: number; parent: number; detail: string }[]): str
 
 export function planProblems(line: string): PlanProblem[] {
   const scan = /^SCAN (\S+)(.*)$/.exec(line);
-  if (scan && !requestBounded.has(scan[1]!)) {
+  if (scan && !requestBounded.has(scan[1]!) && !subquery.test(scan[1]!)) {
     return [{ line, reason: `reads every row of ${scan[1]}${/USING (COVERING )?INDEX/.test(scan[2]!) ? " (through an index)" : " (full table scan)"}` }];
   }
   const search = /^SEARCH (\S+) USING (?:COVERING )?INDEX \S+ \((.*)\)/.exec(line);

@@ -2,8 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { hashApiToken } from "../../shared/api-token.ts";
 import { lookupResult } from "../../shared/schemas/lookup.ts";
-import { lookupSql, matchedPartnerStatements, matchedScope, type LookupKeys } from "../../worker/db/lookup-queries.ts";
-import { contextStatements } from "../../worker/db/partner-context.ts";
+import { lookupSql, matchedBy, matchedPartnersStatement, partnerDomains, matchedScope, type LookupKeys, type MatchedColumns } from "../../worker/db/lookup-queries.ts";
 import { TrackedDb } from "../../worker/db/tracked-db.ts";
 import { acmePartner, api, newWorkspace } from "./api-client.ts";
 
@@ -14,28 +13,33 @@ describe("the lookup's matched CTE covers only the kinds asked", () => {
     const scope = matchedScope("hash", keys({ salesforceKeys: ["001i0000007BlV0"] }));
     const sql = scope.sql(lookupSql.matchedPartners);
     expect(sql).toContain("salesforce_key");
-    expect(sql).not.toContain("contacts");
-    expect(sql).not.toContain("partner_domains");
+    expect(sql).not.toContain("c.email = json_each.value");
+    expect(sql).not.toContain("d.domain = json_each.value");
     expect(sql).not.toContain("hubspot_company_id = json_each.value");
     expect(scope.params).toEqual(["hash", '["001i0000007BlV0"]']);
     expect(() => scope.sql("SELECT 1")).toThrow(/matchedCte/);
   });
 
-  it("finds the same partners and context as the all-kinds statements would", async () => {
+  it("finds the partner, why and its domains whichever kinds were asked", async () => {
     const caller = await newWorkspace();
     const created = await api(caller, "POST", "/v1/partners", { body: { ...acmePartner, salesforce_account_id: "001i0000007BlV0AAK" } });
     const partnerId = created.body.id as string;
     const db = new TrackedDb(env.DB);
     const hash = await hashApiToken(caller.token);
-    for (const asked of [keys({ domains: ["acme.co.uk"] }), keys({ salesforceKeys: ["001i0000007BlV0"] }), keys({ emails: ["jo@acme.co.uk"], domains: ["acme.co.uk"] })]) {
-      const scope = matchedScope(hash, asked);
-      const [partners, domains] = await db.batch<{ id?: string; partner_id?: string }>([...matchedPartnerStatements(db, scope), ...contextStatements(db, scope)]);
+    const cases: [LookupKeys, string[]][] = [
+      [keys({ domains: ["acme.co.uk"] }), ["domain"]],
+      [keys({ salesforceKeys: ["001i0000007BlV0"] }), ["salesforce"]],
+      [keys({ emails: ["nobody@acme.co.uk"], domains: ["acme.co.uk"], salesforceKeys: ["001i0000007BlV0"] }), ["domain", "salesforce"]],
+    ];
+    for (const [asked, why] of cases) {
+      const [partners] = await db.batch<{ id: string } & MatchedColumns>([matchedPartnersStatement(db, matchedScope(hash, asked))]);
       expect(partners!.results.map((row) => row.id)).toEqual([partnerId]);
-      expect(domains!.results.map((row) => row.partner_id)).toEqual([partnerId, partnerId]);
+      expect(matchedBy(partners!.results[0]!).map((reason) => reason.type)).toEqual(why);
+      expect(partnerDomains(partners!.results[0]!)).toEqual([...acmePartner.domains].sort());
     }
-    // Nothing asked that matches: the same statements, no rows.
+    // Nothing asked that matches: the same statement, no rows.
     const none = matchedScope(hash, keys({ domains: ["unknown.example"] }));
-    expect((await db.batch(matchedPartnerStatements(db, none)))[0]!.results).toEqual([]);
+    expect((await db.batch([matchedPartnersStatement(db, none)]))[0]!.results).toEqual([]);
   });
 
   it("gives each reason once when a request repeats a key", async () => {

@@ -8,6 +8,7 @@
  * you", "who is this" and "what do we know of them".
  */
 import type { MatchReason } from "../../shared/schemas/lookup.ts";
+import { contextColumns, type ContextColumns } from "./partner-context.ts";
 import { tokenSql } from "./tokens.ts";
 import type { TrackedDb } from "./tracked-db.ts";
 
@@ -25,41 +26,43 @@ const kinds = ["email", "domain", "salesforce", "hubspot", "linkedin"] as const 
 
 /**
  * One kind of match, scoped by `workspace` (SQL); its rows are (partner_id,
- * value). The asked values are the outer loop, each probing a unique index:
- * SQLite plans this form in about half the time of `IN (SELECT … json_each)`,
- * and every statement of a lookup compiles it again (D1 prepares each one).
- * A value asked twice gives its row twice; matchReasons and `matched` fold them.
+ * value, ord), ord being the asked value's place in its list. The asked values
+ * are the outer loop, each probing a unique index: SQLite plans this form in
+ * about half the time of `IN (SELECT … json_each)`. A value asked twice gives
+ * its row twice; `matched` and the matched_by column fold them.
  */
 function matchSql(kind: MatchReason["type"], workspace: string): string {
   switch (kind) {
     case "email":
-      return `SELECT c.partner_id, c.email AS value FROM ${jsonList} CROSS JOIN contacts c ON c.workspace_id = ${workspace} AND c.email = json_each.value
+      return `SELECT c.partner_id, c.email AS value, json_each.key AS ord FROM ${jsonList} CROSS JOIN contacts c ON c.workspace_id = ${workspace} AND c.email = json_each.value
       CROSS JOIN partners p ON p.id = c.partner_id AND p.archived_at IS NULL`;
     case "domain":
-      return `SELECT d.partner_id, d.domain AS value FROM ${jsonList} CROSS JOIN partner_domains d ON d.workspace_id = ${workspace} AND d.domain = json_each.value`;
+      return `SELECT d.partner_id, d.domain AS value, json_each.key AS ord FROM ${jsonList} CROSS JOIN partner_domains d ON d.workspace_id = ${workspace} AND d.domain = json_each.value`;
     case "salesforce":
-      return `SELECT p.id AS partner_id, p.salesforce_account_id AS value FROM ${jsonList} CROSS JOIN partners p
+      return `SELECT p.id AS partner_id, p.salesforce_account_id AS value, json_each.key AS ord FROM ${jsonList} CROSS JOIN partners p
       ON p.workspace_id = ${workspace} AND p.salesforce_key = json_each.value AND p.archived_at IS NULL`;
     case "hubspot":
-      return `SELECT p.id AS partner_id, p.hubspot_company_id AS value FROM ${jsonList} CROSS JOIN partners p
+      return `SELECT p.id AS partner_id, p.hubspot_company_id AS value, json_each.key AS ord FROM ${jsonList} CROSS JOIN partners p
       ON p.workspace_id = ${workspace} AND p.hubspot_company_id = json_each.value AND p.archived_at IS NULL`;
     case "linkedin":
-      return `SELECT p.id AS partner_id, p.linkedin_slug AS value FROM ${jsonList} CROSS JOIN partners p
+      return `SELECT p.id AS partner_id, p.linkedin_slug AS value, json_each.key AS ord FROM ${jsonList} CROSS JOIN partners p
       ON p.workspace_id = ${workspace} AND p.linkedin_slug = json_each.value AND p.archived_at IS NULL`;
   }
 }
 
 /**
- * `caller` (the token's workspace) and `matched` (the ids of the strongest
- * matches, at most maxMatches) over the kinds a lookup asked for: the prefix
- * of every partner statement. A kind not asked is left out rather than given
- * an empty list: compiling the CTE is most of what each statement costs.
+ * `caller` (the token's workspace), `found` (every match with why: its kind,
+ * the value that matched) and `matched` (the ids of the strongest matches, at
+ * most maxMatches) over the kinds a lookup asked for: the prefix of every
+ * lookup statement. A kind not asked is left out rather than given an empty
+ * list: compiling the CTE is most of what a statement costs.
  * Binds the token hash, then each asked kind's JSON list (matchedScope).
  */
 export function matchedCteFor(asked: readonly MatchReason["type"][]): string {
-  const arms = asked.map((kind) => `SELECT partner_id, ${matchStrength[kind]} FROM (${matchSql(kind, callerWorkspace)})`);
+  const arms = asked.map((kind) =>
+    `SELECT partner_id, ${matchStrength[kind]}, '${kind}', value, ${kinds.indexOf(kind)}, ord FROM (${matchSql(kind, callerWorkspace)})`);
   return `WITH caller AS (${byToken.slice(1, -1)}),
-  found (partner_id, strength) AS (${arms.length > 0 ? arms.join("\n  UNION ALL ") : "SELECT NULL, NULL WHERE 0"}),
+  found (partner_id, strength, type, value, arm, ord) AS (${arms.length > 0 ? arms.join("\n  UNION ALL ") : "SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE 0"}),
   matched (id) AS (SELECT partner_id FROM found GROUP BY partner_id ORDER BY min(strength), partner_id LIMIT ${maxMatches})
 `;
 }
@@ -67,28 +70,24 @@ export function matchedCteFor(asked: readonly MatchReason["type"][]): string {
 /** matchedCteFor every kind: the prefix the exported statements are written with (and explained by the benchmark). */
 export const matchedCte = matchedCteFor(kinds);
 
-// The token's workspace comes first, so the token hash is the first value bound.
-const byKind = (kind: MatchReason["type"]) => `WITH caller AS (${byToken.slice(1, -1)}) SELECT * FROM (${matchSql(kind, callerWorkspace)})`;
-
-/** The SQL of the lookup path, exported so the benchmark explains these very statements. */
+/**
+ * The SQL of the lookup path, exported so the benchmark explains these very
+ * statements. matchedPartners is the lookup itself: one row per matched
+ * partner, with why it matched, its domains and the sidebar's context as JSON
+ * columns (partner-context.ts), so the lookup's batch is three statements
+ * (the token, this, the partners' connections) however many kinds were asked.
+ */
 export const lookupSql = {
-  contactsByEmail: byKind("email"),
-  domainsByName: byKind("domain"),
-  partnersBySalesforceKey: byKind("salesforce"),
-  partnersByHubspotId: byKind("hubspot"),
-  partnersByLinkedinSlug: byKind("linkedin"),
   // CROSS JOIN keeps matched the outer loop: left to itself SQLite may walk
   // the whole workspace's partners and probe matched for each.
-  matchedPartners: `${matchedCte}SELECT p.* FROM matched CROSS JOIN partners p ON p.id = matched.id
+  matchedPartners: `${matchedCte}SELECT p.*,
+        (SELECT json_group_array(json_array(type, value)) FROM (SELECT DISTINCT type, value, arm, ord FROM found
+          WHERE found.partner_id = p.id ORDER BY arm, ord)) AS lookup_matched_by,
+        (SELECT json_group_array(domain) FROM partner_domains
+          WHERE workspace_id = ${callerWorkspace} AND partner_id = p.id) AS lookup_domains,
+        ${contextColumns(callerWorkspace, "p.id")}
+      FROM matched CROSS JOIN partners p ON p.id = matched.id
       WHERE p.workspace_id = ${callerWorkspace} AND p.archived_at IS NULL`,
-  matchedDomains: `${matchedCte}SELECT d.partner_id, d.domain FROM matched CROSS JOIN partner_domains d
-      ON d.workspace_id = ${callerWorkspace} AND d.partner_id = matched.id`,
-} as const;
-
-const matchSqlByKind = {
-  email: lookupSql.contactsByEmail, domain: lookupSql.domainsByName,
-  salesforce: lookupSql.partnersBySalesforceKey, hubspot: lookupSql.partnersByHubspotId,
-  linkedin: lookupSql.partnersByLinkedinSlug,
 } as const;
 
 /** What was asked, normalized: lower-case emails, candidate domains, 15-character Salesforce keys. */
@@ -133,38 +132,28 @@ export function matchedParams(tokenHash: string, keys: LookupKeys): string[] {
 const valuesByKind = (keys: LookupKeys): Record<MatchReason["type"], string[]> =>
   ({ email: keys.emails, domain: keys.domains, salesforce: keys.salesforceKeys, hubspot: keys.hubspotIds, linkedin: keys.linkedinSlugs });
 
-export interface MatchQueries {
-  statements: D1PreparedStatement[];
-  /** What each statement matches by, in the same order. */
-  kinds: MatchReason["type"][];
+/** The lookup's statement for the matched partners, in the same batch as the token check. */
+export function matchedPartnersStatement(db: TrackedDb, scope: MatchedScope): D1PreparedStatement {
+  return db.prepare(scope.sql(lookupSql.matchedPartners), ...scope.params);
 }
 
-/** One statement per kind asked for: why each partner matched. */
-export function matchStatements(db: TrackedDb, tokenHash: string, keys: LookupKeys): MatchQueries {
-  const queries: MatchQueries = { statements: [], kinds: [] };
-  const values = valuesByKind(keys);
-  for (const kind of kinds) {
-    if (values[kind].length === 0) continue;
-    queries.kinds.push(kind);
-    queries.statements.push(db.prepare(matchSqlByKind[kind], tokenHash, JSON.stringify(values[kind])));
-  }
-  return queries;
+/** What the lookup statement adds to each partner row. */
+export interface MatchedColumns extends ContextColumns {
+  /** JSON: [type, value] pairs, strongest kind first, each once. */
+  lookup_matched_by: string;
+  /**
+   * JSON: the partner's domains, in no order (partnerDomains sorts them): an
+   * ORDER BY here makes SQLite walk the workspace's domain index instead.
+   */
+  lookup_domains: string;
 }
 
-/** Each matched partner's reasons, without repeats. */
-export function matchReasons(results: D1Result<{ partner_id: string; value: string }>[], kinds: MatchReason["type"][]): Map<string, MatchReason[]> {
-  const reasons = new Map<string, MatchReason[]>();
-  results.forEach((result, index) => {
-    for (const row of result.results) {
-      const list = reasons.get(row.partner_id) ?? [];
-      if (!list.some((reason) => reason.type === kinds[index] && reason.value === row.value)) list.push({ type: kinds[index]!, value: row.value });
-      reasons.set(row.partner_id, list);
-    }
-  });
-  return reasons;
+/** The partner's domains, sorted, from its row. */
+export function partnerDomains(row: MatchedColumns): string[] {
+  return (JSON.parse(row.lookup_domains) as string[]).sort();
 }
 
-/** The matched partners and their domains, in the same batch as the matches. */
-export function matchedPartnerStatements(db: TrackedDb, scope: MatchedScope): D1PreparedStatement[] {
-  return [lookupSql.matchedPartners, lookupSql.matchedDomains].map((sql) => db.prepare(scope.sql(sql), ...scope.params));
+/** Why the partner matched, from its row. */
+export function matchedBy(row: MatchedColumns): MatchReason[] {
+  return (JSON.parse(row.lookup_matched_by) as [MatchReason["type"], string][]).map(([type, value]) => ({ type, value }));
 }

@@ -8,9 +8,7 @@ import type { Referral } from "../../shared/schemas/referral.ts";
 import {
   commitmentToApi, goalToApi, interactionToApi, referralToApi, type CommitmentRow, type GoalRow, type InteractionRow, type ReferralRow,
 } from "./child-records.ts";
-import { callerWorkspace, matchedCte, type MatchedScope } from "./lookup-queries.ts";
 import type { PartnerRow } from "./partner-record.ts";
-import type { TrackedDb } from "./tracked-db.ts";
 
 export interface PartnerContext {
   last_contact: LastContact | null;
@@ -35,75 +33,89 @@ function emptyCounts(): ReferralStageCounts {
 }
 
 /**
- * The at-most-`limit` rows of `table` of each matched partner, in `order`:
- * a correlated subquery per partner, so each reads only that partner's own
- * rows through its index, however long its history.
+ * A row type's columns, every one of them: the compiler refuses a list that
+ * leaves one out, so a column added to a row type cannot go missing from the
+ * JSON the lookup builds of it.
  */
-function latestOfEach(table: string, where: string, order: string): string {
-  return `${matchedCte}SELECT t.* FROM matched CROSS JOIN ${table} t ON t.rowid IN (
-        SELECT rowid FROM ${table} WHERE workspace_id = ${callerWorkspace} AND partner_id = matched.id${where} ORDER BY ${order} LIMIT ?)
-      ORDER BY t.partner_id, ${order.replaceAll(/(^|, )/g, "$1t.")}, t.rowid`;
+function columnsOf<Row>() {
+  return <const C extends readonly (keyof Row & string)[]>(
+    columns: C, ..._complete: Exclude<keyof Row, C[number]> extends never ? [] : [missing: Exclude<keyof Row, C[number]>]
+  ) => columns;
+}
+
+const childColumns = ["id", "workspace_id", "partner_id", "visibility", "version", "created_at", "updated_at"] as const;
+const interactionColumns = columnsOf<InteractionRow>()([...childColumns, "kind", "direction", "occurred_at", "summary", "participants_json", "source_url", "meeting_id"]);
+const commitmentColumns = columnsOf<CommitmentRow>()([
+  ...childColumns, "title", "owed_by", "owner_email", "due_on", "status", "completed_at", "source_url", "meeting_id",
+]);
+const referralColumns = columnsOf<ReferralRow>()([
+  ...childColumns, "direction", "account_name", "amount_minor", "currency", "stage", "submitted_at", "stage_history_json", "notes", "fee_paid_at",
+]);
+const goalColumns = columnsOf<GoalRow>()([...childColumns, "title", "metric", "target", "current", "due_on", "milestones_json", "last_reviewed_at"]);
+
+const jsonObject = (columns: readonly string[]) => `json_object(${columns.map((column) => `'${column}', ${column}`).join(", ")})`;
+
+/**
+ * The at-most-`limit` rows of `table` of one partner, in `order`, as a JSON
+ * array: the inner query reads only that partner's own rows through its index
+ * (however long its history), the outer one breaks ties by rowid.
+ */
+function latestOf(table: string, columns: readonly string[], workspace: string, partner: string, where: string, order: string, limit: number): string {
+  return `(SELECT json_group_array(${jsonObject(columns)}) FROM (SELECT * FROM (SELECT *, rowid AS row_order FROM ${table}
+          WHERE workspace_id = ${workspace} AND partner_id = ${partner}${where} ORDER BY ${order} LIMIT ${limit})
+        ORDER BY ${order}, row_order))`;
 }
 
 /**
- * The SQL of the sidebar's context, exported so the benchmark explains these
- * very statements. Each covers every matched partner (matchedCte), so the
- * context comes back in the lookup's one batch; rows carry their partner_id.
+ * The sidebar's context of the partner `partner` (SQL naming its id) in
+ * `workspace`, as JSON columns of the lookup's partner row
+ * (lookup-queries.ts): one statement for every matched partner's context
+ * instead of one per kind of record, each column an indexed read of that
+ * partner's own rows. The limits are this code's constants, written into the
+ * SQL, not bound.
  */
-export const contextSql = {
-  recentInteractions: latestOfEach("interactions", "", "occurred_at DESC"),
-  openCommitments: latestOfEach("commitments", " AND status = 'open'", "due_on IS NULL, due_on, created_at"),
+export function contextColumns(workspace: string, partner: string): string {
+  const latest = (table: string, columns: readonly string[], where: string, order: string, limit: number) =>
+    latestOf(table, columns, workspace, partner, where, order, limit);
   // SUM() of 64-bit integers raises "integer overflow" past 2^63, and a sum
   // past 2^53 reaches JavaScript rounded, so one partner's amounts could break
   // every lookup. total() sums as a double and never fails; each amount counts
   // at most the API's bound (larger ones could only predate it), so a total is
   // exact until it passes 2^53, where summarizeReferrals caps it.
-  referralCounts: `${matchedCte}SELECT r.partner_id, direction, stage, currency, COUNT(*) AS count,
-         CASE WHEN COUNT(amount_minor) = 0 THEN NULL ELSE total(min(amount_minor, ?)) END AS amount_minor
-         FROM matched CROSS JOIN referrals r ON r.workspace_id = ${callerWorkspace} AND r.partner_id = matched.id
-         GROUP BY r.partner_id, direction, stage, currency`,
-  recentReferrals: latestOfEach("referrals", "", "submitted_at DESC"),
-  goals: latestOfEach("goals", "", "due_on IS NULL, due_on, created_at"),
-} as const;
-
-/**
- * The small indexed queries behind the sidebar context of every partner the
- * lookup matched, none of which scans more than those partners' own rows.
- * `scope` is matchedScope(...): the caller runs these in the lookup's batch.
- */
-export function contextStatements(db: TrackedDb, scope: MatchedScope): D1PreparedStatement[] {
-  const statement = (sql: string, last: number) => db.prepare(scope.sql(sql), ...scope.params, last);
+  const referralCounts = `(SELECT json_group_array(${jsonObject(["direction", "stage", "currency", "count", "amount_minor"])}) FROM (
+        SELECT direction, stage, currency, COUNT(*) AS count,
+          CASE WHEN COUNT(amount_minor) = 0 THEN NULL ELSE total(min(amount_minor, ${maxAmountMinor})) END AS amount_minor
+        FROM referrals WHERE workspace_id = ${workspace} AND partner_id = ${partner} GROUP BY direction, stage, currency))`;
   return [
-    statement(contextSql.recentInteractions, contextLimits.recentInteractions),
-    statement(contextSql.openCommitments, contextLimits.openCommitments),
-    statement(contextSql.referralCounts, maxAmountMinor),
-    statement(contextSql.recentReferrals, contextLimits.recentReferrals),
-    statement(contextSql.goals, contextLimits.goals),
-  ];
+    `${latest("interactions", interactionColumns, "", "occurred_at DESC", contextLimits.recentInteractions)} AS lookup_interactions`,
+    `${latest("commitments", commitmentColumns, " AND status = 'open'", "due_on IS NULL, due_on, created_at", contextLimits.openCommitments)} AS lookup_open_commitments`,
+    `${referralCounts} AS lookup_referral_counts`,
+    `${latest("referrals", referralColumns, "", "submitted_at DESC", contextLimits.recentReferrals)} AS lookup_recent_referrals`,
+    `${latest("goals", goalColumns, "", "due_on IS NULL, due_on, created_at", contextLimits.goals)} AS lookup_goals`,
+  ].join(",\n        ");
 }
 
-/** Turns contextStatements' results (rows of any matched partner) into each partner's context. */
-export function assembleContexts(results: D1Result<Record<string, unknown>>[], partners: PartnerRow[], now: Date): PartnerContext[] {
-  const byPartner = results.map((result) => {
-    const rows = new Map<string, Record<string, unknown>[]>();
-    for (const row of result.results) {
-      const id = row.partner_id as string;
-      rows.set(id, [...(rows.get(id) ?? []), row]);
-    }
-    return rows;
-  });
-  return partners.map((partner) => {
-    const at = (offset: number) => byPartner[offset]!.get(partner.id) ?? [];
-    const interactions = (at(0) as unknown as InteractionRow[]).map(interactionToApi);
-    const open = (at(1) as unknown as CommitmentRow[]).map((row) => ({ ...commitmentToApi(row), overdue: isOverdue(row.due_on, now) }));
-    return {
-      last_contact: lastContactOf(interactions[0], partner.cadence_days, now),
-      open_commitments: open,
-      recent_interactions: interactions,
-      referrals: summarizeReferrals(at(2) as unknown as StageCountRow[], (at(3) as unknown as ReferralRow[]).map(referralToApi)),
-      goals: (at(4) as unknown as GoalRow[]).map(goalToApi),
-    };
-  });
+/** The JSON columns contextColumns adds to a partner row. */
+export interface ContextColumns {
+  lookup_interactions: string;
+  lookup_open_commitments: string;
+  lookup_referral_counts: string;
+  lookup_recent_referrals: string;
+  lookup_goals: string;
+}
+
+/** A partner's context from its lookup row's JSON columns. */
+export function contextOf(row: ContextColumns & Pick<PartnerRow, "cadence_days">, now: Date): PartnerContext {
+  const parsed = <T>(json: string) => JSON.parse(json) as T[];
+  const interactions = parsed<InteractionRow>(row.lookup_interactions).map(interactionToApi);
+  const open = parsed<CommitmentRow>(row.lookup_open_commitments).map((commitment) => ({ ...commitmentToApi(commitment), overdue: isOverdue(commitment.due_on, now) }));
+  return {
+    last_contact: lastContactOf(interactions[0], row.cadence_days, now),
+    open_commitments: open,
+    recent_interactions: interactions,
+    referrals: summarizeReferrals(parsed<StageCountRow>(row.lookup_referral_counts), parsed<ReferralRow>(row.lookup_recent_referrals).map(referralToApi)),
+    goals: parsed<GoalRow>(row.lookup_goals).map(goalToApi),
+  };
 }
 
 function lastContactOf(latest: Interaction | undefined, cadenceDays: number | null, now: Date): LastContact | null {

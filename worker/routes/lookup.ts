@@ -7,8 +7,8 @@ import { linkedinSlugPattern } from "../../shared/linkedin-slug.ts";
 import { lookupQuery, lookupResult, type LookupMatch, type LookupQuery } from "../../shared/schemas/lookup.ts";
 import { invalidField } from "../api-error.ts";
 import { currentHealth } from "../db/health-store.ts";
-import { matchedScope, matchedPartnerStatements, matchReasons, matchStatements, matchStrength, type LookupKeys } from "../db/lookup-queries.ts";
-import { assembleContexts, contextStatements } from "../db/partner-context.ts";
+import { matchedBy, matchedPartnersStatement, matchedScope, partnerDomains, matchStrength, type LookupKeys, type MatchedColumns } from "../db/lookup-queries.ts";
+import { contextOf } from "../db/partner-context.ts";
 import { partnerToApi, type PartnerRow } from "../db/partner-record.ts";
 import { linkedSql, shareIntoContexts } from "../db/shared-context.ts";
 import type { ListedConnection } from "../db/connections.ts";
@@ -46,6 +46,15 @@ function lookupKeys(query: LookupQuery): LookupKeys {
   return { emails, domains: [...domains], salesforceKeys, hubspotIds, linkedinSlugs };
 }
 
+/** The partner's own columns of a lookup row, without the JSON the lookup added: what the health score and partnerToApi read. */
+function partnerColumns(row: PartnerRow & MatchedColumns): PartnerRow {
+  const {
+    lookup_matched_by: _matchedBy, lookup_domains: _domains, lookup_interactions: _interactions, lookup_open_commitments: _open,
+    lookup_referral_counts: _counts, lookup_recent_referrals: _referrals, lookup_goals: _goals, ...partner
+  } = row;
+  return partner;
+}
+
 /** A stranger learns nothing from our validation: the token is checked before a 400. */
 async function keysOrUnauthorized(c: Context<AppEnv>, query: LookupQuery): Promise<LookupKeys> {
   try {
@@ -70,38 +79,32 @@ export function registerLookupRoute(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const keys = await keysOrUnauthorized(c, c.req.valid("query"));
       const db = c.get("db");
-      // One round trip: the token check, every match query, and the matched
-      // partners with their context, all scoped by the token itself. Nothing
-      // read is used before acceptToken has passed the token.
-      const matching = matchStatements(db, c.get("tokenHash"), keys);
+      // One round trip: the token check, the matched partners with why they
+      // matched and their context, and their connections, all scoped by the
+      // token itself. Nothing read is used before acceptToken has passed it.
       const scope = matchedScope(c.get("tokenHash"), keys);
-      const [token, ...found] = await db.batch<Record<string, unknown>>([
-        callerByHash(db, c.get("tokenHash")), ...matching.statements, ...matchedPartnerStatements(db, scope), ...contextStatements(db, scope),
-        db.prepare(scope.sql(linkedSql), ...scope.params),
+      const [token, partnerResult, linkResult] = await db.batch<Record<string, unknown>>([
+        callerByHash(db, c.get("tokenHash")), matchedPartnersStatement(db, scope), db.prepare(scope.sql(linkedSql), ...scope.params),
       ]);
       const { workspaceId } = await acceptToken(c, (token!.results[0] as TokenRow | undefined) ?? null);
-      const links = found.pop()!.results as unknown as ListedConnection[];
-      const [partnerResult, domainResult, ...contextResults] = found.splice(matching.statements.length);
-      const reasons = matchReasons(found as D1Result<{ partner_id: string; value: string }>[], matching.kinds);
-      const rows = partnerResult!.results as unknown as PartnerRow[];
+      const rows = partnerResult!.results as unknown as (PartnerRow & MatchedColumns)[];
       if (rows.length === 0) return c.json({ matches: [] }, 200);
 
+      const reasons = new Map(rows.map((row) => [row.id, matchedBy(row)]));
       const best = (id: string) => Math.min(...reasons.get(id)!.map((reason) => matchStrength[reason.type]));
-      const domainLists = new Map<string, string[]>();
-      for (const row of domainResult!.results as { partner_id: string; domain: string }[]) {
-        domainLists.set(row.partner_id, [...(domainLists.get(row.partner_id) ?? []), row.domain].sort());
-      }
       const now = c.get("now");
       // Strongest matches first (the SQL kept the strongest maxMatches).
       const matched = rows.sort((a, b) => best(a.id) - best(b.id) || a.name.localeCompare(b.name));
-      const contexts = assembleContexts(contextResults, matched, now);
+      const contexts = matched.map((row) => contextOf(row, now));
+      const partners = matched.map(partnerColumns);
+      const links = linkResult!.results as unknown as ListedConnection[];
       const shared = await shareIntoContexts(db, workspaceId, links, new Map(matched.map((row, index) => [row.id, contexts[index]!])), now);
-      const health = await currentHealth(db, workspaceId, matched, now);
+      const health = await currentHealth(db, workspaceId, partners, now);
       const matches: LookupMatch[] = matched.map((row, index) => {
         const score = health.get(row.id)!;
         const fromPartner = shared.get(row.id);
         return {
-          partner: partnerToApi(row, domainLists.get(row.id) ?? [], score), matched_by: reasons.get(row.id)!, health: score, ...contexts[index]!,
+          partner: partnerToApi(partners[index]!, partnerDomains(row), score), matched_by: reasons.get(row.id)!, health: score, ...contexts[index]!,
           ...(fromPartner ? { new_from_partner: fromPartner } : {}),
         };
       });
