@@ -60,13 +60,42 @@ async function restrictSession(): Promise<void> {
   }
 }
 
+// This context's own copy: every lookup read the session copy (2–3 ms on the
+// sidebar's path to the API). Any change to the session copy, from any
+// context, replaces it; a removed one makes the next read look again.
+let remembered: StoredCredentials | undefined;
+let unwatch: (() => void) | undefined;
+
+function remember(credentials: StoredCredentials | null): void {
+  unwatch ??= sessionItem.watch((value) => {
+    remembered = value ?? undefined;
+  });
+  remembered = credentials ?? undefined;
+}
+
+/**
+ * Drops this context's copy. Chrome reports every change to the session copy;
+ * a test set-up that swaps the whole storage out from under the module does
+ * not, so it calls this.
+ */
+export function forgetRememberedCredentials(): void {
+  unwatch?.();
+  unwatch = undefined;
+  remembered = undefined;
+}
+
 export async function readCredentials(): Promise<StoredCredentials | null> {
+  if (remembered) return remembered;
   await restrictSession();
   const cached = await sessionItem.getValue();
-  if (cached) return cached;
+  if (cached) {
+    remember(cached);
+    return cached;
+  }
   const stored = (await inDatabase("readonly", (store) => store.get(recordKey))) as StoredCredentials | undefined;
   if (!stored) return null;
   await sessionItem.setValue(stored);
+  remember(stored);
   return stored;
 }
 
@@ -74,4 +103,5 @@ export async function writeCredentials(credentials: StoredCredentials): Promise<
   await restrictSession();
   await inDatabase("readwrite", (store) => store.put(credentials, recordKey));
   await sessionItem.setValue(credentials);
+  remember(credentials);
 }
