@@ -14,6 +14,12 @@ import { whenIdle } from "./capture-flow.ts";
  * background, per member.
  */
 export const maxSuggestions = 3;
+/**
+ * Only the newest messages are read: a promise from further back has been
+ * answered in the thread or is past, and reading a hundred-message thread
+ * whole kept a core busy for a quarter of a second while the page drew.
+ */
+export const messagesRead = 3;
 
 export interface Suggestion extends DetectedPromise {
   messageId: string;
@@ -40,10 +46,10 @@ export function promisesIn(message: EmailMessage, ownAddress: string | null, tim
   return detectPromises(message.text, { sentAt, authorSide, timeZone }).map((found) => ({ ...found, messageId: message.id }));
 }
 
-/** Finds the suggestions for a thread, newest messages first, yielding to the page between messages. */
+/** Finds the suggestions in a thread's newest messages, newest first, yielding to the page between messages. */
 export async function findSuggestions(context: EmailContext, partnerId: string, aborted: () => boolean): Promise<void> {
   suggestions.value = null;
-  const withText = (context.messages ?? []).filter((message) => message.text).reverse();
+  const withText = (context.messages ?? []).filter((message) => message.text).reverse().slice(0, messagesRead);
   if (withText.length === 0) return;
   const dismissed = await send({ type: "dismissedSuggestions" });
   const skip = new Set(dismissed.ok ? dismissed.data : []);

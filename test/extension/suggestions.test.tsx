@@ -60,6 +60,19 @@ describe("findSuggestions", () => {
     expect(suggestions.value?.items.map((item) => item.sentence).join(" ")).not.toContain("Could you");
   });
 
+  it("reads only the three newest messages: a promise further back is not suggested", async () => {
+    const long = thread([
+      message("oldest", "jo@acme.co.uk", "I'll send the pilot scope by Friday."),
+      message("third", "jo@acme.co.uk", "Thanks, all good."),
+      message("second", "jo@acme.co.uk", "Noted."),
+      message("newest", "jo@acme.co.uk", "See you then."),
+    ]);
+    await findSuggestions(long, partnerId, () => false);
+    expect(suggestions.value?.items).toEqual([]);
+    await findSuggestions(thread(long.messages!.slice(0, 3)), partnerId, () => false);
+    expect(suggestions.value?.items.map((item) => item.messageId)).toEqual(["oldest"]);
+  });
+
   it("remembers a dismissal for that message: the next look leaves it out", async () => {
     await findSuggestions(fourPromises, partnerId, () => false);
     const first = suggestions.value!.items[0]!;
