@@ -32,6 +32,8 @@ function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
     format = new Intl.DateTimeFormat("en-US", {
       timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric",
     });
+    // Zone names are case-insensitive, so the keys are not bounded by the zones that exist: start over rather than grow.
+    if (wallClockFormats.size >= 64) wallClockFormats.clear();
     wallClockFormats.set(timeZone, format);
   }
   return format;
