@@ -20,7 +20,7 @@ export function isOurSidePanel(port: Pick<Browser.runtime.Port, "name" | "sender
 }
 
 /** Messages worth replaying to a panel that connects later: what the page shows, not one-off requests. */
-const replayed = new Set<ToPanel["type"]>(["navigating", "page", "pageTheme"]);
+const replayed = new Set<ToPanel["type"]>(["navigating", "page", "pageIdle", "pageTheme"]);
 /**
  * A one-off request ("Log as promise" on a selection) made while no panel
  * listens: the background is opening the panel for it, so it goes to the

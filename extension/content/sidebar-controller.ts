@@ -23,20 +23,29 @@ import { sidebarPlacement } from "./sidebar-placement.ts";
 /**
  * Asks the background for the page's lookup the moment it is read: the API's
  * answer is then on its way before the frame has heard of the page (a port
- * hop and a runtime message later, the frame's own lookup joins it).
+ * hop and a runtime message later, the frame's own lookup joins it). Not
+ * for a page the frame holds in its cache: it paints from that and asks
+ * again once the page is idle (sidebar/page-settled.ts). True if it asked.
  */
-function lookAhead(context: PageContext, pageKeyOf: SiteAdapter["pageKey"]): void {
+function lookAhead(context: PageContext, pageKey: string | null): boolean {
   const query = queryFor(context);
-  const url = pageUrl(context, location.href);
-  const pageKey = query ? pageKeyOf(url) : null;
-  if (!query || !pageKey) return;
-  performance.mark("mutual:lookup-ahead", { detail: { url } });
+  if (!query || !pageKey) return false;
+  performance.mark("mutual:lookup-ahead", { detail: { url: pageUrl(context, location.href) } });
   void send({ type: "lookup", query, pageKey, ahead: "start" });
+  return true;
 }
 
-/** Reads the page and hands it to the frame; `refresh` again after each navigation. Exported for its test. */
-export function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: SidebarFrame, shown: (context: PageContext) => void, docked: () => boolean = () => true) {
+/** How long the frame's extra work may wait for the page to go idle after it showed a page. */
+const pageIdleTimeoutMs = 2_000;
+
+/**
+ * Reads the page and hands it to the frame; `refresh` again after each
+ * navigation. `cachedInFrame`: the page the frame last said it holds a
+ * cached lookup for. Exported for its test.
+ */
+export function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: SidebarFrame, shown: (context: PageContext) => void, docked: () => boolean = () => true, cachedInFrame: () => string | null = () => null) {
   let current: AbortController | null = null;
+  let visits = 0;
   // One listener for the script's life, not one per navigation.
   ctx.onInvalidated(() => current?.abort());
   const postTheme = () => frame.post({ type: "pageTheme", dark: isDarkBackground(getComputedStyle(document.body).backgroundColor) });
@@ -53,11 +62,17 @@ export function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: 
     const context = await site.readPage(controller.signal);
     if (controller.signal.aborted) return;
     const url = pageUrl(context, location.href);
+    const pageKey = site.pageKey(url);
     performance.mark("mutual:page-read", { detail: { kind: context.kind, url } });
     // Docked, our frame will ask for it at once; a side panel may not be open to ask at all.
-    if (docked()) lookAhead(context, site.pageKey);
+    const lookedAhead = docked() && pageKey !== cachedInFrame() && lookAhead(context, pageKey);
     shown(context);
-    frame.post({ type: "page", context, pageKey: site.pageKey(url), href: location.href });
+    const visit = ++visits;
+    frame.post({ type: "page", context, pageKey, href: location.href, visit, lookedAhead });
+    // The page's main thread idle again: it has drawn and laid out what it showed.
+    ctx.requestIdleCallback(() => {
+      if (!controller.signal.aborted) frame.post({ type: "pageIdle", visit });
+    }, { timeout: pageIdleTimeoutMs });
     // Again once the page has drawn its frame (style clean, the read cheap): a theme applied late on load shows.
     ctx.requestAnimationFrame(() => ctx.setTimeout(postTheme, 0));
   };
@@ -123,11 +138,13 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter, w
   space.set(collapsed ? railWidthPx : panelWidthPx);
   let partners: CurrentPage["partners"] = [];
   let kind: PageContext["kind"] | null = null;
+  let cachedInFrame: string | null = null;
   // The frame goes on <body> as soon as there is one, so it loads while the page does.
   if (!(await whenBodyExists(document, ctx.signal)) || !ctx.isValid) return;
   const frame = await placement.mount(site.headerHeightPx, (message) => {
     if (message.type === "toggle") toggle();
     else if (message.type === "partners") partners = message.partners;
+    else if (message.type === "cached") cachedInFrame = message.urlKey;
   });
   // A page with nothing to show (the Gmail inbox) folds the sidebar to its
   // tab without changing the user's choice; the next thread opens it again.
@@ -152,7 +169,7 @@ export async function runSidebar(ctx: ContentScriptContext, site: SiteAdapter, w
       foldedForPage = kind === "nothing-to-show";
       show();
     }
-  }, () => placement.docked());
+  }, () => placement.docked(), () => cachedInFrame);
   followNavigation(ctx, refresh);
   site.watch?.(() => void refresh(), ctx.signal);
   answerTabMessages(ctx, () => placement.docked() && toggle(), () => ({

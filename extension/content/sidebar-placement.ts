@@ -29,7 +29,7 @@ export interface SidebarPlacement {
 }
 
 /** One-off requests are not replayed to a frame mounted later; what the page shows is. */
-const replayed = new Set<ToFrame["type"]>(["navigating", "page", "pageTheme", "collapsed"]);
+const replayed = new Set<ToFrame["type"]>(["navigating", "page", "pageIdle", "pageTheme", "collapsed"]);
 
 /**
  * Starts reading the mode at once: until storage answers the page is treated

@@ -19,8 +19,15 @@ export const framePage = "/sidebar-frame.html" as const;
 export type ToFrame =
   /** The URL changed: the frame starts reading the page's cache entry (`urlKey`) before the page is read. */
   | { type: "navigating"; urlKey: string | null }
-  /** What the page shows, once read; `href` is the host page's address (the frame's own is the extension's). */
-  | { type: "page"; context: PageContext; pageKey: string | null; href: string }
+  /**
+   * What the page shows, once read; `href` is the host page's address (the
+   * frame's own is the extension's). `visit` counts the pages this content
+   * script has read; `lookedAhead`: it asked the background for the page's
+   * lookup already, for the frame's first lookup to join.
+   */
+  | { type: "page"; context: PageContext; pageKey: string | null; href: string; visit: number; lookedAhead: boolean }
+  /** The host page went idle after drawing that visit's page: the sidebar's work beyond its first paint may start (sidebar/page-settled.ts). */
+  | { type: "pageIdle"; visit: number }
   | { type: "collapsed"; collapsed: boolean }
   /** Whether the host page is dark (null: it doesn't say), so the sidebar can match it. */
   | { type: "pageTheme"; dark: boolean | null }
@@ -31,4 +38,6 @@ export type FromFrame =
   /** The user pressed the tab or "Collapse". */
   | { type: "toggle" }
   /** The partners shown, for the popup (TabReplies.currentPartner). */
-  | { type: "partners"; partners: CurrentPage["partners"] };
+  | { type: "partners"; partners: CurrentPage["partners"] }
+  /** The frame holds a cached lookup for this page: it paints from that, and asks the API again once the page is idle, so the content script need not look ahead. */
+  | { type: "cached"; urlKey: string };

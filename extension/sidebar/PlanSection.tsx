@@ -5,6 +5,7 @@ import type { PlanResource } from "../../shared/schemas/plan.ts";
 import type { ErrorInfo } from "../messaging/protocol.ts";
 import { PlanDetails } from "./PlanDetails.tsx";
 import { PlanReviewForm } from "./forms/PlanReviewForm.tsx";
+import { whenPageSettled } from "./page-settled.ts";
 import { newerPlan, readPlan } from "./plan-client.ts";
 
 /** Whether the plan section is folded, for every partner and tab: folded until someone opens it. */
@@ -36,7 +37,8 @@ export function PlanSection({ partnerId, partnerName, sourceUrl, attendees }: Pl
     return planFoldedItem.watch((value) => setFolded(value ?? true));
   }, []);
   useEffect(() => {
-    void readPlan(partnerId).then((reply) => (reply.ok ? setResource(reply.data) : setError(reply.error)));
+    // Extra to the first paint: asked once the host page has settled.
+    void whenPageSettled().then(() => readPlan(partnerId)).then((reply) => (reply.ok ? setResource(reply.data) : setError(reply.error)));
   }, [partnerId]);
   const toggle = () => {
     setFolded(!folded);

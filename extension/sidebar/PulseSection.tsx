@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import { traitNames } from "../../shared/schemas/health.ts";
 import { pulse as pulseSchema, type Pulse, type PulseRoundView } from "../../shared/schemas/pulse.ts";
 import { PulseForm } from "./forms/PulseForm.tsx";
+import { whenPageSettled } from "./page-settled.ts";
 import { readPulse } from "./pulse-client.ts";
 import type { WriteOutcome } from "./submit-write.ts";
 import { traitLabels } from "./vocabulary.ts";
@@ -64,7 +65,8 @@ export function PulseSection({ partnerId, partnerName }: PulseSectionProps) {
   const answering = answeringFor.value === partnerId;
   const setAnswering = (open: boolean) => (answeringFor.value = open ? partnerId : null);
   // A pulse that can't be read (offline, an older API) is left out: the card has the rest.
-  const reload = () => void readPulse(partnerId).then((reply) => reply.ok && setPulse(reply.data));
+  // Extra to the first paint: asked once the host page has settled.
+  const reload = () => void whenPageSettled().then(() => readPulse(partnerId)).then((reply) => reply.ok && setPulse(reply.data));
   useEffect(reload, [partnerId]);
   const saved = (outcome: WriteOutcome) => {
     const answer = outcome.state === "synced" ? pulseSchema.safeParse(outcome.response) : null;

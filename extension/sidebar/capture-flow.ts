@@ -3,6 +3,7 @@ import { emailBatch } from "../../shared/capture/email-batch.ts";
 import type { CaptureReceipt } from "../messaging/capture-messages.ts";
 import { send } from "../messaging/send.ts";
 import type { PageContext } from "../sites/page-context.ts";
+import { whenPageSettled } from "./page-settled.ts";
 import { lookupState } from "./store.ts";
 
 /**
@@ -24,9 +25,14 @@ export interface CaptureNoticeState {
 
 export const captureNotice = signal<CaptureNoticeState | null>(null);
 
-/** Waits until the browser has nothing more urgent to do (or 2 s), so capture never delays a paint or a keystroke. */
-export function whenIdle(): Promise<void> {
-  return new Promise((resolve) => {
+/**
+ * Waits until the host page has settled after showing its page
+ * (page-settled.ts), then until this frame has nothing more urgent to do (or
+ * 2 s), so capture never delays the page's drawing, a paint or a keystroke.
+ */
+export async function whenIdle(): Promise<void> {
+  await whenPageSettled();
+  await new Promise<void>((resolve) => {
     if (typeof requestIdleCallback === "function") requestIdleCallback(() => resolve(), { timeout: 2_000 });
     else setTimeout(resolve, 0);
   });

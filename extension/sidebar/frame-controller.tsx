@@ -12,6 +12,7 @@ import { outboxItem } from "../messaging/outbox-item.ts";
 import type { LookupInput } from "../messaging/protocol.ts";
 import { Sidebar } from "./Sidebar.tsx";
 import { openNotesOnEvents } from "./event-ready.ts";
+import { pageIdle, pageShown, whenPageSettled } from "./page-settled.ts";
 import { collapsed, lookupState, noPeople, openForm, pageContext } from "./store.ts";
 import { refreshOutbox } from "./submit-write.ts";
 import { followTheme, pageDark } from "./theme.ts";
@@ -33,8 +34,12 @@ export function App({ onToggle, closes, status }: { onToggle: () => void; closes
   return <Sidebar page={pageFacts(context, people.emails, host)} unknownCompany={unknownCompany(context, people)} onToggle={onToggle} closes={closes} status={status} />;
 }
 
-/** Looks up each page the content script reports; `again` when a write of ours has landed. */
-export function pageLookups() {
+/**
+ * Looks up each page the content script reports; `again` when a write of
+ * ours has landed. `onCached`: the page the URL names has a cached lookup
+ * (the content script then leaves the asking to us).
+ */
+export function pageLookups(onCached?: (urlKey: string) => void) {
   const flow = createLookupFlow();
   let current: AbortController | null = null;
   let early: { urlKey: string | null; entry: Promise<LookupCacheEntry | null> | null } = { urlKey: null, entry: null };
@@ -48,16 +53,20 @@ export function pageLookups() {
   };
   const navigating = (urlKey: string | null) => {
     restart();
-    early = { urlKey, entry: urlKey ? readLookupEntry(urlKey).catch(() => null) : null };
+    const entry = urlKey ? readLookupEntry(urlKey).catch(() => null) : null;
+    early = { urlKey, entry };
+    if (urlKey && onCached) void entry?.then((found) => found && early.entry === entry && onCached(urlKey));
   };
   const shown = (message: Extract<ToFrame, { type: "page" }>) => {
     const signal = restart();
     host = message.href;
     pageContext.value = message.context;
     openForm.value = openForm.value?.form === "addPartner" ? null : openForm.value;
+    pageShown(message.visit);
     lastQuery = queryFor(message.context);
     lastPageKey = message.pageKey;
-    if (lastQuery) void flow.lookUp(lastQuery, lastPageKey, lastPageKey === early.urlKey ? early.entry : null, signal, true).then(() => captureThread(message.context, signal));
+    const options = message.lookedAhead ? { joinAhead: true } : { freshAfter: whenPageSettled };
+    if (lastQuery) void flow.lookUp(lastQuery, lastPageKey, lastPageKey === early.urlKey ? early.entry : null, signal, options).then(() => captureThread(message.context, signal));
     else lookupState.value = { status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople };
   };
   const again = () => {
@@ -82,6 +91,7 @@ export type PageLookups = ReturnType<typeof pageLookups>;
 export function answerPage(lookups: PageLookups, message: ToFrame, followCollapsed = true): void {
   if (message.type === "navigating") lookups.navigating(message.urlKey);
   else if (message.type === "page") lookups.shown(message);
+  else if (message.type === "pageIdle") pageIdle(message.visit);
   else if (message.type === "collapsed") {
     if (followCollapsed) collapsed.value = message.collapsed;
   } else if (message.type === "pageTheme") pageDark.value = message.dark;
@@ -115,8 +125,8 @@ function followOutbox(landed: () => void): void {
 /** Answers the port of this frame's own content script: a tab's top frame, with this frame's nonce. */
 export function runSidebarFrame(root: HTMLElement): void {
   const nonce = new URLSearchParams(location.search).get("link");
-  const lookups = pageLookups();
   let port: Browser.runtime.Port | null = null;
+  const lookups = pageLookups((urlKey) => port?.postMessage({ type: "cached", urlKey } satisfies FromFrame));
   const onToggle = () => port?.postMessage({ type: "toggle" } satisfies FromFrame);
   browser.runtime.onConnect.addListener((opened) => {
     if (!nonce || opened.name !== `${framePortPrefix}${nonce}` || opened.sender?.tab === undefined || opened.sender.frameId !== 0) return;

@@ -21,15 +21,28 @@ function markPainted(name: "mutual:painted-cache" | "mutual:painted-fresh"): voi
   });
 }
 
+export interface LookupOptions {
+  /** The page's first lookup, which takes the one its content script started (background/lookup-ahead.ts). */
+  joinAhead?: boolean;
+  /** Painted from cache, the API is asked again only once this resolves (sidebar/page-settled.ts); a miss asks at once. */
+  freshAfter?: () => Promise<void>;
+}
+
 export interface LookupFlow {
   /**
    * Paints from the local cache at once (stale-while-revalidate) and
-   * repaints with the API's answer, asked for at the same time, so a cache
-   * miss never waits for the storage read first. An API that can't be reached leaves the cached
-   * picture up with a note, rather than an empty sidebar. `early` is the
-   * page's storage read started when the URL changed.
+   * repaints with the API's answer. Joining a look-ahead, the API is asked
+   * at the same time as the cache, so a cache miss never waits for the
+   * storage read first; otherwise a cached page is asked for again after
+   * `freshAfter`. An API that can't be reached leaves the cached picture up
+   * with a note, rather than an empty sidebar. `early` is the page's storage
+   * read started when the URL changed.
    */
-  lookUp(query: LookupInput, pageKey: string | null, early: Promise<LookupCacheEntry | null> | null, signal: AbortSignal, firstForPage?: boolean): Promise<void>;
+  lookUp(query: LookupInput, pageKey: string | null, early: Promise<LookupCacheEntry | null> | null, signal: AbortSignal, options?: LookupOptions): Promise<void>;
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener("abort", () => resolve(), { once: true })));
 }
 
 /** One tab's lookups, with the lookups it has seen kept in memory, for going back to a thread without asking storage. */
@@ -52,22 +65,29 @@ export function createLookupFlow(recentMax = 50): LookupFlow {
   };
 
   return {
-    async lookUp(query, pageKey, early, signal, firstForPage = false) {
+    async lookUp(query, pageKey, early, signal, options = {}) {
       const inputs = lookupInputsKey(query);
       // Nothing of the previous page stays up while this one's cache is read.
       lookupState.value = { status: "loading", data: null, fromCache: false, fetchedAt: null, error: null, people: lookupState.value.people };
-      // Asked at once, while the cache is read: the API's answer never waits for storage.
       const url = pageUrl(pageContext.value, location.href);
-      performance.mark("mutual:lookup-sent", { detail: { url } });
-      // The first lookup of a page shown takes the one its content script started (background/lookup-ahead.ts).
-      const answer = send({ type: "lookup", query, pageKey, ...(firstForPage ? { ahead: "join" as const } : {}) });
+      const ask = () => {
+        performance.mark("mutual:lookup-sent", { detail: { url } });
+        return send({ type: "lookup", query, pageKey, ...(options.joinAhead ? { ahead: "join" as const } : {}) });
+      };
+      // Joining a look-ahead, asked at once, while the cache is read: the API's answer never waits for storage.
+      let answer = options.joinAhead || !options.freshAfter ? ask() : null;
       const cached = await cachedEntry(pageKey, inputs, early);
       if (signal.aborted) return;
       performance.mark("mutual:cache-answered", { detail: { url, hit: !!cached } });
       if (cached) {
         lookupState.value = { status: "loading", data: cached.data, fromCache: true, fetchedAt: cached.fetchedAt, error: null, people: cached.people };
         markPainted("mutual:painted-cache");
+        if (!answer && options.freshAfter) {
+          await Promise.race([options.freshAfter(), untilAborted(signal)]);
+          if (signal.aborted) return;
+        }
       }
+      answer ??= ask();
       const fresh = await answer;
       performance.mark("mutual:lookup-answered", { detail: { url } });
       if (signal.aborted) return;

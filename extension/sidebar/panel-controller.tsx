@@ -40,7 +40,7 @@ export function browserTabs(): PanelTabs {
 
 export const followedTab = signal<FollowedTab>({ state: "none" });
 
-const pageMessages = new Set<string>(["navigating", "page", "pageTheme", "promiseFromSelection", "collapsed"] satisfies ToFrame["type"][]);
+const pageMessages = new Set<string>(["navigating", "page", "pageIdle", "pageTheme", "promiseFromSelection", "collapsed"] satisfies ToFrame["type"][]);
 function isToPanel(message: unknown): message is ToPanel {
   const type = (message as { type?: unknown } | null)?.type;
   return typeof type === "string" && pageMessages.has(type);

@@ -15,6 +15,7 @@ export function fakeContentContext(): { ctx: ContentScriptContext; end: () => vo
     addEventListener: () => undefined,
     setTimeout: () => 0,
     requestAnimationFrame: () => 0,
+    requestIdleCallback: () => 0,
   } as unknown as ContentScriptContext;
   return { ctx, end: () => { controller.abort(); onEnd.forEach((fn) => fn()); } };
 }

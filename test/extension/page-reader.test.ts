@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { pageReader } from "../../extension/content/sidebar-controller.ts";
 import type { ToFrame } from "../../extension/messaging/frame-link.ts";
@@ -16,12 +17,28 @@ const thread: PageContext = { kind: "nothing-to-show", site: "gmail" };
 
 function fakeContext() {
   const frames: (() => void)[] = [];
+  const idle: (() => void)[] = [];
   const ctx = {
     onInvalidated: () => undefined,
     requestAnimationFrame: (callback: () => void) => frames.push(callback),
+    requestIdleCallback: (callback: () => void) => idle.push(callback),
     setTimeout: (callback: () => void) => setTimeout(callback, 0),
   } as unknown as ContentScriptContext;
-  return { ctx, runFrame: () => frames.splice(0).forEach((callback) => callback()) };
+  return { ctx, runFrame: () => frames.splice(0).forEach((callback) => callback()), runIdle: () => idle.splice(0).forEach((callback) => callback()) };
+}
+
+/** A Gmail thread with one partner address, as the adapter reads it. */
+const partnerThread: PageContext = {
+  kind: "email", site: "gmail", threadId: "t1", messageIds: [], subject: "Plan", ownAddress: "me@northwind-cloud.com",
+  emails: ["jo@acme.co.uk"], url: "https://mail.google.com/mail/u/0/#inbox/t1",
+};
+
+/** The background's reply; sendMessage's overloads don't type a mock's resolved value. */
+const answered = (async () => ({ ok: true, data: null })) as unknown as typeof browser.runtime.sendMessage;
+
+function recordingFrame() {
+  const posted: ToFrame[] = [];
+  return { posted, frame: { post: (message: ToFrame) => posted.push(message), setOpen: () => undefined, remove: () => undefined } };
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -52,5 +69,34 @@ describe("reading a page for the sidebar", () => {
     // Once the page has drawn its frame (style clean), the theme is read again, in case it came late.
     runFrame();
     await vi.waitFor(() => expect(events.slice(5)).toEqual(["getComputedStyle", "pageTheme"]));
+  });
+
+  it("tells the frame when the page is idle after showing a page, for that visit only", async () => {
+    vi.spyOn(browser.runtime, "sendMessage").mockImplementation(answered);
+    const site = { pageKey: () => "gmail:t1", readPage: async () => thread } as unknown as SiteAdapter;
+    const { posted, frame } = recordingFrame();
+    const { ctx, runIdle } = fakeContext();
+    const refresh = pageReader(ctx, site, frame, () => undefined);
+    await refresh();
+    expect(posted.filter((m) => m.type === "pageIdle")).toEqual([]);
+    // A second navigation before the page went idle: only the newer visit is reported.
+    await refresh();
+    runIdle();
+    expect(posted.filter((m) => m.type === "page").map((m) => (m as { visit: number }).visit)).toEqual([1, 2]);
+    expect(posted.filter((m) => m.type === "pageIdle")).toEqual([{ type: "pageIdle", visit: 2 }]);
+  });
+
+  it("looks the page up ahead of the frame unless the frame holds it cached", async () => {
+    const sent = vi.spyOn(browser.runtime, "sendMessage").mockImplementation(answered);
+    const site = { pageKey: () => "gmail:t1", readPage: async () => partnerThread } as unknown as SiteAdapter;
+    const { posted, frame } = recordingFrame();
+    let cached: string | null = null;
+    const refresh = pageReader(fakeContext().ctx, site, frame, () => undefined, () => true, () => cached);
+    await refresh();
+    expect(sent.mock.calls.map(([message]) => (message as { ahead?: string }).ahead)).toEqual(["start"]);
+    cached = "gmail:t1";
+    await refresh();
+    expect(sent).toHaveBeenCalledTimes(1);
+    expect(posted.filter((m) => m.type === "page").map((m) => (m as { lookedAhead: boolean }).lookedAhead)).toEqual([true, false]);
   });
 });

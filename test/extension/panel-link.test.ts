@@ -24,7 +24,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-const page = { type: "page", context: { kind: "nothing-to-show", site: "gmail" }, pageKey: null, href: "https://mail.google.com/" } as const;
+const page = { type: "page", context: { kind: "nothing-to-show", site: "gmail" }, pageKey: null, href: "https://mail.google.com/", visit: 1, lookedAhead: false } as const;
 const selection = { type: "promiseFromSelection", selection: { sentence: "We'll send it Friday.", messageId: "m1" } } as never;
 
 describe("the side panel's port in the content script", () => {

@@ -48,7 +48,7 @@ function fakeTabs(activeTabId: number) {
 }
 
 const unreadable = (reason: string): PageContext => ({ kind: "unreadable", site: "gmail", selector: reason, reason });
-const page = (reason: string) => ({ type: "page", context: unreadable(reason), pageKey: null, href: "https://mail.google.com/mail/u/0/#inbox" });
+const page = (reason: string) => ({ type: "page", context: unreadable(reason), pageKey: null, href: "https://mail.google.com/mail/u/0/#inbox", visit: 1, lookedAhead: false });
 
 let root: HTMLElement;
 const connectListener = vi.fn();

@@ -2,6 +2,7 @@ import { act } from "preact/test-utils";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { browser } from "wxt/browser";
 import { fakeBrowser } from "wxt/testing/fake-browser";
+import { lookupEntryItem } from "../../extension/messaging/lookup-cache-entry.ts";
 import { runSidebarFrame } from "../../extension/sidebar/frame-controller.tsx";
 import { collapsed } from "../../extension/sidebar/store.ts";
 
@@ -70,5 +71,15 @@ describe("the sidebar's frame", () => {
     act(() => port.deliver({ type: "collapsed", collapsed: true }));
     expect(root.querySelector("aside.panel")).toBeNull();
     expect(port.postMessage).toHaveBeenCalledWith({ type: "partners", partners: [] });
+  });
+
+  it("tells its content script which page it holds a cached lookup for, so the page is not looked up ahead", async () => {
+    await lookupEntryItem("gmail:cached").setValue({ inputs: "x", data: { matches: [] }, fetchedAt: "2026-12-01T02:00:00.000Z", people: { emails: [], companyDomains: [] } });
+    const port = fakePort("mutual-sidebar:n0nce", tab);
+    act(() => connect(port));
+    port.deliver({ type: "navigating", urlKey: "gmail:not-cached" });
+    port.deliver({ type: "navigating", urlKey: "gmail:cached" });
+    await vi.waitFor(() => expect(port.postMessage).toHaveBeenCalledWith({ type: "cached", urlKey: "gmail:cached" }));
+    expect(port.postMessage).not.toHaveBeenCalledWith({ type: "cached", urlKey: "gmail:not-cached" });
   });
 });
