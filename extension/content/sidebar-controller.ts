@@ -69,10 +69,12 @@ export function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: 
     shown(context);
     const visit = ++visits;
     frame.post({ type: "page", context, pageKey, href: location.href, visit, lookedAhead });
-    // The page's main thread idle again: it has drawn and laid out what it showed.
-    ctx.requestIdleCallback(() => {
+    // Idle after the page's next frame: it has styled and laid out what it
+    // showed (an idle period can come before that frame, while its layout is
+    // still pending).
+    ctx.requestAnimationFrame(() => ctx.requestIdleCallback(() => {
       if (!controller.signal.aborted) frame.post({ type: "pageIdle", visit });
-    }, { timeout: pageIdleTimeoutMs });
+    }, { timeout: pageIdleTimeoutMs }));
     // Again once the page has drawn its frame (style clean, the read cheap): a theme applied late on load shows.
     ctx.requestAnimationFrame(() => ctx.setTimeout(postTheme, 0));
   };

@@ -75,12 +75,16 @@ describe("reading a page for the sidebar", () => {
     vi.spyOn(browser.runtime, "sendMessage").mockImplementation(answered);
     const site = { pageKey: () => "gmail:t1", readPage: async () => thread } as unknown as SiteAdapter;
     const { posted, frame } = recordingFrame();
-    const { ctx, runIdle } = fakeContext();
+    const { ctx, runFrame, runIdle } = fakeContext();
     const refresh = pageReader(ctx, site, frame, () => undefined);
     await refresh();
     expect(posted.filter((m) => m.type === "pageIdle")).toEqual([]);
     // A second navigation before the page went idle: only the newer visit is reported.
     await refresh();
+    // Idle only after the page's next frame has drawn what it showed.
+    runIdle();
+    expect(posted.filter((m) => m.type === "pageIdle")).toEqual([]);
+    runFrame();
     runIdle();
     expect(posted.filter((m) => m.type === "page").map((m) => (m as { visit: number }).visit)).toEqual([1, 2]);
     expect(posted.filter((m) => m.type === "pageIdle")).toEqual([{ type: "pageIdle", visit: 2 }]);
