@@ -178,7 +178,8 @@ export function summarizeHeavy(runsOf: HeavyRun[]) {
   const blocking = spread(runsOf.map((run) => run.longTasks.reduce((sum, d) => sum + Math.max(0, d - longTaskMs), 0)));
   const after = spread(runsOf.map((run) => run.longTasksAfterThread.length));
   const longestAfter = spread(runsOf.map((run) => Math.max(0, ...run.longTasksAfterThread)));
-  return { longest, count, blocking, after, longestAfter };
+  const blockingAfter = spread(runsOf.map((run) => run.longTasksAfterThread.reduce((sum, d) => sum + Math.max(0, d - longTaskMs), 0)));
+  return { longest, count, blocking, after, longestAfter, blockingAfter };
 }
 
 export function summarizeRendering(runsOf: TracedRun[]) {
@@ -200,7 +201,7 @@ export function logHeavy(results: HeavyResults, log: (line: string) => void): vo
     const runs = results.runs.get(variant.id) ?? [];
     const summary = summarizeHeavy(runs);
     const rendering = summarizeRendering(results.traced.get(variant.id) ?? []);
-    log(`  ${variant.label}: longest ${fmt(summary.longest)}, blocking ${fmt(summary.blocking)}, count ${summary.count.median}; traced Layout ${fmt(rendering.layout)} (CPU ${fmt(rendering.layoutCpu)}), style ${fmt(rendering.style)}, whole-page layouts ${rendering.wholePage.median}, longest timer task CPU ${fmt(rendering.drawCpu)}, thread CPU ${fmt(rendering.threadCpu)}; per load ${runs.map((run) => `[${run.longTasks.map((d) => d.toFixed(0)).join(" ")}]`).join(" ")}`);
+    log(`  ${variant.label}: longest ${fmt(summary.longest)}, blocking ${fmt(summary.blocking)}, count ${summary.count.median}; after the thread: longest ${fmt(summary.longestAfter)}, blocking ${fmt(summary.blockingAfter)}; traced Layout ${fmt(rendering.layout)} (CPU ${fmt(rendering.layoutCpu)}), style ${fmt(rendering.style)}, whole-page layouts ${rendering.wholePage.median}, longest timer task CPU ${fmt(rendering.drawCpu)}, thread CPU ${fmt(rendering.threadCpu)}; per load ${runs.map((run) => `[${run.longTasks.map((d) => d.toFixed(0)).join(" ")}]`).join(" ")}`);
     for (const run of results.traced.get(variant.id) ?? []) log(`    traced: layouts ${run.rendering.each.join(", ")}; long tasks ${run.longTasks.join(" | ") || "none"}`);
   }
 }
@@ -231,6 +232,11 @@ export function heavySection(results: HeavyResults, cores: number): string {
     const detail = figures.map(([name, w, wo]) => `${name} ${ms(w.median)} against ${ms(wo.median)} (${versus(w.median, wo.median)})`).join(", ");
     return `- ${missed.length === 0 ? "✅" : "❌"} ${label}: ${detail}${missed.length ? `; over ${withinShare * 100} %: ${missed.join(", ")}` : ""} (target: each within ${withinShare * 100} % of without, medians).`;
   });
+  const afterLine = `Long tasks that began once the thread was in the DOM (the sidebar paints then; what it does beyond that waits for the page to settle, extension/sidebar/page-settled.ts), the longest per load and the total blocking after the thread, medians: ${heavyVariants.map((variant) => {
+    const s = summarizeHeavy(results.runs.get(variant.id) ?? []);
+    const against = variant.extension ? ` (${versus(s.longestAfter.median, without.longestAfter.median)})` : "";
+    return `${variant.label} ${ms(s.longestAfter.median)}${against} and ${ms(s.blockingAfter.median)}`;
+  }).join("; ")}.`;
   const open = summarizeRendering(results.traced.get("open") ?? []);
   const collapsed = summarizeRendering(results.traced.get("collapsed") ?? []);
   // Wall-time figures stretch with whatever else runs on the cores; CPU time tells the page's own extra work from waiting.
@@ -242,6 +248,7 @@ ${rows.join("\n")}
 
 ${verdicts.join("\n")}
 - ${mechanism}
+- ${afterLine}
 - What a narrower page costs by itself: the page without the extension in a window ${panelWidthPx} px narrower spends ${ms(narrowedLayout.layoutCpu.median)} of CPU in Layout against ${ms(withoutLayout.layoutCpu.median)} at full width (${versus(narrowedLayout.layoutCpu.median, withoutLayout.layoutCpu.median)}): its inbox table is laid out to fit, and its rows wrap, in less room. The open sidebar leaves the page that room, so compare "with, sidebar open" with this line for what the extension's own mechanism adds.
 - "Whole-page layouts" counts the Layouts that laid out at least 90 % of the most layout objects the page had in that load (its ${heavy.listRows.toLocaleString("en")} inbox rows): one per load is the page's own first layout of its rows; a second would be the page laid out again because its width changed after it had drawn (the content scripts make room at document_start, before the page has laid out anything).
 - ${cpuLine}
