@@ -69,14 +69,16 @@ export function pageReader(ctx: ContentScriptContext, site: SiteAdapter, frame: 
     shown(context);
     const visit = ++visits;
     frame.post({ type: "page", context, pageKey, href: location.href, visit, lookedAhead });
-    // Idle after the page's next frame: it has styled and laid out what it
-    // showed (an idle period can come before that frame, while its layout is
-    // still pending).
-    ctx.requestAnimationFrame(() => ctx.requestIdleCallback(() => {
-      if (!controller.signal.aborted) frame.post({ type: "pageIdle", visit });
-    }, { timeout: pageIdleTimeoutMs }));
-    // Again once the page has drawn its frame (style clean, the read cheap): a theme applied late on load shows.
-    ctx.requestAnimationFrame(() => ctx.setTimeout(postTheme, 0));
+    // Once the page has drawn its next frame (style clean, the read cheap): the
+    // theme again, as one applied late on load shows; and idle after that
+    // frame, which has styled and laid out what the page showed (an idle
+    // period can come before it, while its layout is still pending).
+    ctx.requestAnimationFrame(() => {
+      ctx.setTimeout(postTheme, 0);
+      ctx.requestIdleCallback(() => {
+        if (!controller.signal.aborted) frame.post({ type: "pageIdle", visit });
+      }, { timeout: pageIdleTimeoutMs });
+    });
   };
 }
 
