@@ -192,6 +192,39 @@ export class BenchBrowser {
     return { ...bench, marks };
   }
 
+  /** The browser's own name for its version (the Debian package follows Chromium's releases). */
+  async version(): Promise<string> {
+    const session = await this.context.newCDPSession(this.page);
+    try {
+      const { product } = (await session.send("Browser.getVersion")) as { product: string };
+      return product.replace(/^HeadlessChrome\//, "Chromium ");
+    } finally {
+      await session.detach().catch(() => {});
+    }
+  }
+
+  /**
+   * Whether this browser reports a frame's rendering update (style, layout,
+   * paint) as a long task, not only the script task before it: a script of a
+   * few ms appends text whose first layout takes far longer, and the longest
+   * task reported is compared with the script's own time. Chromium versions
+   * differ here, and it decides what "longest task" means on the heavy page.
+   */
+  async reportsRenderingAsLongTasks(): Promise<boolean> {
+    await this.page.goto("about:blank");
+    const measured = await this.page.evaluate(() => new Promise<{ scriptMs: number; longestMs: number }>((resolve) => {
+      const durations: number[] = [];
+      new PerformanceObserver((list) => durations.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: "longtask" });
+      const start = performance.now();
+      const lines = document.createDocumentFragment();
+      for (let i = 0; i < 6_000; i += 1) lines.append(Object.assign(document.createElement("p"), { textContent: `${"word ".repeat(40)}${i}` }));
+      document.body.appendChild(lines);
+      const scriptMs = performance.now() - start;
+      setTimeout(() => resolve({ scriptMs, longestMs: Math.max(0, ...durations) }), 1_000);
+    }));
+    return measured.longestMs > Math.max(50, measured.scriptMs + 25);
+  }
+
   async close(): Promise<void> {
     await this.context.close().catch(() => {});
     rmSync(this.userDataDir, { recursive: true, force: true });

@@ -58,8 +58,9 @@ export interface RenderingWork {
   layoutForcedByOursMs: number;
   /** Layouts of the whole page at its biggest (≥ 90 % of the most layout objects it ever had, dirty): one per load is the page's own first layout of its rows. */
   wholePageLayouts: number;
-  /** Σ style recalculation (UpdateLayoutTree), ms. */
+  /** Σ style recalculation (UpdateLayoutTree), wall time and CPU time, ms. */
   styleMs: number;
+  styleCpuMs: number;
   /** Each Layout: when (ms into the trace), wall and CPU ms, dirty/total objects (for the log). */
   each: string[];
 }
@@ -208,6 +209,7 @@ export function renderingWork(onThread: TraceEvent[], ourUrlPrefix: string): Ren
     wholePageLayouts: layouts.filter((event) => dirty(event) >= 0.9 * largest).length,
     layoutForcedByOursMs: sum(layouts.filter(inOurCall), "dur"),
     styleMs: sum(complete.filter((event) => event.name === "UpdateLayoutTree"), "dur"),
+    styleCpuMs: sum(complete.filter((event) => event.name === "UpdateLayoutTree"), "tdur"),
     each: layouts.map((event) => {
       const begin = event.args?.beginData as { dirtyObjects?: number; totalObjects?: number; partialLayout?: boolean } | undefined;
       return `${((event.ts - origin) / 1000).toFixed(0)}: ${(event.dur! / 1000).toFixed(1)}/${(Number(event.tdur ?? 0) / 1000).toFixed(1)} ms ${begin?.dirtyObjects ?? "?"}/${begin?.totalObjects ?? "?"}${begin?.partialLayout ? " partial" : ""}`;
