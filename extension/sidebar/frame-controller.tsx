@@ -2,7 +2,7 @@ import { effect } from "@preact/signals";
 import { render, type VNode } from "preact";
 import { browser, type Browser } from "wxt/browser";
 import { captureThread } from "./capture-flow.ts";
-import { createLookupFlow } from "./lookup-flow.ts";
+import { createLookupFlow, type LookupOptions } from "./lookup-flow.ts";
 import { openPromiseFromSelection } from "./promise-from-selection.ts";
 import { pageFacts, pageUrl, queryFor, unknownCompany } from "../content/page-query.ts";
 import { ignoreUntrustedEvents } from "./trusted-events.ts";
@@ -38,18 +38,41 @@ export function App({ onToggle, closes, status }: { onToggle: () => void; closes
  * Looks up each page the content script reports; `again` when a write of
  * ours has landed. `onCached`: the page the URL names has a cached lookup
  * (the content script then leaves the asking to us).
+ *
+ * One lookup paints at a time: each new one (a page, or a write landing)
+ * ends the one before, so an older answer arriving late never paints over a
+ * newer one, and a write landing while a cached page waits for the host page
+ * to settle asks the API once, not twice. The page's thread is logged once,
+ * after the first of its lookups that finishes; it belongs to the page, so a
+ * lookup ended by a newer one does not end it.
  */
 export function pageLookups(onCached?: (urlKey: string) => void) {
   const flow = createLookupFlow();
-  let current: AbortController | null = null;
+  let page: AbortController | null = null;
+  let lookup: AbortController | null = null;
   let early: { urlKey: string | null; entry: Promise<LookupCacheEntry | null> | null } = { urlKey: null, entry: null };
   let lastQuery: LookupInput | null = null;
   let lastPageKey: string | null = null;
-  // Each message ends the lookup before it: a page the frame heard of late (it replays on connecting) never overwrites a newer one.
+  let capture: (() => void) | null = null;
+  // Each message ends the page before it: a page the frame heard of late (it replays on connecting) never overwrites a newer one.
   const restart = () => {
-    current?.abort();
-    current = new AbortController();
-    return current.signal;
+    page?.abort();
+    lookup?.abort();
+    capture = null;
+    page = new AbortController();
+    return page.signal;
+  };
+  const startLookup = (query: LookupInput, pageSignal: AbortSignal, entry: Promise<LookupCacheEntry | null> | null, options?: LookupOptions) => {
+    lookup?.abort();
+    const current = new AbortController();
+    lookup = current;
+    pageSignal.addEventListener("abort", () => current.abort(), { once: true });
+    void flow.lookUp(query, lastPageKey, entry, current.signal, options).then(() => {
+      if (current.signal.aborted || !capture) return;
+      const start = capture;
+      capture = null;
+      start();
+    });
   };
   const navigating = (urlKey: string | null) => {
     restart();
@@ -65,12 +88,15 @@ export function pageLookups(onCached?: (urlKey: string) => void) {
     pageShown(message.visit);
     lastQuery = queryFor(message.context);
     lastPageKey = message.pageKey;
-    const options = message.lookedAhead ? { joinAhead: true } : { freshAfter: whenPageSettled };
-    if (lastQuery) void flow.lookUp(lastQuery, lastPageKey, lastPageKey === early.urlKey ? early.entry : null, signal, options).then(() => captureThread(message.context, signal));
-    else lookupState.value = { status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople };
+    if (!lastQuery) {
+      lookupState.value = { status: "idle", data: null, fromCache: false, fetchedAt: null, error: null, people: noPeople };
+      return;
+    }
+    capture = () => void captureThread(message.context, signal);
+    startLookup(lastQuery, signal, lastPageKey === early.urlKey ? early.entry : null, message.lookedAhead ? { joinAhead: true } : { freshAfter: whenPageSettled });
   };
   const again = () => {
-    if (lastQuery && current) void flow.lookUp(lastQuery, lastPageKey, null, current.signal);
+    if (lastQuery && page && !page.signal.aborted) startLookup(lastQuery, page.signal, null);
   };
   /** The side panel moved to another tab, or its page went: nothing of the old page stays on screen. */
   const clear = () => {
