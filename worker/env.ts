@@ -9,8 +9,10 @@ export interface Bindings {
   TOKEN_LIMIT: RateLimit;
   /** Reads per API token, in blocks of readsPerCharge (http/rate-limit.ts). */
   TOKEN_READ_LIMIT: RateLimit;
-  /** Failed authentications per client address. */
+  /** Failed authentications per client address: API tokens and guest links, each under its own key. */
   AUTH_FAILURE_LIMIT: RateLimit;
+  /** Changes a guest makes through one guest link. */
+  GUEST_WRITE_LIMIT: RateLimit;
   /** Comma-separated web origins allowed by CORS, besides browser extensions. */
   ALLOWED_ORIGINS?: string;
   /** Signs guest links (HMAC-SHA256); production sets it with `wrangler secret put GUEST_LINK_SECRET`. */

@@ -7,6 +7,7 @@ declare global {
       TOKEN_LIMIT: RateLimit;
       TOKEN_READ_LIMIT: RateLimit;
       AUTH_FAILURE_LIMIT: RateLimit;
+      GUEST_WRITE_LIMIT: RateLimit;
       TEST_MIGRATIONS: D1Migration[];
       /** A token's budget of reads and of writes in the tests (vitest.config.ts), smaller than wrangler.toml's. */
       TEST_TOKEN_BUDGET: number;

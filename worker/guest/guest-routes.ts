@@ -8,6 +8,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError } from "../api-error.ts";
 import { multiLineText } from "../../shared/schemas/text.ts";
 import { guestCommentMaxLength, parseGuestToken } from "../../shared/sharing/guest-link.ts";
 import { guestLinkByToken, type GuestLinkRow } from "../db/guest-links.ts";
@@ -15,6 +16,7 @@ import { rescoreAfterWrite } from "../db/health-store.ts";
 import type { AppEnv } from "../env.ts";
 import { hmacHex, hmacMatches } from "../http/hmac.ts";
 import { limitBody } from "../http/body-limit.ts";
+import { failureGate, guestWriteRefusal } from "../http/rate-limit.ts";
 import { cspHash } from "../http/csp-hash.ts";
 import { addGuestComment, guestPartner, guestView, markGuestPromiseDone, type GuestScope } from "./guest-records.ts";
 import { guestPage, guestProblemPage, guestStyle } from "./guest-page.ts";
@@ -86,15 +88,41 @@ async function checkPost(c: Context<AppEnv>, link: OpenLink): Promise<Record<str
   return form;
 }
 
+const tooManyLinks = "Too many links from this address did not open anything; wait a minute and try again";
+
+/** A refusal as the guest sees it, a page; a 429 keeps its Retry-After. */
+async function problemPage(c: Context<AppEnv>, status: ContentfulStatusCode, heading: string, message: string): Promise<Response> {
+  return c.html(guestProblemPage(heading, message), status);
+}
+
+/**
+ * Runs a guest route. A link that opens nothing (404, 410) counts against the
+ * client on AUTH_FAILURE_LIMIT, under its own key: past the limit the client
+ * is turned away (429) before the next token is even checked, until the
+ * period has passed, so guessing links is slow as well as hopeless.
+ */
 function guarded(handler: (c: Context<AppEnv>) => Promise<Response>) {
   return async (c: Context<AppEnv>) => {
+    const gate = failureGate(c, "guest", tooManyLinks);
     try {
+      gate.refuseIfBlocked();
       return await handler(c);
     } catch (error) {
+      if (error instanceof ApiError && error.status === 429) return problemPage(c, 429, "Too many tries", error.message);
       if (!(error instanceof GuestRefusal)) throw error;
-      return c.html(guestProblemPage(error.heading, error.message), error.status);
+      if (error.status === 404 || error.status === 410) {
+        const refusal = await gate.count();
+        if (refusal) return problemPage(c, 429, "Too many tries", refusal.message);
+      }
+      return problemPage(c, error.status, error.heading, error.message);
     }
   };
+}
+
+/** A guest's change, charged to its link's budget first: over it, nothing is written. */
+async function chargeGuestWrite(c: Context<AppEnv>, link: OpenLink): Promise<void> {
+  const refusal = await guestWriteRefusal(c, link.row.id);
+  if (refusal) throw refusal;
 }
 
 const notices: Record<string, string> = { promise: "Marked done. Thank you.", comment: "Your comment was sent." };
@@ -117,6 +145,7 @@ export function registerGuestRoutes(app: OpenAPIHono<AppEnv>): void {
   app.post("/guest/:token/promises/:id/done", guarded(async (c) => {
     const link = await openLink(c);
     await checkPost(c, link);
+    await chargeGuestWrite(c, link);
     const at = c.get("now").toISOString();
     if (!(await markGuestPromiseDone(c.get("db"), link.scope, link.partnerName, c.req.param("id") ?? "", c.get("requestId"), at))) {
       throw new GuestRefusal(404, "That promise can't be marked done here", "Only an open promise your company owes, on this page, can be marked done.");
@@ -128,6 +157,7 @@ export function registerGuestRoutes(app: OpenAPIHono<AppEnv>): void {
   app.post("/guest/:token/comments", guarded(async (c) => {
     const link = await openLink(c);
     const form = await checkPost(c, link);
+    await chargeGuestWrite(c, link);
     const comment = commentText.safeParse(form.comment);
     if (!comment.success) {
       return showPage(c, link, `comment: ${comment.error.issues[0]?.message ?? "is not a comment"} (at most ${guestCommentMaxLength} characters)`, 400);

@@ -4,14 +4,15 @@ import { ApiError } from "../api-error.ts";
 import { errorResponse } from "./error-handler.ts";
 
 /**
- * Three limits (a token's writes, its reads, a client's failed sign-ins), all
- * on the Workers rate-limiting binding so they behave the same under
- * `wrangler dev`, in the test pool and deployed (wrangler.toml,
- * [[ratelimits]]). The periods here must match the ones configured there: the
+ * Four limits (a token's writes, its reads, a client's failures, a guest
+ * link's changes), all on the Workers rate-limiting binding so they behave
+ * the same under `wrangler dev`, in the test pool and deployed
+ * (wrangler.toml, [[ratelimits]]). The periods here must match the ones configured there: the
  * binding does not say when a window ends, so Retry-After is one period.
  */
 export const tokenLimitPeriodSeconds = 60;
 export const failedAuthPeriodSeconds = 60;
+export const guestWritePeriodSeconds = 60;
 
 /** Locally (app.request, no Cloudflare edge in front) every client is this one. */
 const localClient = "local";
@@ -25,45 +26,73 @@ function tooManyRequests(c: Context<AppEnv>, retryAfterSeconds: number, message:
   return new ApiError(429, "rate_limited", message);
 }
 
-// Clients over the failed-authentication limit, with when they may try again.
-// Per isolate, as a cache in front of the binding: it turns a blocked client
-// away before the token lookup costs a database read, and it also refuses a
-// blocked client's valid-looking guesses, or the limit would not slow guessing.
+// Clients over a failure limit, by the binding's key, with when they may try
+// again. Per isolate, as a cache in front of the binding: it turns a blocked
+// client away before the token lookup costs a database read, and it also
+// refuses a blocked client's valid-looking guesses, or the limit would not
+// slow guessing.
 const blockedUntil = new Map<string, number>();
 const maxBlockedClients = 10_000;
 
-function block(client: string, untilMs: number): void {
+function block(key: string, untilMs: number): void {
   if (blockedUntil.size >= maxBlockedClients) {
     const oldest = blockedUntil.keys().next().value;
     if (oldest !== undefined) blockedUntil.delete(oldest);
   }
-  blockedUntil.set(client, untilMs);
+  blockedUntil.set(key, untilMs);
 }
+
+/**
+ * A client's failures of one kind (`kind`: API tokens, guest links), counted
+ * on AUTH_FAILURE_LIMIT under their own key each, so a client's mistyped
+ * guest link does not use up its API sign-ins. `refuseIfBlocked` throws the
+ * 429 before any work; `count` charges one failure and says whether the
+ * client is now over the limit (and blocked until the period has passed).
+ */
+export function failureGate(c: Context<AppEnv>, kind: "client" | "guest", message: string) {
+  const key = `${kind}:${clientOf(c)}`;
+  return {
+    refuseIfBlocked(): void {
+      const until = blockedUntil.get(key);
+      if (until === undefined) return;
+      const nowMs = Date.now();
+      if (until > nowMs) throw tooManyRequests(c, (until - nowMs) / 1000, message);
+      blockedUntil.delete(key);
+    },
+    async count(): Promise<ApiError | null> {
+      const nowMs = Date.now();
+      const { success } = await c.env.AUTH_FAILURE_LIMIT.limit({ key });
+      if (success) return null;
+      block(key, nowMs + failedAuthPeriodSeconds * 1000);
+      return tooManyRequests(c, failedAuthPeriodSeconds, message);
+    },
+  };
+}
+
+const unknownTokens = "Too many requests with unknown or revoked API tokens from this client; wait and try again";
 
 /**
  * Counts each 401 against the client; past the limit the client gets 429 with
  * Retry-After, for every request until the period has passed.
  */
 export const limitFailedAuthentication: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const client = clientOf(c);
-  const nowMs = Date.now();
-  const until = blockedUntil.get(client);
-  if (until !== undefined) {
-    if (until > nowMs) {
-      throw tooManyRequests(c, (until - nowMs) / 1000, "Too many requests with unknown or revoked API tokens from this client; wait and try again");
-    }
-    blockedUntil.delete(client);
-  }
+  const gate = failureGate(c, "client", unknownTokens);
+  gate.refuseIfBlocked();
   await next();
   if (c.res.status !== 401) return;
-  const { success } = await c.env.AUTH_FAILURE_LIMIT.limit({ key: `client:${client}` });
-  if (success) return;
-  block(client, nowMs + failedAuthPeriodSeconds * 1000);
-  c.res = errorResponse(
-    tooManyRequests(c, failedAuthPeriodSeconds, "Too many requests with unknown or revoked API tokens from this client; wait and try again"),
-    c,
-  );
+  const refusal = await gate.count();
+  if (refusal) c.res = errorResponse(refusal, c);
 };
+
+/**
+ * What a guest link may change (mark done, comment) in a period, counted per
+ * link on GUEST_WRITE_LIMIT: a shared link pasted somewhere it should not be
+ * cannot flood the partner's record. Null while within it, else the 429.
+ */
+export async function guestWriteRefusal(c: Context<AppEnv>, linkId: string): Promise<ApiError | null> {
+  const { success } = await c.env.GUEST_WRITE_LIMIT.limit({ key: `guest-link:${linkId}` });
+  return success ? null : tooManyRequests(c, guestWritePeriodSeconds, "Too many changes were sent through this link; wait a minute and try again");
+}
 
 // Tokens over their budget, with when the period ends: per isolate, like
 // blockedUntil, so that a token found over budget is turned away before any
