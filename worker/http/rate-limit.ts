@@ -7,8 +7,9 @@ import { errorResponse } from "./error-handler.ts";
  * Four limits (a token's writes, its reads, a client's failures, a guest
  * link's changes), all on the Workers rate-limiting binding so they behave
  * the same under `wrangler dev`, in the test pool and deployed
- * (wrangler.toml, [[ratelimits]]). The periods here must match the ones configured there: the
- * binding does not say when a window ends, so Retry-After is one period.
+ * (wrangler.toml, [[ratelimits]]). The periods here must match the ones
+ * configured there: the binding does not say when a window ends, so
+ * Retry-After is one period.
  */
 export const tokenLimitPeriodSeconds = 60;
 export const failedAuthPeriodSeconds = 60;
