@@ -62,11 +62,11 @@ export function pageLookups(onCached?: (urlKey: string) => void) {
     page = new AbortController();
     return page.signal;
   };
-  const startLookup = (query: LookupInput, pageSignal: AbortSignal, entry: Promise<LookupCacheEntry | null> | null, options?: LookupOptions) => {
+  // Leaving the page (restart) ends its newest lookup, and each lookup ended the one before it.
+  const startLookup = (query: LookupInput, entry: Promise<LookupCacheEntry | null> | null, options?: LookupOptions) => {
     lookup?.abort();
     const current = new AbortController();
     lookup = current;
-    pageSignal.addEventListener("abort", () => current.abort(), { once: true });
     void flow.lookUp(query, lastPageKey, entry, current.signal, options).then(() => {
       if (current.signal.aborted || !capture) return;
       const start = capture;
@@ -93,10 +93,10 @@ export function pageLookups(onCached?: (urlKey: string) => void) {
       return;
     }
     capture = () => void captureThread(message.context, signal);
-    startLookup(lastQuery, signal, lastPageKey === early.urlKey ? early.entry : null, message.lookedAhead ? { joinAhead: true } : { freshAfter: whenPageSettled });
+    startLookup(lastQuery, lastPageKey === early.urlKey ? early.entry : null, message.lookedAhead ? { joinAhead: true } : { freshAfter: whenPageSettled });
   };
   const again = () => {
-    if (lastQuery && page && !page.signal.aborted) startLookup(lastQuery, page.signal, null);
+    if (lastQuery) startLookup(lastQuery, null);
   };
   /** The side panel moved to another tab, or its page went: nothing of the old page stays on screen. */
   const clear = () => {
